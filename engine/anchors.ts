@@ -1,0 +1,95 @@
+import type { DraftDocument, Section } from './markdown/model';
+import type { Lang } from './pack/compiled';
+import type { Span, TextEdit } from './types';
+
+/** Whether a section's heading matches any of the per-language patterns. */
+export function headingMatches(doc: DraftDocument, section: Section, patterns: Partial<Record<Lang, RegExp>>): boolean {
+  const heading = section.heading;
+  if (!heading) return false;
+  const text = doc.normalized.slice(heading.span.start, heading.span.end);
+  return (patterns.en?.test(text) ?? false) || (patterns.zh?.test(text) ?? false);
+}
+
+/** The first section whose heading matches, if any. */
+export function findSection(doc: DraftDocument, patterns: Partial<Record<Lang, RegExp>>): Section | undefined {
+  if (!patterns.en && !patterns.zh) return undefined;
+  return doc.sections.find((s) => headingMatches(doc, s, patterns));
+}
+
+/**
+ * Where a drafter looks for the title: the first level-1 heading, else the first heading, else the
+ * first line with text. Findings about the whole draft are reported there.
+ */
+export function titleSpan(doc: DraftDocument): Span {
+  const headings = doc.sections.filter((s) => s.heading && !s.heading.implicit);
+  const title = headings.find((s) => s.level === 1) ?? headings[0];
+  if (title?.heading) return title.heading.span;
+  for (const block of doc.blocks) {
+    const line = doc.lines.lineAt(block.span.start);
+    return trimmedLine(doc, line);
+  }
+  return trimmedLine(doc, 0);
+}
+
+function trimmedLine(doc: DraftDocument, line: number): Span {
+  const span = doc.lines.lineSpan(line);
+  const text = doc.source.slice(span.start, span.end);
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  return { start: span.start + lead, end: Math.max(span.start + lead, span.end - trail) };
+}
+
+/** The line ending the draft uses, so inserted text matches it. */
+export function lineEnding(doc: DraftDocument): string {
+  const lf = doc.source.indexOf('\n');
+  return lf > 0 && doc.source[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * Shifts a Markdown template's headings so that its first heading has `level`, and uses the
+ * draft's line ending.
+ */
+export function adaptTemplate(template: string, level: number, eol: string): string {
+  const levels = [...template.matchAll(/^(#{1,6})[ \t]/gm)].map((m) => m[1]!.length);
+  const shift = levels.length ? level - Math.min(...levels) : 0;
+  const shifted = template
+    .trim()
+    .replace(/^(#{1,6})(?=[ \t])/gm, (hashes) => '#'.repeat(Math.min(6, Math.max(1, hashes.length + shift))));
+  return shifted.replace(/\r?\n/g, eol);
+}
+
+/**
+ * An edit that inserts a Markdown block at `offset` (a line start or the end of the draft) with a
+ * blank line on each side. It only inserts: the user's text is never touched.
+ */
+export function insertBlock(doc: DraftDocument, offset: number, block: string): TextEdit {
+  const eol = lineEnding(doc);
+  const source = doc.source;
+  let before = '';
+  if (offset > 0 && source[offset - 1] !== '\n') before = eol + eol;
+  else if (offset > 0 && !followsBlankLine(source, offset)) before = eol;
+  const after = offset < source.length ? eol + eol : eol;
+  const span = { start: offset, end: offset };
+  return { span, range: doc.lines.rangeOf(span), newText: before + block + after };
+}
+
+function followsBlankLine(source: string, offset: number): boolean {
+  let i = offset - 2;
+  if (source[i] === '\r') i--;
+  return i < 0 || source[i] === '\n';
+}
+
+/** An edit that inserts text at `offset` as it is. */
+export function insertAt(doc: DraftDocument, offset: number, text: string): TextEdit {
+  const span = { start: offset, end: offset };
+  return { span, range: doc.lines.rangeOf(span), newText: text };
+}
+
+/** The last prose block inside a section's own span (not its subsections'), if any. */
+export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument['blocks'][number] | undefined {
+  let last: DraftDocument['blocks'][number] | undefined;
+  for (const block of doc.blocks) {
+    if (block.span.start >= section.span.start && block.span.end <= section.span.end && block.kind !== 'heading') last = block;
+  }
+  return last;
+}

@@ -1,0 +1,61 @@
+import type { DraftDocument } from '../markdown/model';
+import type { Pack } from '../pack/compiled';
+import type { CoverageReport, Finding, MessageLanguage, Severity } from '../types';
+import { elementAnchor, insertElementTemplate, insertFacetLines } from './fixes';
+
+/**
+ * One finding per element that is missing or only partly covered, at the place a drafter would
+ * look, with a fix that inserts the element's template section (missing) or lines for enough of
+ * its missing facets (partial).
+ */
+export function coverageFindings(
+  doc: DraftDocument,
+  pack: Pack,
+  coverage: CoverageReport,
+  lang: MessageLanguage,
+  severityOf: (id: string, fallback: Severity) => Severity | 'off',
+): Finding[] {
+  const findings: Finding[] = [];
+  const list = (items: string[]): string => items.join(lang === 'zh' ? '、' : ', ');
+  for (const report of coverage.elements) {
+    if (report.status === 'off' || report.status === 'covered') continue;
+    const element = pack.elements.find((e) => e.id === report.id)!;
+    const severity = severityOf(element.id, element.severity);
+    if (severity === 'off') continue;
+    const span = elementAnchor(doc, pack, element);
+    const covered = report.facets.filter((f) => f.covered);
+    const missing = report.facets.filter((f) => !f.covered);
+    const need = report.k;
+    const n = report.facets.length;
+    let message: string;
+    let fix: Finding['fix'];
+    if (report.status === 'missing') {
+      const facets = list(report.facets.map((f) => f.title[lang]));
+      message =
+        lang === 'zh'
+          ? `草案未涉及“${element.title.zh}”：${element.asks.zh}（${n} 项中至少需要 ${need} 项：${facets}）`
+          : `The draft does not address "${element.title.en}": ${element.asks.en} (needs ${need} of ${n}: ${facets}).`;
+      fix = {
+        title: lang === 'zh' ? `插入章节：${element.title.zh}` : `Insert a section: ${element.title.en}`,
+        edits: [insertElementTemplate(doc, pack, element, lang)],
+      };
+    } else {
+      const have = list(covered.map((f) => f.title[lang]));
+      const lack = list(missing.map((f) => f.title[lang]));
+      message =
+        lang === 'zh'
+          ? `“${element.title.zh}”仅部分覆盖：已涉及${have}，尚未涉及${lack}（${n} 项中至少需要 ${need} 项）。`
+          : `"${element.title.en}" is only partly covered: the draft addresses ${have} but not ${lack} (needs ${need} of ${n}).`;
+      const toAdd = missing.slice(0, need - covered.length).map((f) => f.id);
+      const edit = insertFacetLines(doc, pack, element, report, toAdd, lang);
+      if (edit) {
+        const titles = list(missing.slice(0, need - covered.length).map((f) => f.title[lang]));
+        fix = { title: lang === 'zh' ? `补充：${titles}` : `Add: ${titles}`, edits: [edit] };
+      }
+    }
+    const finding: Finding = { ruleId: element.id, kind: 'coverage', severity, message, span, range: doc.lines.rangeOf(span) };
+    if (fix) finding.fix = fix;
+    findings.push(finding);
+  }
+  return findings;
+}

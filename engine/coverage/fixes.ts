@@ -1,0 +1,76 @@
+import { adaptTemplate, findSection, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
+import type { DraftDocument, Section } from '../markdown/model';
+import type { CompiledElement, Pack } from '../pack/compiled';
+import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
+
+/**
+ * Where a drafter would look for an element: the heading of the section it belongs in (its own
+ * headings, then its group's), or else the draft's title.
+ */
+export function elementAnchor(doc: DraftDocument, pack: Pack, element: CompiledElement): Span {
+  const own = findSection(doc, element.headings);
+  if (own?.heading) return own.heading.span;
+  const group = pack.groups.find((g) => g.id === element.group);
+  const groupSection = group ? findSection(doc, group.headings) : undefined;
+  if (groupSection?.heading) return groupSection.heading.span;
+  return titleSpan(doc);
+}
+
+/**
+ * The edit that inserts a missing element's template section: at the end of the section where it
+ * belongs (its own or its group's heading), else at the end of the measures section, else before
+ * the implementation section, else at the end of the draft.
+ */
+export function insertElementTemplate(doc: DraftDocument, pack: Pack, element: CompiledElement, lang: MessageLanguage): TextEdit {
+  const eol = lineEnding(doc);
+  const group = pack.groups.find((g) => g.id === element.group);
+  const host =
+    findSection(doc, element.headings) ??
+    (group ? findSection(doc, group.headings) : undefined) ??
+    findSection(doc, pack.drafting.measureHeadings);
+  if (host) return insertBlock(doc, host.span.end, adaptTemplate(element.template[lang], Math.min(6, host.level + 1), eol));
+  const implementation = pack.drafting.structure.find((p) => p.id === 'implementation');
+  const before = implementation ? findSection(doc, implementation.headings) : undefined;
+  if (before) return insertBlock(doc, before.span.start, adaptTemplate(element.template[lang], before.level, eol));
+  const level = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
+  return insertBlock(doc, doc.source.length, adaptTemplate(element.template[lang], level, eol));
+}
+
+/**
+ * The edit that adds lines for some of an element's missing facets, as list items after the last
+ * passage of the section where the element's evidence already is (or where the element belongs).
+ * Returns undefined when none of the facets has a template.
+ */
+export function insertFacetLines(
+  doc: DraftDocument,
+  pack: Pack,
+  element: CompiledElement,
+  coverage: ElementCoverage,
+  facetIds: string[],
+  lang: MessageLanguage,
+): TextEdit | undefined {
+  const lines = facetIds
+    .map((id) => element.facets.find((f) => f.id === id)?.template?.[lang])
+    .filter((t): t is string => Boolean(t));
+  if (lines.length === 0) return undefined;
+  const eol = lineEnding(doc);
+  const section = evidenceSection(doc, coverage) ?? findSection(doc, element.headings);
+  const last = section ? lastBlockIn(doc, section) : undefined;
+  if (!section || !last) return insertElementTemplate(doc, pack, element, lang);
+  const bullets = lines.map((l) => `- ${l.trim()}`).join(eol);
+  const inList = last.item >= 0;
+  return insertAt(doc, last.span.end, (inList ? eol : eol + eol) + bullets);
+}
+
+function evidenceSection(doc: DraftDocument, coverage: ElementCoverage): Section | undefined {
+  let last = -1;
+  for (const facet of coverage.facets) for (const e of facet.evidence) last = Math.max(last, e.span.start);
+  if (last < 0) return undefined;
+  const block = doc.blocks.find((b) => b.span.start <= last && last < b.span.end);
+  return block ? doc.sections[block.section] : undefined;
+}
+
+/** True when a section heading is about this element (used by hovers and code lenses too). */
+export function isElementHeading(doc: DraftDocument, section: Section, element: CompiledElement): boolean {
+  return headingMatches(doc, section, element.headings);
+}

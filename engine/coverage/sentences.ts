@@ -1,0 +1,118 @@
+import type { DraftDocument } from '../markdown/model';
+import type { Span } from '../types';
+
+/**
+ * The sentences of a draft's prose, as sorted, non-overlapping spans, so a match finds its sentence
+ * with one binary search. Headings are not sentences: a heading names a topic, it commits to
+ * nothing, and an empty template section must not count as coverage.
+ */
+export class Sentences {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The block index of each sentence. */
+  readonly blocks: Int32Array;
+  readonly count: number;
+
+  constructor(readonly doc: DraftDocument) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const blocks: number[] = [];
+    const text = doc.normalized;
+    doc.blocks.forEach((block, index) => {
+      if (block.kind === 'heading') return;
+      let start = block.span.start;
+      const end = block.span.end;
+      const push = (s: number, e: number): void => {
+        while (s < e && isSpace(text.charCodeAt(s))) s++;
+        while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+        if (e > s) {
+          starts.push(s);
+          ends.push(e);
+          blocks.push(index);
+        }
+      };
+      for (let i = start; i < end; i++) {
+        const boundary = sentenceBoundaryAt(text, i);
+        if (boundary) {
+          push(start, i + boundary.include);
+          start = i + boundary.include;
+        }
+      }
+      push(start, end);
+    });
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    this.blocks = Int32Array.from(blocks);
+    this.count = starts.length;
+  }
+
+  /** The index of the sentence containing `offset`, or -1 (headings, markup, blank space). */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= offset) lo = mid + 1;
+      else if (this.starts[mid]! > offset) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  span(index: number): Span {
+    return { start: this.starts[index]!, end: this.ends[index]! };
+  }
+}
+
+const ABBREVIATIONS = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|No|no|Art|art|para|Para|Mr|Mrs|Ms|Dr|St|vs|approx|incl|cf|Co|Ltd|Inc|[A-Z])$/;
+
+/** Whether a sentence ends at `i`; `include` is how many characters of the boundary belong to it. */
+function sentenceBoundaryAt(text: string, i: number): { include: number } | undefined {
+  const c = text.charCodeAt(i);
+  switch (c) {
+    case 0x3002: // 。
+    case 0x21: // ! (also full-width, after normalisation)
+    case 0x3f: // ?
+      return { include: 1 };
+    case 0x2029: // the parser's sentence mark
+      return { include: 0 };
+    case 0x2e: {
+      // A full stop ends an English sentence when a space and a capital, a digit, an opening
+      // bracket or the end follow, and it does not end an abbreviation or a number like 3.5.
+      const next = text.charCodeAt(i + 1);
+      if (!(Number.isNaN(next) || next === 0x20 || next === 0x0a || next === 0x09)) return undefined;
+      const before = text.slice(Math.max(0, i - 8), i);
+      if (ABBREVIATIONS.test(before)) return undefined;
+      return { include: 1 };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+// Comma, semicolon, colon (half-width after normalisation), the parser's cell and sentence marks,
+// and sentence ends. The enumeration comma 、 is not among them: 不设立A、B negates both.
+const CLAUSE_CHARS = new Set([0x2c, 0x3b, 0x3a, 0x2028, 0x2029, 0x3002, 0x21, 0x3f]);
+const CONTRAST = /\b(?:but|however|whereas|while|instead|although|though|yet)\b|但是|但|而是|同时/gi;
+
+/**
+ * The clause around a match: negation reaches only as far as the nearest comma, semicolon, colon,
+ * table cell edge or contrasting conjunction ("no new roads, but the rail spur will be upgraded").
+ */
+export function clauseAround(text: string, sentence: Span, match: Span): Span {
+  let start = match.start;
+  while (start > sentence.start && !CLAUSE_CHARS.has(text.charCodeAt(start - 1))) start--;
+  let end = match.end;
+  while (end < sentence.end && !CLAUSE_CHARS.has(text.charCodeAt(end))) end++;
+  const head = text.slice(start, match.start);
+  CONTRAST.lastIndex = 0;
+  let clauseStart = start;
+  for (let m = CONTRAST.exec(head); m; m = CONTRAST.exec(head)) clauseStart = start + m.index + m[0].length;
+  CONTRAST.lastIndex = 0;
+  const after = CONTRAST.exec(text.slice(match.end, end));
+  return { start: clauseStart, end: after ? match.end + after.index : end };
+}

@@ -1,0 +1,24 @@
+/**
+ * The engine's public API: Markdown in, coverage and findings out. It imports no editor, protocol
+ * or file-system module, so the CLI, the language server, the tests and a browser worker can all
+ * run it; they pass everything from outside in.
+ */
+export { lint } from './lint';
+export type { LintOptions, LintResult, RuleSetting } from './lint';
+export type { RuleOptions } from './rules/context';
+export * from './types';
+export { builtinPack, builtinPackSource } from './pack/builtin';
+export { loadPackText, combinePacks } from './pack/load';
+export type { LoadedPackText } from './pack/load';
+export type { Pack, RuleInfo, CompiledElement, CompiledFacet, CompiledGroup } from './pack/compiled';
+export type { PackSource } from './pack/schema';
+export { DRAFTING_RULE_IDS } from './pack/compile';
+export type { DraftingRuleId } from './pack/compile';
+export { parseDraft } from './markdown/parse';
+export type { DraftDocument, Section, Block, Heading } from './markdown/model';
+export { LineIndex } from './text/lineIndex';
+export { detectLanguage } from './language';
+export { readDirectives, DIRECTIVE_PREFIX } from './directives';
+export type { Directive, DirectiveKind } from './directives';
+export { insertElementTemplate, insertFacetLines, elementAnchor, isElementHeading } from './coverage/fixes';
+export { adaptTemplate, insertBlock, lineEnding } from './anchors';

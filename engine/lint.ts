@@ -1,0 +1,117 @@
+import { coverageFindings } from './coverage/findings';
+import { judgeCoverage } from './coverage/judge';
+import { Sentences } from './coverage/sentences';
+import { DirectiveState, readDirectives } from './directives';
+import { detectLanguage } from './language';
+import type { DraftDocument } from './markdown/model';
+import { parseDraft } from './markdown/parse';
+import { builtinPack } from './pack/builtin';
+import type { Pack } from './pack/compiled';
+import { DRAFTING_RULES } from './rules';
+import type { RuleContext, RuleOptions } from './rules/context';
+import type { ConfigProblem, CoverageReport, DraftLanguage, Finding, MessageLanguage, RuleLevel, Severity } from './types';
+
+/** A rule's setting: a level, or options with a level. */
+export type RuleSetting = RuleLevel | RuleOptions;
+
+/** What a caller may choose for one lint. Every field is optional. */
+export interface LintOptions {
+  /** The rule pack; the built-in `sme-cluster` pack when absent (see `combinePacks`). */
+  pack?: Pack;
+  /** Per-rule severity or options, by rule id. */
+  rules?: Record<string, RuleSetting>;
+  /** The language of messages and inserted templates; `auto` follows the draft. */
+  messageLanguage?: 'auto' | MessageLanguage;
+  /** Evidence passages kept per facet (default 10); coverage is judged on all of them. */
+  maxEvidence?: number;
+}
+
+/** Everything one lint finds: plain data, the same for the CLI, the server and the tests. */
+export interface LintResult {
+  language: DraftLanguage;
+  messageLanguage: MessageLanguage;
+  coverage: CoverageReport;
+  /** Findings in document order. */
+  findings: Finding[];
+  /** Problems with the options themselves, such as an unknown rule id. */
+  problems: ConfigProblem[];
+  /** The parsed draft, for shells that need sections or ranges (hovers, code lenses, reports). */
+  document: DraftDocument;
+  pack: Pack;
+}
+
+/**
+ * Lints one Markdown draft. Total and deterministic: any string gives a result, the same string
+ * and options give the same result, and nothing outside the arguments is read.
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const pack = options.pack ?? builtinPack();
+  const problems: ConfigProblem[] = [];
+  const doc = parseDraft(typeof text === 'string' ? text : String(text));
+  const measure = detectLanguage(doc.prose);
+  const lang: MessageLanguage =
+    options.messageLanguage && options.messageLanguage !== 'auto'
+      ? options.messageLanguage
+      : measure.language === 'mixed'
+        ? measure.han / 2 > measure.latinWords
+          ? 'zh'
+          : 'en'
+        : measure.language;
+
+  const known = new Set(pack.rules.map((r) => r.id));
+  const settings = new Map<string, RuleOptions>();
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    if (!known.has(id)) {
+      problems.push({ source: '<options>', message: `Unknown rule "${id}"; the rules are: ${[...known].join(', ')}.` });
+      continue;
+    }
+    settings.set(id, typeof setting === 'string' ? { severity: setting } : setting);
+  }
+  const directives = new DirectiveState(readDirectives(doc));
+  const severityOf = (id: string, fallback: Severity): Severity | 'off' => settings.get(id)?.severity ?? fallback;
+
+  const off = new Set<string>();
+  const k = new Map<string, number>();
+  for (const element of pack.elements) {
+    const setting = settings.get(element.id);
+    if (setting?.severity === 'off' || directives.isOffForFile(element.id)) off.add(element.id);
+    if (setting?.k !== undefined) {
+      if (Number.isInteger(setting.k) && setting.k >= 1 && setting.k <= element.facets.length) k.set(element.id, setting.k);
+      else problems.push({ source: '<options>', message: `"k" for ${element.id} must be a whole number from 1 to ${element.facets.length}.` });
+    }
+  }
+
+  const sentences = new Sentences(doc);
+  const coverage = judgeCoverage(doc, sentences, pack, { off, k, maxEvidence: options.maxEvidence ?? 10 });
+  const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
+
+  for (const rule of DRAFTING_RULES) {
+    const info = pack.rules.find((r) => r.id === rule.id)!;
+    const ruleOptions = settings.get(rule.id) ?? {};
+    const severity = ruleOptions.severity ?? info.severity;
+    if (severity === 'off') continue;
+    const ctx: RuleContext = {
+      doc,
+      sentences,
+      pack,
+      coverage,
+      lang,
+      options: ruleOptions,
+      report({ span, message, fix }) {
+        const finding: Finding = { ruleId: rule.id, kind: 'drafting', severity, message: message[lang], span, range: doc.lines.rangeOf(span) };
+        if (fix) finding.fix = { title: fix.title[lang], edits: fix.edits };
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A rule's bug must not cost the drafter the other rules' findings.
+      problems.push({ source: '<engine>', message: `The rule ${rule.id} failed on this draft and was skipped: ${(error as Error).message}` });
+    }
+  }
+
+  const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
+}

@@ -1,0 +1,262 @@
+import type { Severity } from '../types';
+import type {
+  CompiledDrafting,
+  CompiledElement,
+  CompiledLexicon,
+  CoOccurrence,
+  Lang,
+  Pack,
+  RuleInfo,
+} from './compiled';
+import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
+
+const LANGS: Lang[] = ['en', 'zh'];
+
+/** The drafting rules are code; their ids and default severities are fixed here, their words in packs. */
+export const DRAFTING_RULE_IDS = [
+  'measure-owner',
+  'measure-timeline',
+  'measure-indicator',
+  'vague-commitment',
+  'terminology',
+  'document-structure',
+] as const;
+
+/** The id of one of the six drafting rules. */
+export type DraftingRuleId = (typeof DRAFTING_RULE_IDS)[number];
+
+const DEFAULT_DRAFTING_SEVERITY: Record<DraftingRuleId, Severity> = {
+  'measure-owner': 'warning',
+  'measure-timeline': 'warning',
+  'measure-indicator': 'information',
+  'vague-commitment': 'information',
+  terminology: 'warning',
+  'document-structure': 'warning',
+};
+
+/**
+ * Turns a pattern source into the text a RegExp is built from. English patterns match whole
+ * words, and a space in them also matches a hyphen, several spaces or a line break ("value chain",
+ * "value-chain"). Chinese patterns are used as written.
+ */
+export function patternSource(pattern: string, lang: Lang): string {
+  if (lang === 'zh') return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      out += ch + (pattern[i + 1] ?? '');
+      i++;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (ch === ']') {
+      inClass = false;
+      out += ch;
+    } else if (ch === ' ' && !inClass) {
+      while (pattern[i + 1] === ' ') i++;
+      out += '[ \\t\\n-]+';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** One regular expression that matches any of the patterns; undefined for none. */
+export function alternation(patterns: string[] | undefined, lang: Lang, flags = 'g'): RegExp | undefined {
+  if (!patterns || patterns.length === 0) return undefined;
+  const body = patterns.map((p) => `(?:${patternSource(p, lang)})`).join('|');
+  const source = lang === 'en' ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : body;
+  return new RegExp(source, lang === 'en' ? `${flags}i` : flags);
+}
+
+function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): Partial<Record<Lang, RegExp>> {
+  const out: Partial<Record<Lang, RegExp>> = {};
+  for (const lang of LANGS) {
+    const re = alternation(patterns?.[lang], lang, flags);
+    if (re) out[lang] = re;
+  }
+  return out;
+}
+
+function lexicon(entries: LexiconEntry[] | undefined, lang: Lang): CompiledLexicon | undefined {
+  if (!entries || entries.length === 0) return undefined;
+  const simple = entries.filter((e): e is string => typeof e === 'string');
+  const all: CoOccurrence[] = entries
+    .filter((e): e is { all: string[]; near?: number } => typeof e !== 'string')
+    .map((e) => {
+      const co: CoOccurrence = { parts: e.all.map((p) => alternation([p], lang)!) };
+      if (e.near !== undefined) co.near = e.near;
+      return co;
+    });
+  const compiled: CompiledLexicon = { all };
+  const any = alternation(simple, lang);
+  if (any) compiled.any = any;
+  return compiled;
+}
+
+/**
+ * Merges packs in order: a later pack's element, group, rule or structure part with the same id
+ * replaces the earlier one; lexicon lists are joined. This is how a user's pack extends or
+ * overrides the built-in one.
+ */
+export function mergePackSources(sources: PackSource[]): PackSource {
+  const [first, ...rest] = sources;
+  if (!first) throw new Error('mergePackSources needs at least one pack');
+  const merged: PackSource = structuredClone(first);
+  for (const next of rest) {
+    merged.groups = replaceById(merged.groups, next.groups);
+    merged.elements = replaceById(merged.elements, next.elements);
+    if (!merged.docs && next.docs) merged.docs = next.docs;
+    for (const lang of LANGS) {
+      const a = merged.negation?.[lang];
+      const b = next.negation?.[lang];
+      if (!b) continue;
+      merged.negation ??= {};
+      merged.negation[lang] = {
+        before: [...(a?.before ?? []), ...(b.before ?? [])],
+        after: [...(a?.after ?? []), ...(b.after ?? [])],
+        window: b.window ?? a?.window ?? 30,
+      };
+    }
+    if (next.drafting) merged.drafting = mergeDrafting(merged.drafting ?? {}, next.drafting);
+  }
+  return merged;
+}
+
+function replaceById<T extends { id: string }>(base: T[], extra: T[]): T[] {
+  const out = [...base];
+  for (const item of extra) {
+    const at = out.findIndex((x) => x.id === item.id);
+    if (at >= 0) out[at] = item;
+    else out.push(item);
+  }
+  return out;
+}
+
+function joinLists(a: ByLanguage<string[]> | undefined, b: ByLanguage<string[]> | undefined): ByLanguage<string[]> | undefined {
+  if (!b) return a;
+  return { en: [...(a?.en ?? []), ...(b.en ?? [])], zh: [...(a?.zh ?? []), ...(b.zh ?? [])] };
+}
+
+function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
+  const out: DraftingSource = { ...a };
+  const lexicons = ['measureHeadings', 'objectiveHeadings', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+  for (const key of lexicons) {
+    const joined = joinLists(a[key], b[key]);
+    if (joined) out[key] = joined;
+  }
+  if (b.rules) out.rules = replaceById(a.rules ?? [], b.rules);
+  if (b.structure) out.structure = replaceById(a.structure ?? [], b.structure);
+  if (b.terminology) out.terminology = [...(a.terminology ?? []), ...b.terminology];
+  if (b.measureFields) out.measureFields = { ...a.measureFields, ...b.measureFields };
+  return out;
+}
+
+/** Compiles validated pack data (see `validatePack`) into the engine's matching structures. */
+export function compilePack(source: PackSource, ids: string[] = [source.pack]): Pack {
+  const docs = (rule: string): string | undefined => source.docs?.replace('{rule}', rule);
+  const elements: CompiledElement[] = source.elements.map((e) => ({
+    id: e.id,
+    group: e.group,
+    title: e.title,
+    k: e.k,
+    severity: e.severity ?? 'warning',
+    paper: e.paper,
+    asks: e.asks,
+    template: e.template,
+    headings: perLanguage(e.headings, ''),
+    facets: e.facets.map((f) => {
+      const match: CompiledElement['facets'][number]['match'] = {};
+      for (const lang of LANGS) {
+        const compiled = lexicon(f.match[lang], lang);
+        if (compiled) match[lang] = compiled;
+      }
+      const facet: CompiledElement['facets'][number] = {
+        id: f.id,
+        title: f.title,
+        match,
+        exclude: perLanguage(f.exclude),
+        unless: perLanguage(f.unless, ''),
+      };
+      if (f.template) facet.template = f.template;
+      return facet;
+    }),
+  }));
+  const d = source.drafting ?? {};
+  const drafting: CompiledDrafting = {
+    measureHeadings: perLanguage(d.measureHeadings, ''),
+    objectiveHeadings: perLanguage(d.objectiveHeadings, ''),
+    owner: perLanguage(d.owner, ''),
+    vagueOwner: perLanguage(d.vagueOwner),
+    timeframe: perLanguage(d.timeframe, ''),
+    indicator: perLanguage(d.indicator, ''),
+    vague: perLanguage(d.vague),
+    concrete: perLanguage(d.concrete, ''),
+    terminology: (d.terminology ?? []).map((t) => ({
+      find: new RegExp(t.language === 'en' ? `(?<![A-Za-z0-9])(?:${patternSource(t.find, 'en')})(?![A-Za-z0-9])` : t.find, 'g'),
+      language: t.language,
+      replace: t.replace,
+      why: t.why,
+    })),
+    structure: (d.structure ?? []).map((s) => ({ id: s.id, title: s.title, headings: perLanguage(s.headings, ''), template: s.template })),
+    measureFields: d.measureFields ?? {},
+  };
+  const negation: Pack['negation'] = {};
+  for (const lang of LANGS) {
+    const n = source.negation?.[lang];
+    if (!n) continue;
+    const compiled: NonNullable<Pack['negation'][Lang]> = { window: n.window ?? (lang === 'en' ? 30 : 8) };
+    const before = alternation(n.before, lang, '');
+    const after = alternation(n.after, lang, '');
+    if (before) compiled.before = before;
+    if (after) compiled.after = after;
+    negation[lang] = compiled;
+  }
+  const rules: RuleInfo[] = elements.map((e) => withDocs(
+    {
+      id: e.id,
+      kind: 'coverage',
+      severity: e.severity,
+      title: e.title,
+      asks: e.asks,
+      paper: e.paper,
+      group: e.group,
+      k: e.k,
+      facets: e.facets.map((f) => ({ id: f.id, title: f.title })),
+    },
+    docs(e.id),
+  ));
+  for (const id of DRAFTING_RULE_IDS) {
+    const meta = d.rules?.find((r) => r.id === id);
+    const info: RuleInfo = {
+      id,
+      kind: 'drafting',
+      severity: meta?.severity ?? DEFAULT_DRAFTING_SEVERITY[id],
+      title: meta?.title ?? { en: id, zh: id },
+      asks: meta?.asks ?? { en: '', zh: '' },
+    };
+    if (meta?.paper) info.paper = meta.paper;
+    rules.push(withDocs(info, docs(id)));
+  }
+  return {
+    ids,
+    title: source.title,
+    groups: source.groups.map((g) => {
+      const group: Pack['groups'][number] = { id: g.id, title: g.title, headings: perLanguage(g.headings, '') };
+      if (g.paper) group.paper = g.paper;
+      return group;
+    }),
+    elements,
+    negation,
+    drafting,
+    rules,
+  };
+}
+
+function withDocs(info: RuleInfo, docs: string | undefined): RuleInfo {
+  if (docs) info.docs = docs;
+  return info;
+}

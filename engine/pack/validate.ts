@@ -1,0 +1,341 @@
+import type { Localized } from '../types';
+import type {
+  ByLanguage,
+  DraftingRuleSource,
+  DraftingSource,
+  ElementSource,
+  FacetSource,
+  GroupSource,
+  LexiconEntry,
+  NegationSource,
+  PackSource,
+  PaperCitation,
+  StructurePartSource,
+  TermSource,
+} from './schema';
+
+/** A path into a pack's data, e.g. `['elements', 3, 'facets', 0, 'match', 'en', 2]`. */
+export type DataPath = (string | number)[];
+
+/** A problem found in a pack's data, at a path the text loader turns into a line. */
+export interface PathProblem {
+  path: DataPath;
+  message: string;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const MAX_PATTERN = 500;
+// A quantified group that itself contains a quantifier, e.g. `(a+)+`: the classic shape of a
+// pattern that takes exponential time. Packs may come from an untrusted workspace, so such a
+// pattern is refused rather than run.
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
+
+/**
+ * Checks untrusted pack data and returns what is usable: every invalid part is dropped and
+ * reported, and the rest is kept, so one broken entry never disables a whole pack.
+ */
+export function validatePack(data: unknown): { pack?: PackSource; problems: PathProblem[] } {
+  const problems: PathProblem[] = [];
+  const v = new Validator(problems);
+  if (!isObject(data)) {
+    problems.push({ path: [], message: 'A rule pack must be a mapping with `pack`, `title`, `groups` and `elements`.' });
+    return { problems };
+  }
+  const id = v.id(data.pack, ['pack']);
+  const title = v.localized(data.title, ['title']);
+  if (!id || !title) return { problems };
+  const groups = v.list(data.groups, ['groups'], (g, p) => v.group(g, p)) ?? [];
+  const groupIds = new Set(groups.map((g) => g.id));
+  const seen = new Set<string>();
+  const elements =
+    v.list(data.elements, ['elements'], (e, p) => {
+      const element = v.element(e, p, groupIds);
+      if (element && seen.has(element.id)) {
+        problems.push({ path: [...p, 'id'], message: `The element id "${element.id}" is used twice in this pack.` });
+        return undefined;
+      }
+      if (element) seen.add(element.id);
+      return element;
+    }) ?? [];
+  const pack: PackSource = { pack: id, title, groups, elements };
+  if (typeof data.version === 'number') pack.version = data.version;
+  if (data.docs !== undefined) {
+    if (typeof data.docs === 'string') pack.docs = data.docs;
+    else problems.push({ path: ['docs'], message: '`docs` must be a link, with `{rule}` where the rule id goes.' });
+  }
+  if (data.negation !== undefined) {
+    const negation = v.byLanguage(data.negation, ['negation'], (n, p) => v.negation(n, p));
+    if (negation) pack.negation = negation;
+  }
+  if (data.drafting !== undefined) {
+    const drafting = v.drafting(data.drafting, ['drafting']);
+    if (drafting) pack.drafting = drafting;
+  }
+  return { pack, problems };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+class Validator {
+  constructor(private readonly problems: PathProblem[]) {}
+
+  private fail(path: DataPath, message: string): undefined {
+    this.problems.push({ path, message });
+    return undefined;
+  }
+
+  id(x: unknown, path: DataPath): string | undefined {
+    if (typeof x === 'string' && ID.test(x)) return x;
+    return this.fail(path, `Expected an id in kebab-case (lower-case letters, digits and hyphens), got ${describe(x)}.`);
+  }
+
+  localized(x: unknown, path: DataPath): Localized | undefined {
+    if (typeof x === 'string') return { en: x, zh: x };
+    if (isObject(x) && typeof x.en === 'string' && typeof x.zh === 'string') return { en: x.en, zh: x.zh };
+    if (isObject(x) && (typeof x.en === 'string' || typeof x.zh === 'string')) {
+      const text = (typeof x.en === 'string' ? x.en : x.zh) as string;
+      return { en: typeof x.en === 'string' ? x.en : text, zh: typeof x.zh === 'string' ? x.zh : text };
+    }
+    return this.fail(path, `Expected a text, or a mapping with \`en\` and \`zh\` texts, got ${describe(x)}.`);
+  }
+
+  list<T>(x: unknown, path: DataPath, item: (value: unknown, path: DataPath) => T | undefined): T[] | undefined {
+    if (!Array.isArray(x)) return this.fail(path, `Expected a list, got ${describe(x)}.`);
+    const out: T[] = [];
+    x.forEach((value, i) => {
+      const result = item(value, [...path, i]);
+      if (result !== undefined) out.push(result);
+    });
+    return out;
+  }
+
+  byLanguage<T>(x: unknown, path: DataPath, item: (value: unknown, path: DataPath) => T | undefined): ByLanguage<T> | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a mapping with \`en\` and/or \`zh\`, got ${describe(x)}.`);
+    const out: ByLanguage<T> = {};
+    for (const key of Object.keys(x)) {
+      if (key !== 'en' && key !== 'zh') {
+        this.fail([...path, key], `Unknown language "${key}": use \`en\` or \`zh\`.`);
+        continue;
+      }
+      const value = item(x[key], [...path, key]);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+
+  pattern(x: unknown, path: DataPath, language: string): string | undefined {
+    if (typeof x !== 'string' || x.trim() === '') return this.fail(path, `Expected a pattern (a regular expression), got ${describe(x)}.`);
+    if (x.length > MAX_PATTERN) return this.fail(path, `This pattern is longer than ${MAX_PATTERN} characters; split it into several entries.`);
+    if (NESTED_QUANTIFIER.test(x)) {
+      return this.fail(path, 'This pattern repeats a group that itself repeats, e.g. `(a+)+`, which can take forever on some texts; write it without the nested repetition.');
+    }
+    try {
+      new RegExp(language === 'en' ? `\\b(?:${x})` : x, 'iu');
+    } catch (error) {
+      return this.fail(path, `This pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    }
+    return x;
+  }
+
+  patterns(x: unknown, path: DataPath): ByLanguage<string[]> | undefined {
+    return this.byLanguage(x, path, (list, p) => this.list(list, p, (item, q) => this.pattern(item, q, String(p[p.length - 1]))));
+  }
+
+  lexicon(x: unknown, path: DataPath): ByLanguage<LexiconEntry[]> | undefined {
+    return this.byLanguage(x, path, (list, p) =>
+      this.list(list, p, (item, q): LexiconEntry | undefined => {
+        const language = String(p[p.length - 1]);
+        if (typeof item === 'string') return this.pattern(item, q, language);
+        if (isObject(item) && Array.isArray(item.all)) {
+          const parts = this.list(item.all, [...q, 'all'], (part, r) => this.pattern(part, r, language));
+          if (!parts || parts.length < 2 || parts.length !== item.all.length) {
+            return parts && parts.length < 2 ? this.fail([...q, 'all'], '`all` needs at least two patterns that must occur together.') : undefined;
+          }
+          const entry: LexiconEntry = { all: parts };
+          if (item.near !== undefined) {
+            if (typeof item.near !== 'number' || item.near <= 0) return this.fail([...q, 'near'], '`near` must be a positive number of characters.');
+            entry.near = item.near;
+          }
+          return entry;
+        }
+        return this.fail(q, `Expected a pattern or \`{ all: [patterns] }\`, got ${describe(item)}.`);
+      }),
+    );
+  }
+
+  paper(x: unknown, path: DataPath): PaperCitation | undefined {
+    if (!isObject(x) || typeof x.section !== 'string') return this.fail(path, 'Expected a citation: `section` (the paper\'s heading), `paragraph`, and `says` (a short paraphrase).');
+    const says = this.localized(x.says, [...path, 'says']);
+    if (!says) return undefined;
+    const citation: PaperCitation = { section: x.section, says };
+    if (typeof x.paragraph === 'number' || typeof x.paragraph === 'string') citation.paragraph = x.paragraph;
+    return citation;
+  }
+
+  severity(x: unknown, path: DataPath): 'error' | 'warning' | 'information' | 'hint' | undefined {
+    if (typeof x === 'string' && SEVERITIES.has(x)) return x as 'error';
+    return this.fail(path, `Expected a severity (error, warning, information or hint), got ${describe(x)}.`);
+  }
+
+  group(x: unknown, path: DataPath): GroupSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a group with \`id\` and \`title\`, got ${describe(x)}.`);
+    const id = typeof x.id === 'string' && x.id ? x.id : this.fail([...path, 'id'], 'A group needs an `id`.');
+    const title = this.localized(x.title, [...path, 'title']);
+    if (!id || !title) return undefined;
+    const group: GroupSource = { id, title };
+    if (x.headings !== undefined) {
+      const headings = this.patterns(x.headings, [...path, 'headings']);
+      if (headings) group.headings = headings;
+    }
+    if (x.paper !== undefined) {
+      const paper = this.paper(x.paper, [...path, 'paper']);
+      if (paper) group.paper = paper;
+    }
+    return group;
+  }
+
+  element(x: unknown, path: DataPath, groups: Set<string>): ElementSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected an element, got ${describe(x)}.`);
+    const id = this.id(x.id, [...path, 'id']);
+    const group = typeof x.group === 'string' && groups.has(x.group) ? x.group : this.fail([...path, 'group'], `\`group\` must be one of the pack's groups (${[...groups].join(', ')}).`);
+    const title = this.localized(x.title, [...path, 'title']);
+    const asks = this.localized(x.asks, [...path, 'asks']);
+    const template = this.localized(x.template, [...path, 'template']);
+    const paper = this.paper(x.paper, [...path, 'paper']);
+    const facets = this.list(x.facets, [...path, 'facets'], (f, p) => this.facet(f, p));
+    if (!id || !group || !title || !asks || !template || !paper || !facets) return undefined;
+    if (facets.length === 0) return this.fail([...path, 'facets'], 'An element needs at least one valid facet.');
+    let k = 1;
+    if (x.k !== undefined) {
+      if (typeof x.k === 'number' && Number.isInteger(x.k) && x.k >= 1 && x.k <= facets.length) k = x.k;
+      else this.fail([...path, 'k'], `\`k\` must be a whole number from 1 to the number of facets (${facets.length}); using 1.`);
+    }
+    const element: ElementSource = { id, group, title, k, paper, asks, template, facets };
+    if (x.severity !== undefined) {
+      const severity = this.severity(x.severity, [...path, 'severity']);
+      if (severity) element.severity = severity;
+    }
+    if (x.headings !== undefined) {
+      const headings = this.patterns(x.headings, [...path, 'headings']);
+      if (headings) element.headings = headings;
+    }
+    return element;
+  }
+
+  facet(x: unknown, path: DataPath): FacetSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a facet, got ${describe(x)}.`);
+    const id = this.id(x.id, [...path, 'id']);
+    const title = this.localized(x.title, [...path, 'title']);
+    const match = this.lexicon(x.match, [...path, 'match']);
+    if (!id || !title || !match) return undefined;
+    const facet: FacetSource = { id, title, match };
+    if (x.template !== undefined) {
+      const template = this.localized(x.template, [...path, 'template']);
+      if (template) facet.template = template;
+    }
+    for (const key of ['exclude', 'unless'] as const) {
+      if (x[key] === undefined) continue;
+      const patterns = this.patterns(x[key], [...path, key]);
+      if (patterns) facet[key] = patterns;
+    }
+    return facet;
+  }
+
+  negation(x: unknown, path: DataPath): NegationSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected \`before\`, \`after\` and \`window\`, got ${describe(x)}.`);
+    const language = String(path[path.length - 1]);
+    const out: NegationSource = {};
+    for (const key of ['before', 'after'] as const) {
+      if (x[key] === undefined) continue;
+      const list = this.list(x[key], [...path, key], (item, p) => this.pattern(item, p, language));
+      if (list) out[key] = list;
+    }
+    if (x.window !== undefined) {
+      if (typeof x.window === 'number' && x.window > 0) out.window = x.window;
+      else this.fail([...path, 'window'], '`window` must be a positive number of characters.');
+    }
+    return out;
+  }
+
+  drafting(x: unknown, path: DataPath): DraftingSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a mapping of drafting lexicons, got ${describe(x)}.`);
+    const out: DraftingSource = {};
+    const lexicons = ['measureHeadings', 'objectiveHeadings', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+    for (const key of lexicons) {
+      if (x[key] === undefined) continue;
+      const patterns = this.patterns(x[key], [...path, key]);
+      if (patterns) out[key] = patterns;
+    }
+    if (x.rules !== undefined) {
+      const rules = this.list(x.rules, [...path, 'rules'], (r, p) => this.draftingRule(r, p));
+      if (rules) out.rules = rules;
+    }
+    if (x.terminology !== undefined) {
+      const terms = this.list(x.terminology, [...path, 'terminology'], (t, p) => this.term(t, p));
+      if (terms) out.terminology = terms;
+    }
+    if (x.structure !== undefined) {
+      const parts = this.list(x.structure, [...path, 'structure'], (s, p) => this.structurePart(s, p));
+      if (parts) out.structure = parts;
+    }
+    if (x.measureFields !== undefined) {
+      const fields = this.byLanguage(x.measureFields, [...path, 'measureFields'], (f, p) =>
+        isObject(f) && typeof f.owner === 'string' && typeof f.timeframe === 'string' && typeof f.indicator === 'string'
+          ? { owner: f.owner, timeframe: f.timeframe, indicator: f.indicator }
+          : this.fail(p, 'Expected `owner`, `timeframe` and `indicator` labels.'),
+      );
+      if (fields) out.measureFields = fields;
+    }
+    return out;
+  }
+
+  draftingRule(x: unknown, path: DataPath): DraftingRuleSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a drafting rule, got ${describe(x)}.`);
+    const id = this.id(x.id, [...path, 'id']);
+    const title = this.localized(x.title, [...path, 'title']);
+    const asks = this.localized(x.asks, [...path, 'asks']);
+    if (!id || !title || !asks) return undefined;
+    const rule: DraftingRuleSource = { id, title, asks };
+    if (x.severity !== undefined) {
+      const severity = this.severity(x.severity, [...path, 'severity']);
+      if (severity) rule.severity = severity;
+    }
+    if (x.paper !== undefined) {
+      const paper = this.paper(x.paper, [...path, 'paper']);
+      if (paper) rule.paper = paper;
+    }
+    return rule;
+  }
+
+  term(x: unknown, path: DataPath): TermSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a term with \`find\`, \`language\`, \`replace\` and \`why\`, got ${describe(x)}.`);
+    const language = x.language === 'en' || x.language === 'zh' ? x.language : this.fail([...path, 'language'], '`language` must be `en` or `zh`.');
+    if (!language) return undefined;
+    const find = this.pattern(x.find, [...path, 'find'], language);
+    const replace = typeof x.replace === 'string' ? x.replace : this.fail([...path, 'replace'], '`replace` must be the preferred text.');
+    const why = this.localized(x.why, [...path, 'why']);
+    if (!find || replace === undefined || !why) return undefined;
+    return { find, language, replace, why };
+  }
+
+  structurePart(x: unknown, path: DataPath): StructurePartSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a structure part, got ${describe(x)}.`);
+    const id = this.id(x.id, [...path, 'id']);
+    const title = this.localized(x.title, [...path, 'title']);
+    const headings = this.patterns(x.headings, [...path, 'headings']);
+    const template = this.localized(x.template, [...path, 'template']);
+    if (!id || !title || !headings || !template) return undefined;
+    return { id, title, headings, template };
+  }
+}
+
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'object') return 'a mapping';
+  return `${typeof x} ${JSON.stringify(x).slice(0, 40)}`;
+}

@@ -1,0 +1,49 @@
+import type { Sentences } from '../coverage/sentences';
+import type { DraftDocument } from '../markdown/model';
+import type { Lang, Pack } from '../pack/compiled';
+import type { DraftingRuleId } from '../pack/compile';
+import type { CoverageReport, Fix, Localized, MessageLanguage, Severity, Span } from '../types';
+
+/** What a drafting rule is given: the parsed draft, the pack, and where to report. */
+export interface RuleContext {
+  doc: DraftDocument;
+  sentences: Sentences;
+  pack: Pack;
+  coverage: CoverageReport;
+  /** The language of messages and inserted text. */
+  lang: MessageLanguage;
+  /** The rule's own options from configuration (e.g. `headings` for the measure rules). */
+  options: RuleOptions;
+  report(finding: { span: Span; message: Localized; fix?: LocalizedFix }): void;
+}
+
+/** A fix whose title is given in both languages; the engine picks the message language. */
+export interface LocalizedFix {
+  title: Localized;
+  edits: Fix['edits'];
+}
+
+/** Per-rule options a configuration can set. */
+export interface RuleOptions {
+  severity?: Severity | 'off';
+  /** For coverage elements: the number of facets that make the element covered. */
+  k?: number;
+  /** For the measure rules: heading patterns (regular expressions) of measures sections. */
+  headings?: string[];
+}
+
+/** A drafting-quality check: a small piece of code whose words come from the pack. */
+export interface DraftingRule {
+  id: DraftingRuleId;
+  check(ctx: RuleContext): void;
+}
+
+/** Tests a per-language pattern set against a text; a Chinese draft may still quote English. */
+export function anyMatch(patterns: Partial<Record<Lang, RegExp>>, text: string): boolean {
+  for (const re of [patterns.en, patterns.zh]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
+  return false;
+}

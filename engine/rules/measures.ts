@@ -1,0 +1,141 @@
+import { alternation } from '../pack/compile';
+import type { Lang } from '../pack/compiled';
+import type { Span } from '../types';
+import { anyMatch, type DraftingRule, type RuleContext } from './context';
+
+/** A policy measure or objective that the measure rules inspect. */
+export interface MeasureUnit {
+  kind: 'measure' | 'objective';
+  span: Span;
+}
+
+const cache = new WeakMap<RuleContext['doc'], MeasureUnit[]>();
+
+/**
+ * The measures and objectives of a draft: the top-level list items, numbered articles, table rows
+ * or paragraphs under a measures heading (主要任务, Key actions …) or an objectives heading.
+ * Computed once per draft and shared by the three measure rules.
+ */
+export function measureUnits(ctx: RuleContext): MeasureUnit[] {
+  const cached = cache.get(ctx.doc);
+  if (cached) return cached;
+  const { doc, pack } = ctx;
+  const measureHeadings = ctx.options.headings?.length
+    ? { en: alternation(ctx.options.headings, 'en', '')!, zh: alternation(ctx.options.headings, 'zh', '')! }
+    : pack.drafting.measureHeadings;
+  const units: MeasureUnit[] = [];
+  const claimed: Span[] = [];
+  const collect = (kind: MeasureUnit['kind'], patterns: Partial<Record<Lang, RegExp>>): void => {
+    for (const section of doc.sections) {
+      if (!section.heading) continue;
+      const text = doc.normalized.slice(section.heading.span.start, section.heading.span.end);
+      if (!anyMatch(patterns, text)) continue;
+      if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
+      claimed.push(section.span);
+      units.push(...unitsIn(ctx, section.span).map((span) => ({ kind, span })));
+    }
+  };
+  collect('measure', measureHeadings);
+  collect('objective', pack.drafting.objectiveHeadings);
+  units.sort((a, b) => a.span.start - b.span.start);
+  cache.set(doc, units);
+  return units;
+}
+
+function within(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+/** The units of one section: list items if it has any, else articles, else rows and paragraphs. */
+function unitsIn(ctx: RuleContext, outer: Span): Span[] {
+  const { doc } = ctx;
+  const items = doc.items.filter((i) => within(i.span, outer)).map((i) => i.span);
+  if (items.length) return items;
+  const articles = doc.articles.filter((a) => a.span.start >= outer.start && a.span.start < outer.end).map((a) => ({ start: a.span.start, end: Math.min(a.span.end, outer.end) }));
+  if (articles.length) return articles;
+  const out: Span[] = [];
+  let previousKind = '';
+  for (const block of doc.blocks) {
+    if (!within(block.span, outer)) continue;
+    const text = doc.normalized.slice(block.span.start, block.span.end).trim();
+    const kind = block.kind;
+    // The first row of a table is its header; a paragraph ending in a colon introduces a list.
+    const header = kind === 'table-row' && previousKind !== 'table-row';
+    previousKind = kind;
+    if (kind === 'heading' || header || /[:：]$/.test(text) || text.length < 8) continue;
+    out.push(block.span);
+  }
+  return out;
+}
+
+/** The span of a unit's first line, trimmed of markup and space: where its finding is shown. */
+export function unitAnchor(ctx: RuleContext, unit: Span): Span {
+  const { doc } = ctx;
+  const line = doc.lines.lineAt(unit.start);
+  const lineSpan = doc.lines.lineSpan(line);
+  let start = Math.max(unit.start, lineSpan.start);
+  let end = Math.min(unit.end, lineSpan.end);
+  while (start < end && /[\s\u2028\u2029]/.test(doc.prose[start]!)) start++;
+  while (end > start && /[\s\u2028\u2029]/.test(doc.prose[end - 1]!)) end--;
+  return end > start ? { start, end } : lineSpan;
+}
+
+function unitText(ctx: RuleContext, unit: Span): string {
+  return ctx.doc.normalized.slice(unit.start, unit.end);
+}
+
+/** Reports a measure that names no responsible body ("relevant departments" names none). */
+export const measureOwner: DraftingRule = {
+  id: 'measure-owner',
+  check(ctx) {
+    const { owner, vagueOwner } = ctx.pack.drafting;
+    for (const unit of measureUnits(ctx)) {
+      if (unit.kind !== 'measure') continue;
+      let text = unitText(ctx, unit.span);
+      for (const re of [vagueOwner.en, vagueOwner.zh]) if (re) text = text.replace(re, (m) => ' '.repeat(m.length));
+      if (anyMatch(owner, text)) continue;
+      ctx.report({
+        span: unitAnchor(ctx, unit.span),
+        message: {
+          en: 'This measure names no responsible body: say who leads it (for example "Lead: County Economic Development Bureau"). "Relevant departments" names no one.',
+          zh: '该措施未明确责任主体：请写明牵头单位（如“牵头单位：县经信局”）；“有关部门”不算明确的责任主体。',
+        },
+      });
+    }
+  },
+};
+
+/** Reports a measure with no deadline or time frame. */
+export const measureTimeline: DraftingRule = {
+  id: 'measure-timeline',
+  check(ctx) {
+    for (const unit of measureUnits(ctx)) {
+      if (unit.kind !== 'measure' || anyMatch(ctx.pack.drafting.timeframe, unitText(ctx, unit.span))) continue;
+      ctx.report({
+        span: unitAnchor(ctx, unit.span),
+        message: {
+          en: 'This measure has no deadline or time frame: say by when it is done (for example "Deadline: June 2028" or "2027–2029").',
+          zh: '该措施没有完成时限：请写明何时完成（如“完成时限：2028年6月底前”）。',
+        },
+      });
+    }
+  },
+};
+
+/** Reports a measure or objective with no measurable target. */
+export const measureIndicator: DraftingRule = {
+  id: 'measure-indicator',
+  check(ctx) {
+    for (const unit of measureUnits(ctx)) {
+      if (anyMatch(ctx.pack.drafting.indicator, unitText(ctx, unit.span))) continue;
+      const what = unit.kind === 'measure' ? { en: 'measure', zh: '措施' } : { en: 'objective', zh: '目标' };
+      ctx.report({
+        span: unitAnchor(ctx, unit.span),
+        message: {
+          en: `This ${what.en} has no measurable target: give a number with a unit, a count or a share (for example "40 firms certified" or "R&D spending at 2.5% of sales").`,
+          zh: `该${what.zh}缺少可量化的指标：请给出带单位的数字、数量或比例（如“认证企业40家”“研发投入占销售收入2.5%”）。`,
+        },
+      });
+    }
+  },
+};
