@@ -1,0 +1,114 @@
+import type { CoverageReport, Finding, LintResult, Range, Severity } from '../engine';
+
+/**
+ * The JSON report of `../shared/cli-contract.md`, as types. It is a public contract: the CLI's
+ * `--format json`, the HTML report and the VS Code coverage view all read this one shape.
+ * Positions are 1-based lines and 1-based UTF-16 columns; `endColumn` is exclusive.
+ */
+export interface JsonReport {
+  tool: { name: string; version: string };
+  files: FileReport[];
+  summary: { files: number; errors: number; warnings: number; information: number; hints: number };
+}
+
+/** A 1-based location, as the contract writes positions. */
+export interface Location1 {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One file's report; `error` (and no coverage) when the file could not be linted. */
+export interface FileReport {
+  path: string;
+  language?: 'en' | 'zh' | 'mixed';
+  coverage?: {
+    score: number;
+    elements: {
+      id: string;
+      status: 'covered' | 'partial' | 'missing' | 'off';
+      facets: { id: string; covered: boolean; evidence: (Location1 & { text: string })[] }[];
+    }[];
+  };
+  diagnostics: DiagnosticReport[];
+  error?: string;
+}
+
+/** One finding in the contract's shape. */
+export interface DiagnosticReport extends Location1 {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  facet?: string;
+  fix?: Location1 & { text: string };
+}
+
+/** Converts a zero-based engine range to the contract's 1-based location. */
+export function toLocation1(range: Range): Location1 {
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** The contract's coverage object for an engine coverage report. */
+export function coverageToJson(coverage: CoverageReport): NonNullable<FileReport['coverage']> {
+  return {
+    score: coverage.score,
+    elements: coverage.elements.map((e) => ({
+      id: e.id,
+      status: e.status,
+      facets: e.facets.map((f) => ({
+        id: f.id,
+        covered: f.covered,
+        evidence: f.evidence.map((ev) => ({ ...toLocation1(ev.range), text: ev.text })),
+      })),
+    })),
+  };
+}
+
+/** The contract's diagnostic for an engine finding; a fix is reported by its first edit. */
+export function findingToJson(finding: Finding): DiagnosticReport {
+  const out: DiagnosticReport = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...toLocation1(finding.range),
+  };
+  if (finding.facet) out.facet = finding.facet;
+  const edit = finding.fix?.edits[0];
+  if (edit) out.fix = { ...toLocation1(edit.range), text: edit.newText };
+  return out;
+}
+
+/** A linted file's report in the contract's shape. `path` is relative, with `/` separators. */
+export function fileReport(path: string, result: LintResult): FileReport {
+  return {
+    path,
+    language: result.language,
+    coverage: coverageToJson(result.coverage),
+    diagnostics: result.findings.map(findingToJson),
+  };
+}
+
+/** The report of a file that could not be linted. */
+export function failedFileReport(path: string, error: string): FileReport {
+  return { path, error, diagnostics: [] };
+}
+
+/** The whole report with its summary counts. */
+export function jsonReport(version: string, files: FileReport[]): JsonReport {
+  const summary = { files: files.length, errors: 0, warnings: 0, information: 0, hints: 0 };
+  for (const file of files) {
+    for (const d of file.diagnostics) {
+      if (d.severity === 'error') summary.errors++;
+      else if (d.severity === 'warning') summary.warnings++;
+      else if (d.severity === 'information') summary.information++;
+      else summary.hints++;
+    }
+  }
+  return { tool: { name: 'cluster-policy-lint', version }, files, summary };
+}
