@@ -20,10 +20,6 @@ import {
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
-const SENTENCE = SENTENCE_MARK.charCodeAt(0);
-const CLAUSE = CLAUSE_MARK.charCodeAt(0);
 
 const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
@@ -67,15 +63,10 @@ const IMPLICIT_HEADING_MAX = 40;
  */
 export function parseDraft(source: string): DraftDocument {
   const lines = new LineIndex(source);
-  const buffer = new Uint16Array(source.length).fill(SPACE);
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) buffer[i] = NEWLINE;
-
-  const input = markdownInput(source);
-  const tokens = markdown.parse(input, {});
-  const builder = new ModelBuilder(source, lines, buffer);
+  const tokens = markdown.parse(markdownInput(source), {});
+  const builder = new ModelBuilder(source, lines);
   builder.walk(tokens);
-  const prose = new TextDecoder('utf-16le').decode(buffer);
-  return builder.finish(prose);
+  return builder.finish();
 }
 
 /**
@@ -106,10 +97,14 @@ class ModelBuilder {
   private blockquoteDepth = 0;
   private currentArticle = -1;
 
+  // The prose is built as pieces joined once: each block's own text with its markup blanked,
+  // and spaces for everything between blocks.
+  private readonly pieces: string[] = [];
+  private cursor = 0;
+
   constructor(
     private readonly source: string,
     private readonly lines: LineIndex,
-    private readonly buffer: Uint16Array,
   ) {
     this.sections.push({ index: 0, level: 0, span: { start: 0, end: source.length }, parent: -1, children: [] });
   }
@@ -148,8 +143,10 @@ class ModelBuilder {
     }
   }
 
-  finish(prose: string): DraftDocument {
+  finish(): DraftDocument {
     const end = this.source.length;
+    this.pieces.push(blankKeepingLines(this.source.slice(this.cursor)));
+    const prose = this.pieces.join('');
     for (const index of this.sectionStack.slice(1)) this.sections[index]!.span.end = end;
     const last = this.articles[this.articles.length - 1];
     if (last && last.span.end < 0) last.span.end = end;
@@ -195,26 +192,29 @@ class ModelBuilder {
     return block;
   }
 
-  private copy(span: Span): void {
-    const { source, buffer } = this;
-    for (let i = span.start; i < span.end; i++) {
-      const c = source.charCodeAt(i);
-      buffer[i] = c === 13 ? SPACE : c;
-    }
+  /** Appends a block's prose (the same length as its span) after blanks for the gap before it. */
+  private emit(span: Span, prose: string): void {
+    if (span.start > this.cursor) this.pieces.push(blankKeepingLines(this.source.slice(this.cursor, span.start)));
+    this.pieces.push(prose);
+    this.cursor = span.end;
   }
 
-  private blank(start: number, end: number, fill = SPACE): void {
-    for (let i = start; i < end; i++) if (this.buffer[i] !== NEWLINE) this.buffer[i] = fill;
-  }
-
-  private blankInlineMarkup(span: Span): void {
-    const text = this.source.slice(span.start, span.end);
-    INLINE_MARKUP.lastIndex = 0;
-    for (let m = INLINE_MARKUP.exec(text); m; m = INLINE_MARKUP.exec(text)) {
-      const start = span.start + m.index;
-      if (m[0].startsWith('<!--')) this.addComment(start, m[0]);
-      this.blank(start, start + m[0].length);
-    }
+  /**
+   * A block's text with its inline markup blanked (and comments collected), container prefixes
+   * (`>` and list markers) blanked on each line, and carriage returns made spaces.
+   */
+  private blockProse(span: Span, map: [number, number], from = span.start, to = span.end): string {
+    let text = this.source.slice(span.start, span.end);
+    if (this.blockquoteDepth || this.itemStack.length) text = this.blankPrefixes(text, span, map);
+    const head = text.slice(0, from - span.start);
+    const tail = text.slice(to - span.start);
+    const inline = text.slice(from - span.start, to - span.start).replace(INLINE_MARKUP, (m: string, ...rest: unknown[]) => {
+      const offset = rest[rest.length - 2] as number;
+      if (m.startsWith('<!--')) this.addComment(from + offset, m);
+      return ' '.repeat(m.length);
+    });
+    const out = head + inline + tail;
+    return out.includes('\r') ? out.replace(/\r/g, ' ') : out;
   }
 
   private addComment(start: number, text: string): void {
@@ -222,54 +222,43 @@ class ModelBuilder {
     this.comments.push({ span: { start, end: start + text.length }, body });
   }
 
-  /** Blanks container prefixes (`>` and list markers) at the start of each line of a block. */
-  private blankPrefixes(map: [number, number]): void {
+  /** Blanks container prefixes at the start of each line of a block's text. */
+  private blankPrefixes(text: string, span: Span, map: [number, number]): string {
     const innermost = this.itemStack[this.itemStack.length - 1];
+    let out = '';
+    let at = 0;
     for (let line = map[0]; line < map[1]; line++) {
-      const start = this.lines.lineStarts[line]!;
-      const end = this.lines.lineEnd(line);
-      const text = this.source.slice(start, end);
-      const prefix = innermost && innermost.startLine === line ? LIST_MARKER.exec(text) : this.blockquoteDepth ? BLOCKQUOTE_PREFIX.exec(text) : null;
-      if (prefix) this.blank(start, start + prefix[0].length);
+      const start = this.lines.lineStarts[line]! - span.start;
+      const end = this.lines.lineEnd(line) - span.start;
+      const lineText = text.slice(start, end);
+      const prefix = innermost && innermost.startLine === line ? LIST_MARKER.exec(lineText) : this.blockquoteDepth ? BLOCKQUOTE_PREFIX.exec(lineText) : null;
+      if (!prefix) continue;
+      out += text.slice(at, start) + ' '.repeat(prefix[0].length);
+      at = start + prefix[0].length;
     }
+    return at === 0 ? text : out + text.slice(at);
   }
 
   private heading(token: Token): void {
     const map = token.map as [number, number];
     const span = this.linesSpan(map);
-    this.copy(span);
-    this.blankPrefixes(map);
     const firstLineEnd = this.lines.lineEnd(map[0]);
     const first = this.source.slice(span.start, firstLineEnd);
     const open = ATX_OPEN.exec(first);
-    if (open) {
-      this.blank(span.start, span.start + open[0].length);
-      const close = ATX_CLOSE.exec(first);
-      if (close) this.blank(span.start + close.index, firstLineEnd);
-    } else {
-      // A setext heading: its underline is not text.
-      this.blank(this.lines.lineStarts[map[1] - 1]!, span.end);
-    }
+    // An ATX heading's text is its first line; a setext heading's is every line but its underline.
     const textEnd = open ? firstLineEnd : this.lines.lineEnd(Math.max(map[0], map[1] - 2));
-    this.blankInlineMarkup({ start: span.start, end: textEnd });
+    let prose = this.blockProse(span, map, span.start, textEnd);
+    const blankUpTo = (text: string, from: number, to: number): string => text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+    if (open) {
+      prose = blankUpTo(prose, 0, open[0].length);
+      const close = ATX_CLOSE.exec(first);
+      if (close) prose = blankUpTo(prose, close.index, first.length);
+    }
+    if (textEnd < span.end) prose = prose.slice(0, textEnd - span.start) + prose.slice(textEnd - span.start).replace(/[^\n]/g, ' ');
+    this.emit(span, prose);
     const level = Number(token.tag.slice(1)) || 1;
-    this.startSection(this.headingFromBuffer(span.start, textEnd, level, false));
+    this.startSection(headingOf(prose, span.start, level, false));
     this.addBlock('heading', span);
-  }
-
-  private headingFromBuffer(start: number, end: number, level: number, implicit: boolean): Heading {
-    let s = start;
-    let e = end;
-    while (s < e && isBlank(this.buffer[s]!)) s++;
-    while (e > s && isBlank(this.buffer[e - 1]!)) e--;
-    const text = this.source
-      .slice(s, e)
-      .split('')
-      .map((ch, i) => (isBlank(this.buffer[s + i]!) ? ' ' : ch))
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-    return { level, text, span: { start: s, end: e }, implicit };
   }
 
   private startSection(heading: Heading): void {
@@ -299,13 +288,12 @@ class ModelBuilder {
   private paragraph(token: Token): void {
     const map = token.map as [number, number];
     const span = this.linesSpan(map);
-    this.copy(span);
-    this.blankPrefixes(map);
-    this.blankInlineMarkup(span);
+    const prose = this.blockProse(span, map);
+    this.emit(span, prose);
     if (this.itemStack.length === 0 && this.blockquoteDepth === 0 && map[1] - map[0] === 1) {
       const implicit = this.implicitHeadingLevel(span);
       if (implicit) {
-        this.startSection(this.headingFromBuffer(span.start, span.end, implicit, true));
+        this.startSection(headingOf(prose, span.start, implicit, true));
         this.addBlock('heading', span);
         return;
       }
@@ -339,13 +327,9 @@ class ModelBuilder {
   private tableRow(token: Token): void {
     const map = token.map as [number, number];
     const span = this.linesSpan(map);
-    this.copy(span);
-    this.blankPrefixes(map);
-    this.blankInlineMarkup(span);
     // Cells are clauses of one row: a measure table keeps its owner and deadline in one unit.
-    for (let i = span.start; i < span.end; i++) {
-      if (this.source.charCodeAt(i) === 0x7c && this.source.charCodeAt(i - 1) !== 0x5c) this.buffer[i] = CLAUSE;
-    }
+    const prose = this.blockProse(span, map).replace(/(?<!\\)\|/g, CLAUSE_MARK);
+    this.emit(span, prose);
     this.addBlock('table-row', span);
   }
 
@@ -353,34 +337,36 @@ class ModelBuilder {
     const map = token.map as [number, number];
     const span = this.linesSpan(map);
     const text = this.source.slice(span.start, span.end);
-    COMMENT.lastIndex = 0;
-    const hidden: Span[] = [];
-    for (let m = COMMENT.exec(text); m; m = COMMENT.exec(text)) {
-      this.addComment(span.start + m.index, m[0]);
-      hidden.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
-    }
-    HTML_RAW.lastIndex = 0;
-    for (let m = HTML_RAW.exec(text); m; m = HTML_RAW.exec(text)) {
-      hidden.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
-    }
+    let prose = text.replace(COMMENT, (m: string, _body: string, offset: number) => {
+      this.addComment(span.start + offset, m);
+      return ' '.repeat(m.length);
+    });
     // A block that is nothing but comments (a directive) holds no prose.
-    if (!/\S/.test(text.replace(COMMENT, ''))) return;
-    this.copy(span);
-    this.blankPrefixes(map);
-    for (const h of hidden) this.blank(h.start, h.end);
-    HTML_TAG.lastIndex = 0;
-    for (let m = HTML_TAG.exec(text); m; m = HTML_TAG.exec(text)) {
-      const start = span.start + m.index;
-      const isBlockElement = m[1] !== undefined && HTML_BLOCK_ELEMENTS.has(m[1].toLowerCase());
-      this.blank(start, start + m[0].length);
-      if (isBlockElement) this.buffer[start] = SENTENCE;
-    }
-    // Each line of an HTML block is its own sentence: the markup's lines are its structure.
-    for (let i = span.start; i < span.end; i++) if (this.buffer[i] === NEWLINE) this.buffer[i] = SENTENCE;
+    if (!/\S/.test(prose)) return;
+    prose = prose
+      .replace(HTML_RAW, (m: string) => ' '.repeat(m.length))
+      .replace(HTML_TAG, (m: string, name: string | undefined) =>
+        // A block element's edge ends a sentence; inline tags (b, a, span) are just blanked.
+        name !== undefined && HTML_BLOCK_ELEMENTS.has(name.toLowerCase()) ? SENTENCE_MARK + ' '.repeat(m.length - 1) : ' '.repeat(m.length),
+      )
+      // Each line of an HTML block is its own sentence: the markup's lines are its structure.
+      .replace(/\r?\n/g, (m: string) => (m.length === 2 ? ' ' + SENTENCE_MARK : SENTENCE_MARK));
+    if (this.blockquoteDepth || this.itemStack.length) prose = this.blankPrefixes(prose, span, map);
+    this.emit(span, prose);
     this.addBlock('html', span);
   }
 }
 
-function isBlank(code: number): boolean {
-  return code === SPACE || code === NEWLINE || code === 9 || code === SENTENCE || code === CLAUSE;
+/** Text of the same length with every character but line feeds made a space. */
+function blankKeepingLines(text: string): string {
+  return text.includes('\n') ? text.replace(/[^\n]/g, ' ') : ' '.repeat(text.length);
+}
+
+/** A heading from its block's prose: the text trimmed of blanks, and the span of that text. */
+function headingOf(prose: string, offset: number, level: number, implicit: boolean): Heading {
+  const lead = prose.length - prose.trimStart().length;
+  const trimmed = prose.trim();
+  const start = offset + lead;
+  const end = start + trimmed.length;
+  return { level, text: trimmed.replace(/[\s\u2028\u2029]+/g, ' '), span: { start, end }, implicit };
 }

@@ -23,26 +23,19 @@ export function isHan(code: number): boolean {
  * made half-width. Texts with neither are returned unchanged, without copying.
  */
 export function normalizeForMatching(text: string): string {
-  let buffer: Uint16Array | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let mapped = c;
-    if (c >= 0xff01 && c <= 0xff5e) mapped = c - 0xfee0;
-    else if (c === 0x3000) mapped = 0x20;
-    else if (c >= 0x3400) mapped = HANT_TO_HANS[c] || c;
-    if (mapped !== c) {
-      if (!buffer) {
-        // Chinese drafts always have full-width punctuation, so copying once into a typed array
-        // and decoding it back is far cheaper than building the string piece by piece.
-        buffer = new Uint16Array(text.length);
-        for (let j = 0; j < i; j++) buffer[j] = text.charCodeAt(j);
-      }
-      buffer[i] = mapped;
-    } else if (buffer) {
-      buffer[i] = c;
-    }
-  }
-  return buffer ? UTF16.decode(buffer) : text;
+  // Most characters of a draft need no change, so a regular expression finds the few that do
+  // (full-width forms, traditional characters) and only those pay for a lookup.
+  return CHANGING.test(text) ? text.replace(CHANGING_ALL, mapChar) : text;
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+function mapChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000) return ' ';
+  return String.fromCharCode(HANT_TO_HANS[c] || c);
+}
+
+const TRADITIONAL = Array.from({ length: HANT_TO_HANS_PAIRS.length / 2 }, (_, i) => HANT_TO_HANS_PAIRS[i * 2]).join('');
+const CHANGING_CLASS = `[\\uff01-\\uff5e\\u3000${TRADITIONAL}]`;
+const CHANGING = new RegExp(CHANGING_CLASS);
+const CHANGING_ALL = new RegExp(CHANGING_CLASS, 'g');
