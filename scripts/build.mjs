@@ -41,6 +41,9 @@ const common = {
   logLevel: 'warning',
   plugins: [yamlAsJson],
   absWorkingDir: root,
+  // Prefer a package's ES module build: jsonc-parser's CommonJS entry is a UMD wrapper whose
+  // dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 async function listTests(dir) {

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * The language server's executable: `cluster-policy-lint-server --stdio` for any editor, and
+ * `--node-ipc` when the VS Code extension starts it. The transport flags are read by
+ * `vscode-languageserver` itself.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const args = process.argv.slice(2);
+const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+if (args.includes('--help') || args.includes('-h') || !args.some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))) {
+  process.stderr.write(
+    [
+      'cluster-policy-lint-server: the Cluster Policy Lint language server.',
+      '',
+      'Start it from an editor with one transport:',
+      '  cluster-policy-lint-server --stdio        talk over standard input and output',
+      '  cluster-policy-lint-server --node-ipc     talk over Node IPC (how VS Code starts it)',
+      '  cluster-policy-lint-server --socket=PORT  connect to a socket',
+      '',
+    ].join('\n'),
+  );
+  process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+// The server must outlive any one bad request: log what escaped and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
+startServer(connection);

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, type ConfigProblem, type LintResult } from '../engine';
+import type { ProblemReporter } from './problems';
+import type { ResolveProjectConfig } from './projectConfig';
+import { effectiveRules, type SettingsStore } from './settings';
+import type { UserPacks } from './userPacks';
+
+/** A draft's text and identity, as an open document or a file read from disk. */
+export interface DraftText {
+  uri: string;
+  /** The open document's version; undefined for a file read from disk. */
+  version?: number;
+  text: string;
+}
+
+/** A draft's lint, with where it lives. */
+export interface DraftLint {
+  uri: string;
+  /** The file's path relative to its workspace folder, with `/` separators (for reports). */
+  relativePath: string;
+  result: LintResult;
+}
+
+/**
+ * Lints drafts with their settings, configuration file and packs. Every editor feature (push and
+ * pull diagnostics, hovers, code actions, completion, code lens, custom requests) asks here, so a
+ * document version is linted once however many features want it.
+ */
+export class DraftLinter {
+  private readonly cache = new Map<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>();
+  private generation = 0;
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly resolveConfig: ResolveProjectConfig,
+    private readonly packs: UserPacks,
+    private readonly problems: ProblemReporter,
+    private readonly workspaceRoots: () => string[],
+  ) {}
+
+  /** Forgets every lint: settings, a configuration file or a pack changed. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /** Forgets a closed document. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /**
+   * The lint of a draft, or undefined when it is not to be linted (disabled in settings, or
+   * ignored by the configuration file). Never rejects: a failure is reported and gives undefined.
+   */
+  get(draft: DraftText): Promise<DraftLint | undefined> {
+    if (draft.version === undefined) return this.run(draft);
+    const cached = this.cache.get(draft.uri);
+    if (cached && cached.version === draft.version && cached.generation === this.generation) return cached.lint;
+    const lintPromise = this.run(draft);
+    this.cache.set(draft.uri, { version: draft.version, generation: this.generation, lint: lintPromise });
+    return lintPromise;
+  }
+
+  private async run(draft: DraftText): Promise<DraftLint | undefined> {
+    try {
+      const { settings, problems: settingProblems } = await this.settings.get(draft.uri);
+      if (!settings.enable) return undefined;
+      const file = filePath(draft.uri);
+      const root = file ? this.workspaceRoots().find((r) => isInside(file, r)) : undefined;
+      const config = file ? await this.resolveConfig(file, root) : { rules: {}, packs: [], ignored: false, problems: [] as ConfigProblem[] };
+      if (config.ignored) return undefined;
+      const settingPacks = settings.packs.map((p) => path.resolve(root ?? (file ? path.dirname(file) : process.cwd()), p));
+      const packPaths = [...new Set([...config.packs, ...settingPacks])];
+      const { pack, problems: packProblems } = await this.packs.get(packPaths);
+      const rules = effectiveRules(settings, config.rules);
+      const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : (config.language ?? 'auto');
+      const result = lint(draft.text, { pack, rules, messageLanguage });
+
+      const problems = [...config.problems, ...packProblems];
+      const messages = [...settingProblems];
+      for (const p of result.problems) {
+        // An unknown rule id named in the configuration file is that file's problem.
+        const id = /"([^"]+)"/.exec(p.message)?.[1];
+        if (p.source === '<options>' && config.file && id && id in config.rules) problems.push({ ...p, source: config.file });
+        else messages.push(p.message);
+      }
+      this.problems.report([...(config.file ? [config.file] : []), ...packPaths], problems, messages);
+      const relativePath = file ? path.relative(root ?? path.dirname(file), file).split(path.sep).join('/') : draft.uri;
+      return { uri: draft.uri, relativePath, result };
+    } catch (error) {
+      // Only a bug can get here; the drafter keeps a working editor and learns what went wrong.
+      this.problems.report([], [], [`The draft could not be checked: ${(error as Error).message}`]);
+      return undefined;
+    }
+  }
+}
+
+/** The file-system path of a `file:` URI, or undefined for other schemes (untitled drafts). */
+export function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -1,0 +1,272 @@
+import { promises as fs } from 'node:fs';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONFIG_FILE_NAMES,
+  CONFIG_SECTION,
+  CoverageSummaryRequest,
+  ElementsRequest,
+  FileReportRequest,
+  RulesRequest,
+  ServerCommands,
+  type DocumentParams,
+  type InsertSectionArgs,
+  type RequestDef,
+} from '../common/protocol';
+import { builtinPack, lint } from '../engine';
+import { FIX_ALL_KIND, codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import { COMPLETION_TRIGGERS, completionsAt } from './completion';
+import { coverageMessage, coverageSummaryOf, elementChoices, fileReportOf, ruleChoices, sectionEdit } from './customRequests';
+import { DiagnosticsDelivery } from './diagnostics';
+import { hoverAt } from './hover';
+import { DraftLinter, filePath, type DraftLint } from './linting';
+import { ProblemReporter } from './problems';
+import { resolveProjectConfig } from './projectConfig';
+import { SettingsStore } from './settings';
+import { UserPacks } from './userPacks';
+import { lintWorkspace } from './workspaceLint';
+
+/** What the client said it can do, read once at initialisation. */
+interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  configuration: boolean;
+  configurationRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  workDoneProgress: boolean;
+  snippets: boolean;
+  codeActionLiterals: boolean;
+}
+
+function readSupport(c: ClientCapabilities): ClientSupport {
+  return {
+    pullDiagnostics: Boolean(c.textDocument?.diagnostic),
+    diagnosticRefresh: Boolean(c.workspace?.diagnostics?.refreshSupport),
+    codeLensRefresh: Boolean(c.workspace?.codeLens?.refreshSupport),
+    configuration: Boolean(c.workspace?.configuration),
+    configurationRegistration: Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration),
+    watchedFilesRegistration: Boolean(c.workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    workDoneProgress: Boolean(c.window?.workDoneProgress),
+    snippets: Boolean(c.textDocument?.completion?.completionItem?.snippetSupport),
+    codeActionLiterals: Boolean(c.textDocument?.codeAction?.codeActionLiteralSupport),
+  };
+}
+
+/**
+ * Wires the connection to the features. Each handler only finds the document's lint and hands it
+ * to the module that answers; every handler is guarded, so a failure is logged and answered with
+ * nothing rather than ending the server.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let support = readSupport({});
+  let roots: string[] = [];
+  const settings = new SettingsStore(connection, () => support.configuration);
+  const problems = new ProblemReporter(connection);
+  const packs = new UserPacks();
+  const linter = new DraftLinter(settings, resolveProjectConfig, packs, problems, () => roots);
+  const delivery = new DiagnosticsDelivery(connection, documents, linter, () => support.pullDiagnostics, () => support.diagnosticRefresh);
+
+  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${(error as Error).stack ?? String(error)}`);
+        return fallback;
+      }
+    };
+
+  /** The lint of an open draft, or of a draft on disk (custom requests may name a closed one). */
+  const lintOf = async (uri: string): Promise<DraftLint | undefined> => {
+    const document = documents.get(uri);
+    if (document) return linter.get({ uri, version: document.version, text: document.getText() });
+    const file = filePath(uri);
+    if (!file) return undefined;
+    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : linter.get({ uri, text });
+  };
+
+  const everythingChanged = () => {
+    problems.reset();
+    linter.invalidate();
+    delivery.refreshAll();
+    if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    support = readSupport(params.capabilities);
+    roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p));
+    if (roots.length === 0 && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => Boolean(p));
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cluster-policy-lint' },
+    };
+    if (support.pullDiagnostics) result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
+    if (support.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml,json}' }],
+      });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => filePath(f.uri)));
+      roots = [...roots.filter((r) => !removed.has(r)), ...event.added.map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p))];
+      everythingChanged();
+    });
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('settings change', undefined, (change) => {
+      settings.changed(change.settings);
+      everythingChanged();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('file watch', undefined, (change) => {
+      // Only configuration files and packs matter; a changed YAML file may be a pack just named.
+      const relevant = change.changes.some((c) => {
+        const file = filePath(c.uri) ?? '';
+        return CONFIG_FILE_NAMES.some((n) => file.endsWith(n)) || packs.has(file) || /\.ya?ml$/i.test(file);
+      });
+      if (relevant) everythingChanged();
+    }),
+  );
+
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => {
+    opening.add(e.document.uri);
+    delivery.opened(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    // TextDocuments reports an opened document as changed too; its lint is already on its way.
+    if (opening.delete(e.document.uri)) return;
+    delivery.changed(e.document);
+  });
+  documents.onDidClose((e) => {
+    opening.delete(e.document.uri);
+    linter.forget(e.document.uri);
+    settings.forget(e.document.uri);
+    delivery.closed(e.document.uri);
+  });
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', { kind: 'full' as const, items: [] }, (params) => delivery.pulled(params.textDocument.uri)),
+  );
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const lint = await lintOf(params.textDocument.uri);
+      return lint ? hoverAt(lint.result, params.position) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], async (params) => {
+      const lint = await lintOf(params.textDocument.uri);
+      return lint ? codeActions(lint.result, params.textDocument.uri, params) : [];
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], async (params) => {
+      const lint = await lintOf(params.textDocument.uri);
+      return lint ? completionsAt(lint.result, params.position, support.snippets) : [];
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('code lens', [], async (params) => {
+      const lint = await lintOf(params.textDocument.uri);
+      return lint ? codeLenses(lint.result, params.textDocument.uri) : [];
+    }),
+  );
+
+  const onRequest = <P, R>(def: RequestDef<P, R>, handler: (params: P) => Promise<R>, fallback: R) =>
+    connection.onRequest(def.method, guard(def.method, fallback, (params: P) => handler(params)));
+
+  onRequest(FileReportRequest, async (p: DocumentParams) => {
+    const lint = await lintOf(p.uri);
+    return lint ? fileReportOf(lint) : null;
+  }, null);
+  onRequest(CoverageSummaryRequest, async (p: DocumentParams) => {
+    const lint = await lintOf(p.uri);
+    return lint ? coverageSummaryOf(lint.result) : null;
+  }, null);
+  onRequest(ElementsRequest, async (p: DocumentParams) => {
+    const lint = await lintOf(p.uri);
+    return lint ? elementChoices(lint.result) : [];
+  }, []);
+  onRequest(RulesRequest, async (p: Partial<DocumentParams>) => {
+    const lint = p.uri ? await lintOf(p.uri) : undefined;
+    // Without a draft, the built-in pack's rules (a user's packs are per draft).
+    return ruleChoices(lint?.result ?? emptyDraftLint());
+  }, []);
+
+  connection.onExecuteCommand(
+    guard('command', null as unknown, async (params, _token, attached: WorkDoneProgressReporter) => {
+      const arg = (params.arguments?.[0] ?? {}) as Partial<InsertSectionArgs>;
+      switch (params.command) {
+        case ServerCommands.lintWorkspace: {
+          let progress = attached;
+          let cancelled = () => false;
+          if (params.workDoneToken === undefined && support.workDoneProgress) {
+            const created = await connection.window.createWorkDoneProgress();
+            progress = created;
+            cancelled = () => created.token.isCancellationRequested;
+          }
+          return lintWorkspace(roots, linter, delivery, (uri) => documents.get(uri) !== undefined, progress, cancelled);
+        }
+        case ServerCommands.insertSection: {
+          if (!arg.uri || !arg.elementId) return false;
+          const lint = await lintOf(arg.uri);
+          const edit = lint ? sectionEdit(lint.result, arg.elementId) : undefined;
+          if (!edit) return false;
+          const applied = await connection.workspace.applyEdit({ label: 'Insert a section template', edit: { changes: { [arg.uri]: [edit] } } });
+          return applied.applied;
+        }
+        case ServerCommands.showCoverage: {
+          const lint = arg.uri ? await lintOf(arg.uri) : undefined;
+          if (lint) void connection.window.showInformationMessage(coverageMessage(lint.result));
+          return null;
+        }
+        default:
+          return null;
+      }
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The lint of an empty draft with the built-in pack: what a request with no draft describes. */
+function emptyDraftLint() {
+  return lint('', { pack: builtinPack() });
+}

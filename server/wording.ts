@@ -1,0 +1,68 @@
+import type { ElementStatus, LintResult, MessageLanguage } from '../engine';
+
+/*
+ * Sentences the server writes itself (status names, coverage lines), in both message languages.
+ * Everything about a rule's substance comes from the pack; this is only the frame around it.
+ */
+
+/** Picks the text of the draft's message language. */
+export function say(lang: MessageLanguage, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/** An element's status in words. */
+export function statusWord(lang: MessageLanguage, status: ElementStatus): string {
+  switch (status) {
+    case 'covered':
+      return say(lang, 'covered', '已覆盖');
+    case 'partial':
+      return say(lang, 'partly covered', '部分覆盖');
+    case 'missing':
+      return say(lang, 'missing', '未覆盖');
+    case 'off':
+      return say(lang, 'turned off', '已停用');
+  }
+}
+
+/** Counts of a draft's coverage: elements covered, partly covered, and not off. */
+export function coverageCounts(result: LintResult): { covered: number; partial: number; total: number } {
+  let covered = 0;
+  let partial = 0;
+  let total = 0;
+  for (const e of result.coverage.elements) {
+    if (e.status === 'off') continue;
+    total++;
+    if (e.status === 'covered') covered++;
+    else if (e.status === 'partial') partial++;
+  }
+  return { covered, partial, total };
+}
+
+/** "Coverage 11/15 · 2 partly covered", the line a code lens and a status item show. */
+export function coverageLine(result: LintResult): string {
+  const lang = result.messageLanguage;
+  const { covered, partial, total } = coverageCounts(result);
+  const head = say(lang, `Coverage ${covered}/${total}`, `覆盖 ${covered}/${total}`);
+  return partial ? `${head} · ${say(lang, `${partial} partly covered`, `${partial} 项部分覆盖`)}` : head;
+}
+
+/** One group's coverage, e.g. "The regional innovation environment 2/4". */
+export function groupLine(result: LintResult, groupId: string): string | undefined {
+  const group = result.coverage.groups.find((g) => g.id === groupId);
+  if (!group || group.total === 0) return undefined;
+  return `${group.title[result.messageLanguage]} ${group.covered}/${group.total}`;
+}
+
+/** Every group's coverage on one line, for a tooltip or a message. */
+export function groupsLine(result: LintResult): string {
+  return result.coverage.groups
+    .map((g) => groupLine(result, g.id))
+    .filter((s): s is string => Boolean(s))
+    .join(' · ');
+}
+
+/** Shortens an evidence passage for a hover line. */
+export function excerpt(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
