@@ -81,7 +81,8 @@ if (args.has('--tests')) {
       entryPoints: tests,
       outdir: 'dist-test',
       outbase: 'test',
-      external: ['vscode'],
+      // playwright-core finds its own files at run time, so the report's browser tests load it from node_modules.
+      external: ['vscode', 'playwright-core'],
       sourcemap: 'inline',
     }),
   );
