@@ -58,7 +58,8 @@ async function listTests(dir) {
 
 const entries = [
   // The executable is tiny so that `--version` and `--help` never load the engine.
-  { entryPoints: { cli: 'cli/bin.ts', 'cli-main': 'cli/main.ts', server: 'server/bin.ts' }, outdir: 'dist' },
+  // cli-worker is the CLI's worker-thread script for linting many drafts at once.
+  { entryPoints: { cli: 'cli/bin.ts', 'cli-main': 'cli/main.ts', 'cli-worker': 'cli/worker.ts', server: 'server/bin.ts' }, outdir: 'dist' },
   { entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The executable: it wires `main` to the process and nothing else. `--version` and `--help` are
+// answered here so they cost no more than starting node; everything else loads cli-main.js lazily.
+import path from 'node:path';
+import { HELP, VERSION } from './help';
+import type { MainOptions } from './main';
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') {
+  process.stdout.write(`${VERSION}\n`);
+} else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  process.stdout.write(HELP);
+} else {
+  // A computed path keeps the bundler from inlining the engine into this small file.
+  const { main } = require(path.join(__dirname, 'cli-main.js')) as { main: (o: MainOptions) => Promise<number> };
+  main({
+    argv,
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Only a bug in the tool gets here; a user's mistake is reported by main with exit 2.
+      process.stderr.write(`cluster-policy-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import type { Severity } from '../../engine';
+import type { FileReport } from '../../report/model';
+import type { LintedDraft } from '../lintDraft';
+import type { Formatter } from './runReport';
+
+/** The three levels of the paper's soft environment, by their element ids in the built-in pack. */
+const SOFT_LEVELS = ['soft-institutional', 'soft-cultural', 'soft-regulatory'];
+
+/**
+ * `--format stylish`, for people: findings grouped by file in aligned columns, then a coverage
+ * line per file, then a summary. Colour only when asked for (on a terminal, by default).
+ */
+export const formatStylish: Formatter = (report, { color }) => {
+  const paint = painter(color);
+  const out: string[] = [];
+  report.json.files.forEach((file, i) => {
+    out.push(paint.underline(file.path));
+    if (file.error !== undefined) {
+      out.push(`  ${paint.red('error')}  ${file.error}`, '');
+      return;
+    }
+    const rows = file.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, oneLine(d.message), d.ruleId] as const);
+    const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
+    for (const [loc, severity, message, ruleId] of rows) {
+      out.push(
+        `  ${paint.dim(pad(loc, widths[0]!))}  ${paint.severity(severity, pad(severity, widths[1]!))}  ${pad(message, widths[2]!)}  ${paint.dim(ruleId)}`,
+      );
+    }
+    const coverage = coverageLine(file, report.drafts[i]);
+    if (coverage) out.push(`  ${paint.dim(coverage)}`);
+    out.push('');
+  });
+
+  const { errors, warnings, information, hints } = report.json.summary;
+  const failed = report.json.files.filter((f) => f.error !== undefined).length;
+  const problems = errors + warnings + information + hints;
+  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), `${information} information`, plural(hints, 'hint')].join(', ');
+  const files = plural(report.json.files.length, 'file');
+  const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
+  if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
+  else out.push(paint.bold((errors || failed ? paint.red : paint.yellow)(`✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`)));
+  return `${out.join('\n')}\n`;
+};
+
+/** `coverage 73% · soft environment 2/3 levels · groups A 2/3, B 1/4` */
+export function coverageLine(file: FileReport, draft: LintedDraft | undefined): string | undefined {
+  if (!file.coverage) return undefined;
+  const parts = [`coverage ${Math.round(file.coverage.score * 100)}%`];
+  const soft = file.coverage.elements.filter((e) => SOFT_LEVELS.includes(e.id) && e.status !== 'off');
+  if (soft.length) {
+    const covered = soft.filter((e) => e.status === 'covered').length;
+    const partial = soft.filter((e) => e.status === 'partial').length;
+    parts.push(`soft environment ${covered}/${soft.length} levels${partial ? ` (${partial} partial)` : ''}`);
+  }
+  const groups = (draft?.groups ?? []).filter((g) => g.total > 0);
+  if (groups.length) parts.push(`groups ${groups.map((g) => `${g.id} ${g.covered}/${g.total}`).join(', ')}`);
+  return parts.join(' · ');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Pads to a width in terminal columns: Chinese characters take two. */
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+
+interface Painter {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+  severity(severity: Severity, s: string): string;
+}
+
+function painter(color: boolean): Painter {
+  const sgr = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const p = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), dim: sgr(90, 39), bold: sgr(1, 22), underline: sgr(4, 24) };
+  const bySeverity: Record<Severity, (s: string) => string> = { error: p.red, warning: p.yellow, information: p.cyan, hint: p.dim };
+  return { ...p, severity: (severity, s) => bySeverity[severity](s) };
+}

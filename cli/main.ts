@@ -1,0 +1,380 @@
+/**
+ * The command line as a function: `main` takes the arguments, the current folder, the streams and
+ * (optionally) a file system, and returns the exit code. `cli/bin.ts` wires it to the process; the
+ * tests call it directly. Nothing here calls `process.exit` or reads `process` globals.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { builtinPack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
+import { failedFileReport, jsonReport, type FileReport, type JsonReport } from '../report/model';
+import { parseArgs, UsageError, type CliArgs, type Format } from './args';
+import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from './config';
+import { decodeDraft, type TextEncodingName } from './decode';
+import { describeFsError, nodeFileSystem, type CliFileSystem } from './fileSystem';
+import { compare, expandOperands, type DraftRef } from './files';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatRuleList, formatRuleListJson } from './formats/rules';
+import type { Formatter, RunNotification, RunReport } from './formats/runReport';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import { HELP, VERSION } from './help';
+import type { LintedDraft, LintTask } from './lintDraft';
+import { combineSafely, loadPackFiles } from './packFiles';
+import { lintAll } from './pool';
+import { displayPath } from './paths';
+
+/** A stream the CLI writes text to. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** Everything `main` needs from outside. */
+export interface MainOptions {
+  /** The arguments after the executable's name. */
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, read only for the operand `-`. */
+  stdin?: AsyncIterable<Uint8Array | string> | Uint8Array | string;
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Whether standard output / standard error are terminals (colour, progress line). */
+  isTTY?: { stdout?: boolean; stderr?: boolean };
+  /** The file system; the real disk when absent. */
+  fs?: CliFileSystem;
+  /**
+   * The worker script of the lint pool; by default `cli-worker.js` next to this bundle when it is
+   * there. `null` keeps every lint in this thread.
+   */
+  workerScript?: string | null;
+}
+
+const FORMATTERS: Record<Exclude<Format, 'html'>, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+/** Runs the command line; resolves to the exit code (0, 1 or 2, as the contract says). */
+export async function main(options: MainOptions): Promise<number> {
+  const say = (text: string) => options.stderr.write(`${text}\n`);
+  let args: CliArgs;
+  try {
+    args = parseArgs(options.argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    say(`cluster-policy-lint: ${error.message}\nRun cluster-policy-lint --help to see the options.`);
+    return 2;
+  }
+  if (args.help) return options.stdout.write(HELP), 0;
+  if (args.version) return options.stdout.write(`${VERSION}\n`), 0;
+  return new Run(options, args).go();
+}
+
+/** One run of the command line, with its options and what it has found so far. */
+class Run {
+  private readonly fs: CliFileSystem;
+  private readonly cwd: string;
+  private readonly notifications: RunNotification[] = [];
+  /** Set when the run itself failed: the exit code is then 2, whatever the findings. */
+  private failed = false;
+
+  constructor(
+    private readonly options: MainOptions,
+    private readonly args: CliArgs,
+  ) {
+    this.fs = options.fs ?? nodeFileSystem;
+    this.cwd = options.cwd;
+  }
+
+  private say(text: string): void {
+    this.options.stderr.write(`${text}\n`);
+  }
+
+  private display(absolute: string): string {
+    return displayPath(this.cwd, absolute);
+  }
+
+  /** Reports a problem with the run on standard error (and in formats that have room for it). */
+  private fail(message: string, at?: { file: string; line?: number; column?: number }, level: RunNotification['level'] = 'error'): void {
+    if (level === 'error') this.failed = true;
+    const where = at ? `${this.display(at.file)}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ''}` : ''}: ` : 'cluster-policy-lint: ';
+    this.say(`${where}${message}`);
+    const n: RunNotification = { level, message };
+    if (at) {
+      n.file = this.display(at.file);
+      if (at.line !== undefined) n.line = at.line;
+      if (at.column !== undefined) n.column = at.column;
+    }
+    this.notifications.push(n);
+  }
+
+  private reportIssues(issues: readonly ConfigIssue[]): void {
+    for (const issue of issues) this.fail(issue.message, issue);
+  }
+
+  async go(): Promise<number> {
+    const { args } = this;
+    if (args.init) return this.init();
+    let explicitConfig: string | undefined;
+    if (args.config) {
+      explicitConfig = path.resolve(this.cwd, args.config);
+      if (!(await this.fs.stat(explicitConfig))?.isFile) {
+        this.say(`cluster-policy-lint: the configuration file ${args.config} does not exist.`);
+        return 2;
+      }
+    }
+    const config = new ConfigResolver(this.fs, this.cwd, explicitConfig);
+    if (args.printConfig) return this.printConfig(config, path.resolve(this.cwd, args.printConfig));
+    if (args.listRules) return this.listRules(config);
+    if (args.format === 'html') {
+      this.say('cluster-policy-lint: the html format is not available yet in this version; use json, sarif, github or stylish.');
+      return 2;
+    }
+    if (args.stdinFilename && !args.operands.includes('-')) {
+      this.say('cluster-policy-lint: --stdin-filename names the draft read from standard input; add the operand - to read it.');
+      return 2;
+    }
+
+    const expansion = await expandOperands(args.operands, {
+      fs: this.fs,
+      cwd: this.cwd,
+      config,
+      ...(args.stdinFilename ? { stdinFilename: args.stdinFilename } : {}),
+    });
+    const configs = await Promise.all(expansion.drafts.map((d) => config.resolve(d.absolute)));
+    const packs = await loadPackFiles(this.fs, configs.flatMap((c) => c.packs), (p) => this.display(p));
+    const allSources = [...packs.sources.values()];
+    const combined = combineSafely(allSources);
+    if (combined.problem) this.fail(combined.problem);
+    await config.checkRuleIds(combined.pack.rules, { unknownAllowed: packs.issues.length > 0 });
+    if (config.issues.length) {
+      // A broken configuration would make every finding doubtful: say where, and lint nothing.
+      this.reportIssues(config.issues);
+      return 2;
+    }
+    this.reportIssues(packs.issues);
+    for (const note of expansion.notes) this.say(`cluster-policy-lint: ${note}`);
+    for (const unmatched of expansion.unmatched) this.fail(unmatched);
+
+    const known = new Set(combined.pack.rules.map((r) => r.id));
+    const packSets: Record<string, PackSource[]> = {};
+    const tasks: LintTask[] = [];
+    const taskOf = new Map<string, number>();
+    const failures: FileReport[] = expansion.unreadable.map((u) => failedFileReport(u.display, u.reason));
+    const encodings = new Map<string, TextEncodingName>();
+    const texts = await this.readDrafts(expansion.drafts);
+    expansion.drafts.forEach((draft, i) => {
+      const read = texts[i]!;
+      if (!read.ok) {
+        failures.push(failedFileReport(draft.display, read.reason));
+        return;
+      }
+      encodings.set(draft.display, read.encoding);
+      const resolved = configs[i]!;
+      const packKey = resolved.packs.filter((p) => packs.sources.has(p)).join('\n');
+      packSets[packKey] ??= resolved.packs.flatMap((p) => packs.sources.get(p) ?? []);
+      taskOf.set(draft.display, tasks.length);
+      tasks.push({ display: draft.display, text: read.text, rules: knownRules(resolved, known), language: resolved.language, packKey });
+    });
+    // A draft that cannot be linted fails the run (exit 2), but only after the others are linted.
+    if (failures.length) this.failed = true;
+
+    const progress = this.progress(tasks.length);
+    const linted = await lintAll(tasks, { packSets, ...this.workerOption(), onProgress: progress.update });
+    progress.done();
+
+    const problems = new Set<string>();
+    linted.forEach((l, i) => l.problems.forEach((p) => problems.add(`${tasks[i]!.display}: ${p}`)));
+    for (const p of problems) this.fail(p);
+
+    // Thresholds are judged on every finding, even those --quiet hides, so --quiet cannot pass a gate.
+    const all = [...linted.map((l) => l.report), ...failures].sort((a, b) => compare(a.path, b.path));
+    const full = jsonReport(VERSION, all);
+    const thresholdsFailed = this.checkThresholds(full);
+    const shown = args.quiet ? quietReport(full, linted) : { json: full, linted };
+    const draftOf = new Map(shown.linted.map((l) => [l.report.path, l]));
+    const report: RunReport = {
+      json: shown.json,
+      drafts: shown.json.files.map((f) => (f.error === undefined ? draftOf.get(f.path) : undefined)),
+      encodings: shown.json.files.map((f) => encodings.get(f.path)),
+      rules: combined.pack.rules,
+      notifications: this.notifications,
+      executionSuccessful: !this.failed,
+    };
+    const color = this.color();
+    const text = FORMATTERS[args.format as Exclude<Format, 'html'>](report, { color });
+    if (!(await this.emit(text))) return 2;
+    if (this.failed) return 2;
+    return full.summary.errors > 0 || thresholdsFailed ? 1 : 0;
+  }
+
+  /** `--max-warnings` and `--min-coverage`, each failure said on standard error. */
+  private checkThresholds(report: JsonReport): boolean {
+    let failed = false;
+    const { maxWarnings, minCoverage } = this.args;
+    if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
+      failed = true;
+      this.say(`cluster-policy-lint: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}${this.args.quiet ? ' (they are hidden by --quiet)' : ''}.`);
+    }
+    if (minCoverage !== undefined) {
+      for (const file of report.files) {
+        if (!file.coverage || file.coverage.score * 100 >= minCoverage) continue;
+        failed = true;
+        this.say(`cluster-policy-lint: the coverage of ${file.path} is ${percent(file.coverage.score, minCoverage)}, below --min-coverage ${minCoverage}.`);
+      }
+    }
+    return failed;
+  }
+
+  private async emit(text: string): Promise<boolean> {
+    if (!this.args.output) {
+      this.options.stdout.write(text);
+      return true;
+    }
+    try {
+      await this.fs.writeFile(path.resolve(this.cwd, this.args.output), text);
+      return true;
+    } catch (error) {
+      this.say(`cluster-policy-lint: the report cannot be written to ${this.args.output}: ${describeFsError(error)}.`);
+      return false;
+    }
+  }
+
+  private color(): boolean {
+    if (this.args.color !== undefined) return this.args.color;
+    if (this.args.output) return false;
+    const env = this.options.env;
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+    return this.options.isTTY?.stdout === true;
+  }
+
+  private workerOption(): { workerScript?: string } {
+    if (this.options.workerScript === null) return {};
+    if (this.options.workerScript !== undefined) return { workerScript: this.options.workerScript };
+    // In the bundle, the worker sits next to this file; in a test bundle there is none.
+    const script = path.join(__dirname, 'cli-worker.js');
+    return existsSync(script) ? { workerScript: script } : {};
+  }
+
+  /** A progress line on standard error, only on a terminal, so logs and pipes stay clean. */
+  private progress(total: number): { update: (done: number) => void; done: () => void } {
+    if (!this.options.isTTY?.stderr || total < 2) return { update: () => {}, done: () => {} };
+    const step = Math.max(1, Math.floor(total / 50));
+    return {
+      update: (done) => {
+        if (done % step === 0 || done === total) this.options.stderr.write(`\rLinting ${done}/${total} drafts…`);
+      },
+      done: () => this.options.stderr.write('\r\u001b[K'),
+    };
+  }
+
+  /** Reads and decodes drafts, a few at a time so a large folder does not open every file at once. */
+  private async readDrafts(drafts: DraftRef[]): Promise<({ ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string })[]> {
+    const out: Awaited<ReturnType<Run['readDrafts']>> = new Array(drafts.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < drafts.length) {
+        const i = next++;
+        const draft = drafts[i]!;
+        let bytes: Uint8Array;
+        try {
+          bytes = draft.stdin ? await readStdin(this.options.stdin) : await this.fs.readFile(draft.absolute);
+        } catch (error) {
+          out[i] = { ok: false, reason: draft.stdin ? `standard input cannot be read: ${describeFsError(error)}` : describeFsError(error) };
+          continue;
+        }
+        const decoded = decodeDraft(bytes);
+        out[i] = decoded.ok ? { ok: true, text: decoded.text, encoding: decoded.encoding } : decoded;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, drafts.length) }, worker));
+    return out;
+  }
+
+  private async init(): Promise<number> {
+    for (const name of CONFIG_NAMES) {
+      if (await this.fs.stat(path.join(this.cwd, name))) {
+        this.say(`cluster-policy-lint: there is already a configuration here (${name}); --init never overwrites one.`);
+        return 2;
+      }
+    }
+    const file = path.join(this.cwd, CONFIG_NAMES[0]);
+    try {
+      await this.fs.writeFile(file, starterConfig(builtinPack().rules));
+    } catch (error) {
+      this.say(`cluster-policy-lint: ${CONFIG_NAMES[0]} cannot be written: ${describeFsError(error)}.`);
+      return 2;
+    }
+    this.options.stdout.write(`Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`);
+    return 0;
+  }
+
+  private async printConfig(config: ConfigResolver, draft: string): Promise<number> {
+    const resolved = await config.resolve(draft);
+    const ignoredBy = await config.ignoredBy(draft);
+    const packs = await loadPackFiles(this.fs, resolved.packs, (p) => this.display(p));
+    await config.checkRuleIds(combineSafely([...packs.sources.values()]).pack.rules, { unknownAllowed: packs.issues.length > 0 });
+    this.reportIssues([...config.issues, ...packs.issues]);
+    if (this.failed) return 2;
+    const out = {
+      file: this.display(draft),
+      configFiles: resolved.files.map((f) => this.display(f)),
+      ignored: ignoredBy ? `by ${this.display(ignoredBy)}` : false,
+      language: resolved.language,
+      rules: resolved.rules,
+      packs: resolved.packs.map((p) => this.display(p)),
+    };
+    this.options.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+
+  private async listRules(config: ConfigResolver): Promise<number> {
+    // The rules in force here: the built-in pack and the packs the configuration of this folder adds.
+    const resolved = await config.resolve(path.join(this.cwd, 'draft.md'));
+    const packs = await loadPackFiles(this.fs, resolved.packs, (p) => this.display(p));
+    this.reportIssues([...config.issues, ...packs.issues]);
+    const rules: RuleInfo[] = combineSafely([...packs.sources.values()]).pack.rules;
+    const text = this.args.format === 'json' ? formatRuleListJson(rules) : formatRuleList(rules);
+    if (!(await this.emit(text))) return 2;
+    return this.failed ? 2 : 0;
+  }
+}
+
+/** The rule settings the engine is given: those of rules that exist (a broken pack may lack some). */
+function knownRules(resolved: ResolvedConfig, known: ReadonlySet<string>): Record<string, RuleSetting> {
+  return Object.fromEntries(Object.entries(resolved.rules).filter(([id]) => known.has(id)));
+}
+
+/** The report as --quiet shows it: errors only, counted again. */
+function quietReport(full: JsonReport, linted: LintedDraft[]): { json: JsonReport; linted: LintedDraft[] } {
+  const keep = linted.map((l) => {
+    const indexes = l.report.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0);
+    return {
+      ...l,
+      report: { ...l.report, diagnostics: indexes.map((i) => l.report.diagnostics[i]!) },
+      fixes: indexes.map((i) => l.fixes[i]),
+    };
+  });
+  const byPath = new Map(keep.map((l) => [l.report.path, l.report]));
+  const files = full.files.map((f) => byPath.get(f.path) ?? f);
+  return { json: jsonReport(full.tool.version, files), linted: keep };
+}
+
+/** A percentage precise enough that "below P" never reads as "P". */
+function percent(score: number, threshold: number): string {
+  const rounded = Math.round(score * 100);
+  return rounded < threshold ? `${rounded}%` : `${(Math.floor(score * 1000) / 10).toFixed(1)}%`;
+}
+
+async function readStdin(stdin: MainOptions['stdin']): Promise<Uint8Array> {
+  if (stdin === undefined) return new Uint8Array();
+  if (typeof stdin === 'string') return new TextEncoder().encode(stdin);
+  if (stdin instanceof Uint8Array) return stdin;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
