@@ -4,6 +4,7 @@
  * run it; they pass everything from outside in.
  */
 export { lint } from './lint';
+export { LintCache } from './cache';
 export type { LintOptions, LintResult, RuleSetting } from './lint';
 export type { RuleOptions } from './rules/context';
 export * from './types';
@@ -14,7 +15,7 @@ export type { Pack, RuleInfo, CompiledElement, CompiledFacet, CompiledGroup } fr
 export type { PackSource } from './pack/schema';
 export { DRAFTING_RULE_IDS } from './pack/compile';
 export type { DraftingRuleId } from './pack/compile';
-export { parseDraft } from './markdown/parse';
+export { parseDraft } from './markdown/draft';
 export type { DraftDocument, Section, Block, Heading } from './markdown/model';
 export { LineIndex } from './text/lineIndex';
 export { detectLanguage } from './language';

@@ -19,6 +19,12 @@ const DOMINANT = 0.85;
  * are weighed at half a word each, since a Chinese word is usually two characters.
  */
 export function detectLanguage(prose: string): LanguageMeasure {
+  const { han, latinWords } = countScripts(prose);
+  return classifyLanguage(han, latinWords);
+}
+
+/** Counts Han characters and Latin words; counts of chunks add up to the draft's. */
+export function countScripts(prose: string): { han: number; latinWords: number } {
   let han = 0;
   let latinWords = 0;
   let inWord = false;
@@ -29,6 +35,11 @@ export function detectLanguage(prose: string): LanguageMeasure {
     inWord = latin;
     if (c >= 0x3400 && isHan(c)) han++;
   }
+  return { han, latinWords };
+}
+
+/** The language that script counts point to. */
+export function classifyLanguage(han: number, latinWords: number): LanguageMeasure {
   const zh = han / 2;
   const total = zh + latinWords;
   let language: DraftLanguage = 'en';

@@ -1,10 +1,12 @@
+import { analyzeChunk, LintCache, type ChunkAnalysis } from './cache';
 import { coverageFindings } from './coverage/findings';
 import { judgeCoverage } from './coverage/judge';
 import { Sentences } from './coverage/sentences';
 import { DirectiveState, readDirectives } from './directives';
-import { detectLanguage } from './language';
+import { classifyLanguage } from './language';
+import { splitChunks } from './markdown/chunks';
+import { assembleDocument } from './markdown/draft';
 import type { DraftDocument } from './markdown/model';
-import { parseDraft } from './markdown/parse';
 import { builtinPack } from './pack/builtin';
 import type { Pack } from './pack/compiled';
 import { DRAFTING_RULES } from './rules';
@@ -24,6 +26,11 @@ export interface LintOptions {
   messageLanguage?: 'auto' | MessageLanguage;
   /** Evidence passages kept per facet (default 10); coverage is judged on all of them. */
   maxEvidence?: number;
+  /**
+   * A cache kept between lints of the same draft (an editor's open document): only the chunks an
+   * edit changed are parsed and matched again. The result is the same with or without it.
+   */
+  cache?: LintCache;
 }
 
 /** Everything one lint finds: plain data, the same for the CLI, the server and the tests. */
@@ -47,8 +54,9 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const pack = options.pack ?? builtinPack();
   const problems: ConfigProblem[] = [];
-  const doc = parseDraft(typeof text === 'string' ? text : String(text));
-  const measure = detectLanguage(doc.prose);
+  const source = typeof text === 'string' ? text : String(text);
+  const { doc, sentences, hits, scripts } = analyzeDraft(source, pack, options.cache);
+  const measure = classifyLanguage(scripts.han, scripts.latinWords);
   const lang: MessageLanguage =
     options.messageLanguage && options.messageLanguage !== 'auto'
       ? options.messageLanguage
@@ -81,8 +89,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  const sentences = new Sentences(doc);
-  const coverage = judgeCoverage(doc, sentences, pack, { off, k, maxEvidence: options.maxEvidence ?? 10 });
+  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10 });
   const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
 
   for (const rule of DRAFTING_RULES) {
@@ -114,4 +121,35 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
+}
+
+/**
+ * Parses and matches a draft chunk by chunk (reusing cached chunks), then joins the chunks'
+ * documents, sentences, facet hits and script counts into the draft's.
+ */
+function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) {
+  const starts = splitChunks(source);
+  const used = { first: new Map<string, ChunkAnalysis>(), rest: new Map<string, ChunkAnalysis>() };
+  const chunks = starts.map((offset, i) => {
+    const text = source.slice(offset, starts[i + 1] ?? source.length);
+    return { offset, analysis: cache ? cache.analysis(text, i === 0, pack, used) : analyzeChunk(text, i === 0, pack) };
+  });
+  cache?.keep(used);
+  const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
+  let blockBase = 0;
+  let sentenceBase = 0;
+  const sentenceParts = [];
+  const hits: number[][] = chunks[0]?.analysis.hits.map(() => []) ?? [];
+  const scripts = { han: 0, latinWords: 0 };
+  for (const { offset, analysis } of chunks) {
+    sentenceParts.push({ offset, blockBase, sentences: analysis.sentences });
+    analysis.hits.forEach((list, f) => {
+      for (const index of list) hits[f]!.push(index + sentenceBase);
+    });
+    scripts.han += analysis.scripts.han;
+    scripts.latinWords += analysis.scripts.latinWords;
+    blockBase += analysis.model.blocks.length;
+    sentenceBase += analysis.sentences.count;
+  }
+  return { doc, sentences: Sentences.join(sentenceParts), hits, scripts };
 }

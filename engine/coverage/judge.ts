@@ -1,7 +1,7 @@
 import type { DraftDocument } from '../markdown/model';
 import type { CompiledElement, CompiledFacet, Lang, Pack } from '../pack/compiled';
 import type { CoverageReport, ElementCoverage, Evidence, FacetCoverage, GroupCoverage, Span } from '../types';
-import { clauseAround, Sentences } from './sentences';
+import { clauseAround, type Sentences } from './sentences';
 
 /** Per-run choices that change how coverage is judged. */
 export interface CoverageSettings {
@@ -14,12 +14,28 @@ export interface CoverageSettings {
 }
 
 /**
- * Judges which facets the draft covers, with evidence, and from that each element's status and
- * the draft's score, as `framework.md` defines them.
+ * The sentences that satisfy each facet of a pack, by facet in pack order (elements, then their
+ * facets), as sorted sentence indices. Matching is local to sentences, so it runs per chunk and an
+ * unchanged chunk's hits are reused.
  */
-export function judgeCoverage(doc: DraftDocument, sentences: Sentences, pack: Pack, settings: CoverageSettings): CoverageReport {
-  const langs = languagesPresent(doc.normalized);
-  const elements = pack.elements.map((element) => judgeElement(doc, sentences, pack, element, langs, settings));
+export function facetHits(text: string, sentences: Sentences, pack: Pack): number[][] {
+  const langs = languagesPresent(text);
+  const out: number[][] = [];
+  for (const element of pack.elements) for (const facet of element.facets) out.push(langs.length ? hitsOf(text, sentences, pack, facet, langs) : []);
+  return out;
+}
+
+/**
+ * Judges each element's status and the draft's score from the facets' hits, as `framework.md`
+ * defines them: covered when at least k facets are, partial when at least one is.
+ */
+export function judgeCoverage(doc: DraftDocument, sentences: Sentences, pack: Pack, hits: number[][], settings: CoverageSettings): CoverageReport {
+  let facetIndex = 0;
+  const elements = pack.elements.map((element) => {
+    const report = judgeElement(doc, sentences, element, hits.slice(facetIndex, facetIndex + element.facets.length), settings);
+    facetIndex += element.facets.length;
+    return report;
+  });
   const active = elements.filter((e) => e.status !== 'off');
   const covered = active.filter((e) => e.status === 'covered').length;
   const partial = active.filter((e) => e.status === 'partial').length;
@@ -46,35 +62,20 @@ function languagesPresent(text: string): Lang[] {
   return langs;
 }
 
-function judgeElement(
-  doc: DraftDocument,
-  sentences: Sentences,
-  pack: Pack,
-  element: CompiledElement,
-  langs: Lang[],
-  settings: CoverageSettings,
-): ElementCoverage {
+function judgeElement(doc: DraftDocument, sentences: Sentences, element: CompiledElement, hits: number[][], settings: CoverageSettings): ElementCoverage {
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
-  const facets: FacetCoverage[] = element.facets.map((facet) => {
-    const evidence = off ? [] : facetEvidence(doc, sentences, pack, facet, langs, settings.maxEvidence);
-    return { id: facet.id, title: facet.title, covered: evidence.length > 0, evidence };
+  const facets: FacetCoverage[] = element.facets.map((facet, i) => {
+    const evidence = off ? [] : hits[i]!.slice(0, settings.maxEvidence).map((index) => evidenceOf(doc, sentences.span(index)));
+    return { id: facet.id, title: facet.title, covered: !off && hits[i]!.length > 0, evidence };
   });
   const count = facets.filter((f) => f.covered).length;
   const status = off ? 'off' : count >= k ? 'covered' : count > 0 ? 'partial' : 'missing';
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
 }
 
-/** The sentences that satisfy a facet, in document order, at most `max` of them. */
-export function facetEvidence(
-  doc: DraftDocument,
-  sentences: Sentences,
-  pack: Pack,
-  facet: CompiledFacet,
-  langs: Lang[],
-  max: number,
-): Evidence[] {
-  const text = doc.normalized;
+/** The sentences that satisfy one facet, in order. */
+function hitsOf(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, langs: Lang[]): number[] {
   const found = new Set<number>();
   for (const lang of langs) {
     const lexicon = facet.match[lang];
@@ -112,10 +113,7 @@ export function facetEvidence(
       }
     }
   }
-  return [...found]
-    .sort((a, b) => a - b)
-    .slice(0, max)
-    .map((index) => evidenceOf(doc, sentences.span(index)));
+  return [...found].sort((a, b) => a - b);
 }
 
 /** Every match of a global pattern, as spans; empty matches are skipped so the scan ends. */

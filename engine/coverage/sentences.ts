@@ -1,4 +1,4 @@
-import type { DraftDocument } from '../markdown/model';
+import type { ChunkBlock } from '../markdown/parse';
 import type { Span } from '../types';
 
 /**
@@ -7,18 +7,23 @@ import type { Span } from '../types';
  * nothing, and an empty template section must not count as coverage.
  */
 export class Sentences {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** The block index of each sentence. */
-  readonly blocks: Int32Array;
   readonly count: number;
 
-  constructor(readonly doc: DraftDocument) {
+  constructor(
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    /** The block index of each sentence. */
+    readonly blocks: Int32Array,
+  ) {
+    this.count = starts.length;
+  }
+
+  /** The sentences of a chunk's (or a whole draft's) blocks, in its normalised text. */
+  static of(text: string, blocks: readonly Pick<ChunkBlock, 'kind' | 'span'>[]): Sentences {
     const starts: number[] = [];
     const ends: number[] = [];
-    const blocks: number[] = [];
-    const text = doc.normalized;
-    doc.blocks.forEach((block, index) => {
+    const owners: number[] = [];
+    blocks.forEach((block, index) => {
       if (block.kind === 'heading') return;
       let start = block.span.start;
       const end = block.span.end;
@@ -28,22 +33,37 @@ export class Sentences {
         if (e > s) {
           starts.push(s);
           ends.push(e);
-          blocks.push(index);
+          owners.push(index);
         }
       };
       for (let i = start; i < end; i++) {
         const boundary = sentenceBoundaryAt(text, i);
-        if (boundary) {
-          push(start, i + boundary.include);
-          start = i + boundary.include;
+        if (boundary !== undefined) {
+          push(start, i + boundary);
+          start = i + boundary;
         }
       }
       push(start, end);
     });
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
-    this.blocks = Int32Array.from(blocks);
-    this.count = starts.length;
+    return new Sentences(Int32Array.from(starts), Int32Array.from(ends), Int32Array.from(owners));
+  }
+
+  /** Joins the sentences of consecutive chunks, shifting offsets and block indices. */
+  static join(parts: { offset: number; blockBase: number; sentences: Sentences }[]): Sentences {
+    if (parts.length === 1 && parts[0]!.offset === 0 && parts[0]!.blockBase === 0) return parts[0]!.sentences;
+    const total = parts.reduce((n, p) => n + p.sentences.count, 0);
+    const starts = new Int32Array(total);
+    const ends = new Int32Array(total);
+    const blocks = new Int32Array(total);
+    let at = 0;
+    for (const { offset, blockBase, sentences } of parts) {
+      for (let i = 0; i < sentences.count; i++, at++) {
+        starts[at] = sentences.starts[i]! + offset;
+        ends[at] = sentences.ends[i]! + offset;
+        blocks[at] = sentences.blocks[i]! + blockBase;
+      }
+    }
+    return new Sentences(starts, ends, blocks);
   }
 
   /** The index of the sentence containing `offset`, or -1 (headings, markup, blank space). */
@@ -66,16 +86,16 @@ export class Sentences {
 
 const ABBREVIATIONS = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|No|no|Art|art|para|Para|Mr|Mrs|Ms|Dr|St|vs|approx|incl|cf|Co|Ltd|Inc|[A-Z])$/;
 
-/** Whether a sentence ends at `i`; `include` is how many characters of the boundary belong to it. */
-function sentenceBoundaryAt(text: string, i: number): { include: number } | undefined {
+/** Whether a sentence ends at `i`: how many characters of the boundary belong to it, or undefined. */
+function sentenceBoundaryAt(text: string, i: number): number | undefined {
   const c = text.charCodeAt(i);
   switch (c) {
     case 0x3002: // 。
     case 0x21: // ! (also full-width, after normalisation)
     case 0x3f: // ?
-      return { include: 1 };
+      return 1;
     case 0x2029: // the parser's sentence mark
-      return { include: 0 };
+      return 0;
     case 0x2e: {
       // A full stop ends an English sentence when a space and a capital, a digit, an opening
       // bracket or the end follow, and it does not end an abbreviation or a number like 3.5.
@@ -83,7 +103,7 @@ function sentenceBoundaryAt(text: string, i: number): { include: number } | unde
       if (!(Number.isNaN(next) || next === 0x20 || next === 0x0a || next === 0x09)) return undefined;
       const before = text.slice(Math.max(0, i - 8), i);
       if (ABBREVIATIONS.test(before)) return undefined;
-      return { include: 1 };
+      return 1;
     }
     default:
       return undefined;

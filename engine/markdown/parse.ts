@@ -3,17 +3,7 @@ type Token = ReturnType<MarkdownIt['parse']>[number];
 import { LineIndex } from '../text/lineIndex';
 import { normalizeForMatching } from '../text/normalize';
 import type { Span } from '../types';
-import {
-  CLAUSE_MARK,
-  SENTENCE_MARK,
-  type Block,
-  type BlockKind,
-  type Comment,
-  type DraftDocument,
-  type Heading,
-  type Section,
-  type Unit,
-} from './model';
+import { CLAUSE_MARK, SENTENCE_MARK, type BlockKind, type Comment, type Heading } from './model';
 
 // One parser for the process. Only the block level is parsed: the engine reads inline markup
 // itself, by position, and so skips the cost of building inline tokens it would not use.
@@ -58,13 +48,43 @@ const CN_PAREN_LINE = /^\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*\
 const ARTICLE_START = /^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s|$|[　，、])/;
 const IMPLICIT_HEADING_MAX = 40;
 
+/** A block of a chunk, before the chunks are assembled into one document. */
+export interface ChunkBlock {
+  kind: BlockKind;
+  /** The block's span, relative to the chunk. */
+  span: Span;
+  /** The chunk's top-level list item the block is part of, or -1. */
+  item: number;
+  /** For heading blocks: the heading, with its span relative to the chunk. */
+  heading?: Heading;
+  /** True for a paragraph that starts a numbered article (第一条 …). */
+  articleStart: boolean;
+}
+
 /**
- * Parses a Markdown draft into the engine's document model. Never throws: any text is a draft.
+ * A parsed piece of a draft. Drafts are parsed in chunks that markdown-it would parse the same way
+ * alone (see `splitChunks`), so an edit re-parses only the chunk it touched. Spans are relative.
  */
-export function parseDraft(source: string): DraftDocument {
-  const lines = new LineIndex(source);
-  const tokens = markdown.parse(markdownInput(source), {});
-  const builder = new ModelBuilder(source, lines);
+export interface ChunkModel {
+  text: string;
+  /** The chunk's text with its markup blanked, the same length. */
+  prose: string;
+  /** `prose` normalised for matching, the same length. */
+  normalized: string;
+  blocks: ChunkBlock[];
+  /** The spans of top-level list items. */
+  items: Span[];
+  comments: Comment[];
+}
+
+/**
+ * Parses one chunk of a draft (or a whole draft) at block level. Never throws: any text parses.
+ * `atStart` says whether the chunk begins the draft, where front matter may stand.
+ */
+export function parseChunk(text: string, atStart = true): ChunkModel {
+  const lines = new LineIndex(text);
+  const tokens = markdown.parse(markdownInput(text, atStart), {});
+  const builder = new ChunkBuilder(text, lines);
   builder.walk(tokens);
   return builder.finish();
 }
@@ -73,29 +93,26 @@ export function parseDraft(source: string): DraftDocument {
  * The text markdown-it sees: front matter blanked (its lines stay, so line numbers agree) and lone
  * carriage returns turned into spaces, since the engine's line index counts `\n` only.
  */
-function markdownInput(source: string): string {
+function markdownInput(source: string, atStart: boolean): string {
   let input = source;
-  const fm = FRONT_MATTER.exec(source);
+  const fm = atStart ? FRONT_MATTER.exec(source) : null;
   if (fm) input = fm[0].replace(/[^\r\n]/g, ' ') + source.slice(fm[0].length);
   if (input.includes('\r')) input = input.replace(/\r(?!\n)/g, ' ');
   return input;
 }
 
 interface OpenItem {
-  unit: Unit | undefined;
+  /** The index of the top-level item, or -1 for a nested one. */
+  index: number;
   startLine: number;
 }
 
-class ModelBuilder {
-  readonly blocks: Block[] = [];
-  readonly sections: Section[] = [];
-  readonly items: Unit[] = [];
-  readonly articles: Unit[] = [];
+class ChunkBuilder {
+  readonly blocks: ChunkBlock[] = [];
+  readonly items: Span[] = [];
   readonly comments: Comment[] = [];
-  private sectionStack: number[] = [0];
   private itemStack: OpenItem[] = [];
   private blockquoteDepth = 0;
-  private currentArticle = -1;
 
   // The prose is built as pieces joined once: each block's own text with its markup blanked,
   // and spaces for everything between blocks.
@@ -105,9 +122,7 @@ class ModelBuilder {
   constructor(
     private readonly source: string,
     private readonly lines: LineIndex,
-  ) {
-    this.sections.push({ index: 0, level: 0, span: { start: 0, end: source.length }, parent: -1, children: [] });
-  }
+  ) {}
 
   walk(tokens: Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
@@ -143,24 +158,10 @@ class ModelBuilder {
     }
   }
 
-  finish(): DraftDocument {
-    const end = this.source.length;
+  finish(): ChunkModel {
     this.pieces.push(blankKeepingLines(this.source.slice(this.cursor)));
     const prose = this.pieces.join('');
-    for (const index of this.sectionStack.slice(1)) this.sections[index]!.span.end = end;
-    const last = this.articles[this.articles.length - 1];
-    if (last && last.span.end < 0) last.span.end = end;
-    return {
-      source: this.source,
-      prose,
-      normalized: normalizeForMatching(prose),
-      lines: this.lines,
-      blocks: this.blocks,
-      sections: this.sections,
-      items: this.items,
-      articles: this.articles,
-      comments: this.comments,
-    };
+    return { text: this.source, prose, normalized: normalizeForMatching(prose), blocks: this.blocks, items: this.items, comments: this.comments };
   }
 
   private linesSpan(map: [number, number]): Span {
@@ -170,26 +171,18 @@ class ModelBuilder {
   private openItem(token: Token): void {
     const map = token.map as [number, number];
     // Only top-level items are measures; nested items are the details of their parent.
-    let unit: Unit | undefined;
+    let index = -1;
     if (this.itemStack.length === 0) {
-      unit = { index: this.items.length, span: this.linesSpan(map), section: this.currentSection() };
-      this.items.push(unit);
+      index = this.items.length;
+      this.items.push(this.linesSpan(map));
     }
-    this.itemStack.push({ unit, startLine: map[0] });
+    this.itemStack.push({ index, startLine: map[0] });
   }
 
-  private currentSection(): number {
-    return this.sectionStack[this.sectionStack.length - 1]!;
-  }
-
-  private currentItem(): number {
-    return this.itemStack[0]?.unit?.index ?? -1;
-  }
-
-  private addBlock(kind: BlockKind, span: Span): Block {
-    const block: Block = { kind, span, section: this.currentSection(), item: this.currentItem(), article: this.currentArticle };
+  private addBlock(kind: BlockKind, span: Span, extra: { heading?: Heading; articleStart?: boolean } = {}): void {
+    const block: ChunkBlock = { kind, span, item: this.itemStack[0]?.index ?? -1, articleStart: extra.articleStart ?? false };
+    if (extra.heading) block.heading = extra.heading;
     this.blocks.push(block);
-    return block;
   }
 
   /** Appends a block's prose (the same length as its span) after blanks for the gap before it. */
@@ -257,32 +250,7 @@ class ModelBuilder {
     if (textEnd < span.end) prose = prose.slice(0, textEnd - span.start) + prose.slice(textEnd - span.start).replace(/[^\n]/g, ' ');
     this.emit(span, prose);
     const level = Number(token.tag.slice(1)) || 1;
-    this.startSection(headingOf(prose, span.start, level, false));
-    this.addBlock('heading', span);
-  }
-
-  private startSection(heading: Heading): void {
-    while (this.sectionStack.length > 1 && this.sections[this.currentSection()]!.level >= heading.level) {
-      this.sections[this.sectionStack.pop()!]!.span.end = this.lineStartOf(heading.span.start);
-    }
-    const parent = this.currentSection();
-    const index = this.sections.length;
-    this.sections.push({ index, heading, level: heading.level, span: { start: this.lineStartOf(heading.span.start), end: -1 }, parent, children: [] });
-    this.sections[parent]!.children.push(index);
-    this.sectionStack.push(index);
-    this.closeArticle(this.lineStartOf(heading.span.start));
-  }
-
-  private lineStartOf(offset: number): number {
-    return this.lines.lineStarts[this.lines.lineAt(offset)]!;
-  }
-
-  private closeArticle(end: number): void {
-    if (this.currentArticle >= 0) {
-      const article = this.articles[this.currentArticle]!;
-      if (article.span.end < 0) article.span.end = end;
-    }
-    this.currentArticle = -1;
+    this.addBlock('heading', span, { heading: headingOf(prose, span.start, level, false) });
   }
 
   private paragraph(token: Token): void {
@@ -290,18 +258,14 @@ class ModelBuilder {
     const span = this.linesSpan(map);
     const prose = this.blockProse(span, map);
     this.emit(span, prose);
-    if (this.itemStack.length === 0 && this.blockquoteDepth === 0 && map[1] - map[0] === 1) {
-      const implicit = this.implicitHeadingLevel(span);
-      if (implicit) {
-        this.startSection(headingOf(prose, span.start, implicit, true));
-        this.addBlock('heading', span);
-        return;
-      }
-      this.maybeStartArticle(span);
-    } else if (this.itemStack.length === 0) {
-      this.maybeStartArticle(span);
+    const topLevel = this.itemStack.length === 0 && this.blockquoteDepth === 0;
+    const implicit = topLevel && map[1] - map[0] === 1 ? this.implicitHeadingLevel(span) : 0;
+    if (implicit) {
+      this.addBlock('heading', span, { heading: headingOf(prose, span.start, implicit, true) });
+    } else {
+      const articleStart = this.itemStack.length === 0 && ARTICLE_START.test(this.source.slice(span.start, Math.min(span.end, span.start + 16)));
+      this.addBlock('paragraph', span, { articleStart });
     }
-    this.addBlock('paragraph', span);
   }
 
   private implicitHeadingLevel(span: Span): number {
@@ -315,13 +279,6 @@ class ModelBuilder {
     if (CN_NUMBERED_LINE.test(text)) return 2;
     if (CN_PAREN_LINE.test(text)) return 3;
     return 0;
-  }
-
-  private maybeStartArticle(span: Span): void {
-    if (!ARTICLE_START.test(this.source.slice(span.start, Math.min(span.end, span.start + 16)))) return;
-    this.closeArticle(span.start);
-    this.currentArticle = this.articles.length;
-    this.articles.push({ index: this.articles.length, span: { start: span.start, end: -1 }, section: this.currentSection() });
   }
 
   private tableRow(token: Token): void {

@@ -1,0 +1,97 @@
+import { LineIndex } from '../text/lineIndex';
+import type { Block, DraftDocument, Section, Unit } from './model';
+import { splitChunks } from './chunks';
+import { parseChunk, type ChunkModel } from './parse';
+
+/** A chunk and the offset where it starts in the draft. */
+export interface PlacedChunk {
+  offset: number;
+  model: ChunkModel;
+}
+
+/**
+ * Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws: any
+ * text is a draft. `reuse` returns an already parsed chunk for a chunk text, if it has one.
+ */
+export function parseDraft(source: string, reuse?: (text: string, atStart: boolean) => ChunkModel | undefined): DraftDocument {
+  return assembleDocument(source, placeChunks(source, reuse));
+}
+
+/** Splits a draft and parses (or reuses) each chunk. */
+export function placeChunks(source: string, reuse?: (text: string, atStart: boolean) => ChunkModel | undefined): PlacedChunk[] {
+  const starts = splitChunks(source);
+  return starts.map((offset, i) => {
+    const text = source.slice(offset, starts[i + 1] ?? source.length);
+    return { offset, model: reuse?.(text, i === 0) ?? parseChunk(text, i === 0) };
+  });
+}
+
+/**
+ * Joins parsed chunks into one document: shifts their spans, and builds what spans chunks — the
+ * heading tree, the sections of blocks and items, and numbered articles, which end at the next
+ * article or heading.
+ */
+export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDocument {
+  const lines = new LineIndex(source);
+  const sections: Section[] = [{ index: 0, level: 0, span: { start: 0, end: source.length }, parent: -1, children: [] }];
+  const stack = [0];
+  const blocks: Block[] = [];
+  const items: Unit[] = [];
+  const articles: Unit[] = [];
+  const comments: DraftDocument['comments'] = [];
+  let article = -1;
+  const closeArticle = (end: number): void => {
+    if (article >= 0) articles[article]!.span.end = end;
+    article = -1;
+  };
+
+  for (const { offset, model } of chunks) {
+    const itemBase = items.length;
+    let nextItem = 0;
+    for (const c of model.comments) comments.push({ span: shift(c.span, offset), body: c.body });
+    for (const b of model.blocks) {
+      const span = shift(b.span, offset);
+      // Items are added as their first block is met, so each knows its section.
+      while (nextItem < model.items.length && model.items[nextItem]!.start + offset <= span.start) {
+        items.push({ index: items.length, span: shift(model.items[nextItem]!, offset), section: stack[stack.length - 1]! });
+        nextItem++;
+      }
+      if (b.heading) {
+        const lineStart = lines.lineStarts[lines.lineAt(span.start)]!;
+        while (stack.length > 1 && sections[stack[stack.length - 1]!]!.level >= b.heading.level) {
+          sections[stack.pop()!]!.span.end = lineStart;
+        }
+        const parent = stack[stack.length - 1]!;
+        const index = sections.length;
+        const heading = { ...b.heading, span: shift(b.heading.span, offset) };
+        sections.push({ index, heading, level: heading.level, span: { start: lineStart, end: source.length }, parent, children: [] });
+        sections[parent]!.children.push(index);
+        stack.push(index);
+        closeArticle(lineStart);
+      } else if (b.articleStart) {
+        closeArticle(span.start);
+        article = articles.length;
+        articles.push({ index: article, span: { start: span.start, end: source.length }, section: stack[stack.length - 1]! });
+      }
+      blocks.push({ kind: b.kind, span, section: stack[stack.length - 1]!, item: b.item >= 0 ? itemBase + b.item : -1, article });
+    }
+    for (; nextItem < model.items.length; nextItem++) {
+      items.push({ index: items.length, span: shift(model.items[nextItem]!, offset), section: stack[stack.length - 1]! });
+    }
+  }
+  return {
+    source,
+    prose: chunks.length === 1 ? chunks[0]!.model.prose : chunks.map((c) => c.model.prose).join(''),
+    normalized: chunks.length === 1 ? chunks[0]!.model.normalized : chunks.map((c) => c.model.normalized).join(''),
+    lines,
+    blocks,
+    sections,
+    items,
+    articles,
+    comments,
+  };
+}
+
+function shift(span: { start: number; end: number }, offset: number): { start: number; end: number } {
+  return { start: span.start + offset, end: span.end + offset };
+}
