@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, type ConfigProblem, type LintResult } from '../engine';
+import { lint, type LintResult } from '../engine';
 import type { ProblemReporter } from './problems';
-import type { ResolveProjectConfig } from './projectConfig';
+import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
 import { effectiveRules, type SettingsStore } from './settings';
 import type { UserPacks } from './userPacks';
 
@@ -69,24 +69,24 @@ export class DraftLinter {
       if (!settings.enable) return undefined;
       const file = filePath(draft.uri);
       const root = file ? this.workspaceRoots().find((r) => isInside(file, r)) : undefined;
-      const config = file ? await this.resolveConfig(file, root) : { rules: {}, packs: [], ignored: false, problems: [] as ConfigProblem[] };
+      const config = file ? await this.resolveConfig(file, root) : NO_PROJECT_CONFIG;
       if (config.ignored) return undefined;
       const settingPacks = settings.packs.map((p) => path.resolve(root ?? (file ? path.dirname(file) : process.cwd()), p));
       const packPaths = [...new Set([...config.packs, ...settingPacks])];
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
-      const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : (config.language ?? 'auto');
+      const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : config.language;
       const result = lint(draft.text, { pack, rules, messageLanguage });
 
-      const problems = [...config.problems, ...packProblems];
+      const problems = [...config.problems, ...packProblems, ...(await config.checkRules(pack.rules, packProblems.length > 0))];
       const messages = [...settingProblems];
       for (const p of result.problems) {
-        // An unknown rule id named in the configuration file is that file's problem.
-        const id = /"([^"]+)"/.exec(p.message)?.[1];
-        if (p.source === '<options>' && config.file && id && id in config.rules) problems.push({ ...p, source: config.file });
-        else messages.push(p.message);
+        // A rule id or option from a configuration file was checked against that file, with its line.
+        const id = /Unknown rule "([^"]+)"|"k" for ([\w-]+)/.exec(p.message);
+        const named = id?.[1] ?? id?.[2];
+        if (!(p.source === '<options>' && named && named in config.rules)) messages.push(p.message);
       }
-      this.problems.report([...(config.file ? [config.file] : []), ...packPaths], problems, messages);
+      this.problems.report([...config.files, ...packPaths], problems, messages);
       const relativePath = file ? path.relative(root ?? path.dirname(file), file).split(path.sep).join('/') : draft.uri;
       return { uri: draft.uri, relativePath, result };
     } catch (error) {

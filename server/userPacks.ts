@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { builtinPack, builtinPackSource, combinePacks, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
+import { combineSafely } from '../cli/packFiles';
+import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 
 interface LoadedFile {
   mtime: number;
@@ -31,14 +32,8 @@ export class UserPacks {
     if (cached) return cached;
     const problems = loaded.flatMap((l) => l.problems);
     const sources = loaded.map((l) => l.pack).filter((p): p is PackSource => p !== undefined);
-    let pack: Pack;
-    try {
-      pack = combinePacks(builtinPackSource(), sources);
-    } catch (error) {
-      // A pack that validates but does not compile must still leave the drafter the built-in one.
-      pack = builtinPack();
-      problems.push({ source: paths.join(', '), message: `The user packs could not be combined with the built-in pack, so only the built-in pack is used: ${(error as Error).message}` });
-    }
+    const { pack, problem } = combineSafely(sources);
+    if (problem) problems.push({ source: paths.join(', '), message: problem });
     const result = { pack, problems };
     this.combined.clear();
     this.combined.set(key, result);
