@@ -1,5 +1,6 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { DIRECTIVE_PREFIX, lineEnding, readDirectives, type Finding, type LintResult, type Span } from '../engine';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DIRECTIVE_PREFIX, lineEnding, readDirectives, type Finding, type LintResult, type Range, type Span } from '../engine';
+import { DIAGNOSTIC_SOURCE } from '../common/protocol';
 import { rangesTouch, toDiagnostic, toRange, toTextEdit } from './convert';
 import { say } from './wording';
 
@@ -16,9 +17,11 @@ export function codeActions(result: LintResult, uri: string, params: CodeActionP
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    const findings = result.findings.filter(
-      (f) => rangesTouch(f.range, params.range) || params.context.diagnostics.some((d) => d.code === f.ruleId && rangesTouch(d.range, f.range)),
-    );
+    // The diagnostics the client names, when it names ours (VS Code, Helix); else the range's.
+    const named = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const findings = named.length
+      ? result.findings.filter((f) => named.some((d) => d.code === f.ruleId && sameRange(d.range, f.range)))
+      : result.findings.filter((f) => rangesTouch(f.range, params.range));
     for (const finding of findings) actions.push(...quickFixes(result, uri, finding));
   }
   if (wants(FIX_ALL_KIND)) {
@@ -109,4 +112,8 @@ function fixAll(result: LintResult, uri: string): CodeAction | undefined {
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: edits } },
   };
+}
+
+function sameRange(a: LspRange, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
