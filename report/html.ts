@@ -443,7 +443,7 @@ function renderElementCard(view: View, file: FileReport, index: number, column: 
   const hint = (status === 'missing' || status === 'partial') && column.asks ? `<p class="asks">${h(column.asks)}</p>` : '';
   const insert =
     view.webview && (status === 'missing' || status === 'partial') && file.diagnostics.some((d) => d.ruleId === column.id && d.fix)
-      ? `<button type="button" class="insert" data-action="insertTemplate" data-file="${index}" data-element="${h(column.id)}">${h(t.insertTemplate)}</button>`
+      ? `<button type="button" class="insert" data-action="insertTemplate" data-file="${index}" data-element="${h(column.id)}">${h(status === 'missing' ? t.insertTemplate : t.insertFacets)}</button>`
       : '';
   return (
     `<article class="element s-${status}" id="${elementAnchor(index, column.id)}" data-element="${h(column.id)}" data-status="${status}">` +
@@ -452,8 +452,11 @@ function renderElementCard(view: View, file: FileReport, index: number, column: 
   );
 }
 
-/** How many excerpts a facet shows before the rest fold away; the engine keeps up to ten. */
-const EVIDENCE_SHOWN = 2;
+/**
+ * How many excerpts a facet shows before the rest fold away (the engine keeps up to ten): one is
+ * enough to see why a facet counts, and thirty drafts of fifteen elements stay readable.
+ */
+const EVIDENCE_SHOWN = 1;
 
 function renderEvidence(view: View, file: FileReport, index: number, evidence: (Location1 & { text: string })[]): string {
   if (!evidence.length) return '';

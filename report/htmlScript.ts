@@ -1,22 +1,12 @@
 /**
  * The report page's only script, inlined with a nonce. It is plain ES2017 in a string (not
- * compiled TypeScript turned back into text) so that no bundler helper can leak into it. Without
- * VS Code it only opens folded evidence for printing; in a webview it also turns clicks on cells,
- * excerpts and findings into messages for the extension (see `webviewMessages.ts`) and takes
- * updated bodies from it.
+ * compiled TypeScript turned back into text) so that no bundler helper can leak into it. Outside
+ * VS Code it does nothing: the report reads, links and prints without script, as a mail client may
+ * block it. In a webview it turns clicks on cells, excerpts and findings into messages for the
+ * extension (see `webviewMessages.ts`) and takes updated bodies from it.
  */
 export const REPORT_SCRIPT = `(function () {
   'use strict';
-  // Printing: a closed <details> would hide its evidence on paper, so open them all for the print.
-  var opened = [];
-  window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });
-  });
-  window.addEventListener('afterprint', function () {
-    opened.forEach(function (d) { d.open = false; });
-    opened = [];
-  });
-
   if (typeof acquireVsCodeApi !== 'function') return;
   var vscode = acquireVsCodeApi();
   function num(el, name) { return Number(el.getAttribute('data-' + name)); }

@@ -42,7 +42,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 h4 { font-size: .95rem; margin: .75rem 0 .4rem; }
-h5 { font-size: .9rem; margin: 0 0 .2rem; display: flex; align-items: baseline; gap: .35rem; flex-wrap: wrap; }
+h5 { font-size: .9rem; margin: 0 0 .2rem; }
 code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; }
 .generated, .hint { color: var(--muted); margin: .2rem 0 .6rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -67,7 +67,9 @@ code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mo
 .matrix .group-title { font-weight: 400; color: var(--muted); }
 .group-id { font-weight: 700; }
 .matrix .el-h { vertical-align: bottom; padding: .35rem .15rem; font-weight: 500; }
-.vertical { writing-mode: vertical-rl; display: inline-block; max-height: 11.5em; white-space: normal; line-height: 1.15; text-align: left; }
+/* Latin titles read bottom to top, as on a book's spine; Chinese titles stay upright, top to bottom. */
+.vertical { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; max-height: 11.5em; white-space: normal; line-height: 1.15; text-align: left; }
+:lang(zh) .vertical { transform: none; white-space: nowrap; }
 .matrix .g-start { border-left: 2px solid var(--fg); }
 .matrix .draft-name { text-align: left; font-weight: 500; min-width: 10rem; max-width: 18rem; overflow-wrap: anywhere; }
 .matrix .score { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -106,11 +108,11 @@ code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mo
 .chart-label { font-size: 11px; fill: var(--fg); }
 .chart-value { font-size: 11px; fill: var(--muted); }
 .chart text { font-family: inherit; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .5rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .5rem; align-items: start; }
 .element { border: 1px solid var(--line); border-left: 5px solid var(--s); border-radius: 4px; padding: .45rem .6rem; background: var(--bg); }
 .element h5 { color: var(--fg); }
-.element h5 .icon { color: var(--s); }
-.element .status-text { font-weight: 500; font-size: .8rem; color: var(--s); background: var(--s-bg); padding: 0 .35rem; border-radius: 3px; }
+.element h5 .icon { color: var(--s); margin-right: .3rem; }
+.element .status-text { white-space: nowrap; font-weight: 500; font-size: .8rem; color: var(--s); background: var(--s-bg); padding: 0 .35rem; border-radius: 3px; }
 .element:target { outline: 3px solid var(--link); outline-offset: 2px; }
 .facet-count { margin: 0 0 .25rem; color: var(--muted); font-size: .8rem; }
 .asks { margin: 0 0 .3rem; font-size: .8rem; }
@@ -170,5 +172,8 @@ button.insert { margin-top: .3rem; font: inherit; font-size: .8rem; padding: .15
   .element, .draft-top, .group-chart, .score-big { break-inside: avoid; }
   .cards { grid-template-columns: repeat(2, 1fr); gap: 2mm; }
   .element:target { outline: 0; }
+  /* Folded excerpts stay folded on paper: one excerpt per facet says why it counts, and the count
+     of the others is still printed. */
+  .more summary { list-style: none; color: inherit; }
 }
 `;

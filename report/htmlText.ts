@@ -43,6 +43,7 @@ export interface ReportText {
   moreEvidence: (n: number) => string;
   elementOff: string;
   insertTemplate: string;
+  insertFacets: string;
   showInDraft: string;
   backToMatrix: string;
   needs: (k: number) => string;
@@ -90,6 +91,7 @@ const en: ReportText = {
   moreEvidence: (n) => `${n} more`,
   elementOff: 'Turned off by configuration or a directive.',
   insertTemplate: 'Insert template',
+  insertFacets: 'Add the missing facets',
   showInDraft: 'Show in draft',
   backToMatrix: 'Back to the matrix',
   needs: (k) => `needs ${k}`,
@@ -137,6 +139,7 @@ const zh: ReportText = {
   moreEvidence: (n) => `另外 ${n} 处`,
   elementOff: '已由配置或指令关闭。',
   insertTemplate: '插入模板',
+  insertFacets: '补充缺失的方面',
   showInDraft: '在草案中显示',
   backToMatrix: '返回矩阵',
   needs: (k) => `需 ${k} 个`,

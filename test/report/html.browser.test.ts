@@ -28,19 +28,13 @@ async function open(name: string, html: string, options: { vscode?: boolean; wid
   const file = path.join(OUTPUT, `${name}.html`);
   writeFileSync(file, html);
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
-  await page.addInitScript((vscode: boolean) => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (w.__violations as string[]).push(`${e.violatedDirective}: ${e.blockedURI}`));
-    if (vscode) {
-      w.__messages = [];
-      w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => (w.__messages as unknown[]).push(m),
-        getState: () => undefined,
-        setState: () => undefined,
-      });
-    }
-  }, Boolean(options.vscode));
+  // Page-side code is written as strings: the project's type-check has no DOM library.
+  await page.addInitScript(
+    `window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ': ' + e.blockedURI));
+    ${options.vscode ? `window.__messages = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push(m), getState: () => undefined, setState: () => undefined });` : ''}`,
+  );
   await page.goto(pathToFileURL(file).href);
   return page;
 }
@@ -92,7 +86,7 @@ describe('HTML report in Chromium', () => {
   test('links each cell to the element\'s evidence in the draft\'s section', async () => {
     const set = englishSet();
     const page = await open('en-report', renderHtmlReport(set.report, set.meta));
-    const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!).filter((h) => !document.getElementById(h.slice(1))));
+    const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!).filter((h) => !as[0]!.ownerDocument.getElementById(h.slice(1))));
     assert.deepEqual(broken, []);
     await page.click('tr[data-file="0"] td.cell[data-element="hard-environment"] a');
     const target = page.locator('article.element:target');
@@ -121,10 +115,10 @@ describe('HTML report in Chromium', () => {
     assert.match((await page.locator('#overview').textContent()) ?? '', /3 drafts.*1 could not be linted.*Mean coverage score: 42%/s);
     const statuses = await page.$$eval('tr[data-file="0"] td.cell', (tds) => tds.map((td) => td.getAttribute('data-status')));
     assert.deepEqual(statuses, ['covered', 'partial', 'missing', 'off']);
-    // The partial element's card shows the covered facet with two excerpts and folds the rest.
+    // The partial element's card shows the covered facet with one excerpt and folds the rest.
     const money = page.locator('#draft--1--money');
-    assert.equal(await money.locator('li.facet.yes > .evidence-list q').count(), 2);
-    assert.equal(await money.locator('details.more q').count(), 2);
+    assert.equal(await money.locator('li.facet.yes > .evidence-list q').count(), 1);
+    assert.equal(await money.locator('details.more q').count(), 3);
     assert.equal(await money.locator('li.facet.no').getAttribute('data-facet'), 'funds');
     // The group chart counts what the cells show.
     const bars = await page.$$eval('#draft--1 g.group-bar', (gs) => gs.map((g) => [g.getAttribute('data-group'), g.getAttribute('data-covered'), g.getAttribute('data-partial'), g.getAttribute('data-missing')]));
@@ -149,10 +143,10 @@ describe('HTML report in Chromium', () => {
     const page = await open('en-report', renderHtmlReport(set.report, set.meta));
     const synthetic = await open('synthetic', renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META));
     for (const p of [page, synthetic]) {
-      assert.equal(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+      assert.equal(await p.evaluate('window.__pwned'), undefined);
       assert.equal(await p.locator('script').count(), 1);
       assert.equal(await p.locator('main img, main script, main b').count(), 0);
-      assert.deepEqual(await p.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+      assert.deepEqual(await p.evaluate('window.__violations'), []);
     }
     // The markup is there to read, as text.
     assert.equal(await page.locator('tr[data-file="2"] th.draft-name').textContent(), 'drafts/<b>inject</b> & "quotes".md');
@@ -188,7 +182,7 @@ describe('HTML report in Chromium', () => {
     const printable = Math.floor((190 / 25.4) * 96);
     const print = await open('en-report', html, { width: printable });
     await print.emulateMedia({ media: 'print' });
-    const right = await print.evaluate(() => document.querySelector('.matrix')!.getBoundingClientRect().right);
+    const right = await print.locator('.matrix').evaluate((table) => table.getBoundingClientRect().right);
     assert.ok(right <= printable + 1, `the matrix is ${right}px wide on a ${printable}px page`);
     await print.screenshot({ path: path.join(OUTPUT, 'en-report-print.png'), fullPage: true });
     await print.close();
@@ -204,7 +198,7 @@ describe('HTML report in Chromium', () => {
   test('in a VS Code webview, cells and excerpts post messages and updates replace the body', async () => {
     const options: HtmlReportOptions = { webview: { cspSource: 'vscode-webview:', nonce: 'TestNonce123' } };
     const page = await open('webview', renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META, options), { vscode: true });
-    const messages = () => page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages);
+    const messages = () => page.evaluate('window.__messages');
     await page.click('tr[data-file="0"] td.cell[data-element="forum"] a');
     await page.click('#draft--1--roads button.loc');
     await page.click('#draft--1--forum button.insert');
@@ -215,10 +209,10 @@ describe('HTML report in Chromium', () => {
     ]);
     const updated: JsonReport = { ...SYNTHETIC_REPORT, files: SYNTHETIC_REPORT.files.slice(1, 2) };
     const body = renderHtmlReportBody(updated, SYNTHETIC_META, options);
-    await page.evaluate((b) => window.postMessage({ type: 'update', body: b }, '*'), body);
-    await page.waitForFunction(() => document.querySelectorAll('.matrix tbody tr').length === 1);
+    await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', body })}, '*')`);
+    await page.waitForFunction("document.querySelectorAll('.matrix tbody tr').length === 1");
     await page.screenshot({ path: path.join(OUTPUT, 'webview.png'), fullPage: true });
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    assert.deepEqual(await page.evaluate('window.__violations'), []);
     await page.close();
   });
 });
