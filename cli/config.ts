@@ -393,7 +393,9 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   if (doc.errors.length) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({ file, ...position(e.pos[0]), message: `This is not valid YAML: ${e.message.split('\n')[0]}` })),
+      // An unclosed bracket or quote is found only at the end of the file; point at the last line
+      // with text instead, which is where the drafter has to look.
+      issues: doc.errors.map((e) => ({ file, ...position(Math.min(e.pos[0], lastLineStart(text))), message: `This is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` })),
     };
   }
   return {
@@ -412,6 +414,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
       return {};
     },
   };
+}
+
+function lastLineStart(text: string): number {
+  const trimmed = text.trimEnd();
+  return trimmed.lastIndexOf('\n') + 1;
 }
 
 function findPair(doc: YAML.Document, p: DataPath): YAML.Pair | undefined {

@@ -9,7 +9,7 @@ export const formatGithub: Formatter = (report) => {
   const lines: string[] = [];
   for (const file of report.json.files) {
     if (file.error !== undefined) {
-      lines.push(command('error', { file: file.path, title: 'cluster-policy-lint: not linted' }, `${file.path}: ${file.error}`));
+      lines.push(command('error', { file: file.path, title: 'not linted' }, `${file.path}: ${file.error}`));
       continue;
     }
     for (const d of file.diagnostics) {

@@ -39,6 +39,9 @@ export const formatStylish: Formatter = (report, { color }) => {
   const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
   if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
   else out.push(paint.bold((errors || failed ? paint.red : paint.yellow)(`✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`)));
+  const runProblems = report.notifications.filter((n) => n.level === 'error').length;
+  // Problems with the run (a broken pack, an operand that matched nothing) are on standard error.
+  if (runProblems) out.push(paint.red(`✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`));
   return `${out.join('\n')}\n`;
 };
 
