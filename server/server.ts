@@ -4,10 +4,12 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
   type Connection,
+  type ExecuteCommandParams,
   type InitializeResult,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
@@ -229,12 +231,15 @@ export function startServer(connection: Connection): void {
     return ruleChoices(lint?.result ?? emptyDraftLint());
   }, []);
 
-  connection.onExecuteCommand(
-    guard('command', null as unknown, async (params, _token, attached: WorkDoneProgressReporter) => {
+  // Registered as a plain request, not `onExecuteCommand`: that helper removes the client's
+  // progress token before the handler can tell whether there was one.
+  connection.onRequest(
+    ExecuteCommandRequest.type,
+    guard('command', null as unknown, async (params: ExecuteCommandParams) => {
       const arg = (params.arguments?.[0] ?? {}) as Partial<InsertSectionArgs>;
       switch (params.command) {
         case ServerCommands.lintWorkspace: {
-          let progress = attached;
+          let progress: WorkDoneProgressReporter = connection.window.attachWorkDoneProgress(params.workDoneToken);
           let cancelled = () => false;
           if (params.workDoneToken === undefined && support.workDoneProgress) {
             const created = await connection.window.createWorkDoneProgress();

@@ -89,8 +89,9 @@ export class TestClient {
       this.pulse();
     });
     connection.onNotification('window/logMessage', () => undefined);
-    connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string } }) => {
-      this.progress.push(p);
+    // JSON-RPC routes `$/progress` to per-token handlers; the test client records them all.
+    connection.onUnhandledProgress((p) => {
+      this.progress.push(p as { token: unknown; value: { kind: string } });
       this.pulse();
     });
     connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
