@@ -103,6 +103,10 @@ export interface ElementSummary {
   /** Facets covered / the number of facets needed for the element to count as covered. */
   coveredFacets: number;
   k: number;
+  /** The element's facets with their titles, for a view that lists them (the coverage webview). */
+  facets?: { id: string; title: LocalizedText }[];
+  /** What the framework asks of a draft for this element, as the pack words it. */
+  asks?: LocalizedText;
 }
 
 /** One group of elements with its counts. */

@@ -24,6 +24,8 @@ export function fileReportOf(lint: DraftLint): FileReportResult {
       status: e.status,
       coveredFacets: e.facets.filter((f) => f.covered).length,
       k: e.k,
+      facets: e.facets.map((f) => ({ id: f.id, title: f.title })),
+      asks: result.pack.elements.find((p) => p.id === e.id)?.asks,
     })),
     groups: result.coverage.groups.map((g) => ({ id: g.id, title: g.title, covered: g.covered, partial: g.partial, missing: g.missing, total: g.total })),
   };
