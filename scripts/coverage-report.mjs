@@ -1,0 +1,46 @@
+// Prints, for each Markdown file given, the coverage the built-in pack finds, facet by facet,
+// with the evidence sentences, so a reviewer can read the results against the text.
+//   node scripts/coverage-report.mjs [--brief] FILE...
+// The engine and the YAML pack are bundled on the fly with esbuild (nothing is written to dist/).
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import YAML from 'yaml';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = process.argv.slice(2);
+const brief = args.includes('--brief');
+const files = args.filter((a) => !a.startsWith('--'));
+const out = path.join(tmpdir(), `cpl-coverage-report-${process.pid}.cjs`);
+await build({
+  stdin: { contents: "export { lint } from './engine';", resolveDir: root, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'yaml-as-json',
+      setup(b) {
+        b.onLoad({ filter: /\.ya?ml$/ }, async (a) => ({ contents: JSON.stringify(YAML.parse(await readFile(a.path, 'utf8'))), loader: 'json' }));
+      },
+    },
+  ],
+});
+const { lint } = await import(pathToFileURL(out).href);
+for (const file of files) {
+  const text = await readFile(file, 'utf8');
+  const result = lint(text, { maxEvidence: brief ? 1 : 50 });
+  console.log(`\n=== ${path.basename(file)} (${result.language}) score ${result.coverage.score}`);
+  for (const e of result.coverage.elements) {
+    const facets = e.facets.map((f) => `${f.covered ? '+' : '-'}${f.id}`).join(' ');
+    console.log(`${e.status.padEnd(8)} ${e.id}: ${facets}`);
+    if (brief) continue;
+    for (const f of e.facets) {
+      for (const ev of f.evidence) console.log(`    ${f.id} L${ev.range.start.line + 1}: ${ev.text.slice(0, 160)}`);
+    }
+  }
+}
