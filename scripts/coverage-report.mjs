@@ -15,7 +15,7 @@ const brief = args.includes('--brief');
 const files = args.filter((a) => !a.startsWith('--'));
 const out = path.join(tmpdir(), `cpl-coverage-report-${process.pid}.cjs`);
 await build({
-  stdin: { contents: "export { lint } from './engine';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { lint, builtinPackSource } from './engine'; export { alternation } from './engine/pack/compile';", resolveDir: root, loader: 'ts' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -30,7 +30,21 @@ await build({
     },
   ],
 });
-const { lint } = await import(pathToFileURL(out).href);
+const { lint, builtinPackSource, alternation } = await import(pathToFileURL(out).href);
+const why = args.includes('--why');
+// Which lexicon entries of a facet match inside a sentence (for --why).
+function matchedEntries(elementId, facetId, sentence) {
+  const facet = builtinPackSource().elements.find((e) => e.id === elementId).facets.find((f) => f.id === facetId);
+  const hits = [];
+  for (const lang of ['en', 'zh']) {
+    for (const entry of facet.match[lang] ?? []) {
+      const parts = typeof entry === 'string' ? [entry] : entry.all;
+      const found = parts.map((p) => alternation([p], lang).exec(sentence)?.[0]);
+      if (found.every(Boolean)) hits.push(found.join('+'));
+    }
+  }
+  return hits.join(' | ');
+}
 for (const file of files) {
   const text = await readFile(file, 'utf8');
   const result = lint(text, { maxEvidence: brief ? 1 : 50 });
@@ -40,7 +54,7 @@ for (const file of files) {
     console.log(`${e.status.padEnd(8)} ${e.id}: ${facets}`);
     if (brief) continue;
     for (const f of e.facets) {
-      for (const ev of f.evidence) console.log(`    ${f.id} L${ev.range.start.line + 1}: ${ev.text.slice(0, 160)}`);
+      for (const ev of f.evidence) console.log(`    ${f.id} L${ev.range.start.line + 1}: ${why ? '[' + matchedEntries(e.id, f.id, ev.text) + '] ' : ''}${ev.text.slice(0, why ? 90 : 160)}`);
     }
   }
 }
