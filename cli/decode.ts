@@ -72,7 +72,7 @@ function binaryKind(bytes: Uint8Array): string | undefined {
   }
   if (even + odd === 0) return undefined;
   // Text in UTF-16 without a byte-order mark has NULs in every other byte; say so, it is fixable.
-  if ((even === 0 || odd === 0) && even + odd > n / 8) return 'it looks like UTF-16 without a byte-order mark; save the draft as UTF-8';
+  if ((even === 0 || odd === 0) && even + odd >= 2 && even + odd > n / 4) return 'it looks like UTF-16 without a byte-order mark; save the draft as UTF-8';
   return 'it contains NUL bytes';
 }
 

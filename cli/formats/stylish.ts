@@ -19,12 +19,12 @@ export const formatStylish: Formatter = (report, { color }) => {
       out.push(`  ${paint.red('error')}  ${file.error}`, '');
       return;
     }
-    const rows = file.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, oneLine(d.message), d.ruleId] as const);
-    const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
-    for (const [loc, severity, message, ruleId] of rows) {
-      out.push(
-        `  ${paint.dim(pad(loc, widths[0]!))}  ${paint.severity(severity, pad(severity, widths[1]!))}  ${pad(message, widths[2]!)}  ${paint.dim(ruleId)}`,
-      );
+    // The message comes last and is not padded: pack messages are long, and padding every line
+    // to the longest one would push the rule ids off any screen.
+    const rows = file.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.ruleId, oneLine(d.message)] as const);
+    const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c]!.length)));
+    for (const [loc, severity, ruleId, message] of rows) {
+      out.push(`  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`);
     }
     const coverage = coverageLine(file, report.drafts[i]);
     if (coverage) out.push(`  ${paint.dim(coverage)}`);
@@ -66,20 +66,6 @@ function oneLine(s: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Pads to a width in terminal columns: Chinese characters take two. */
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
-  }
-  return w;
 }
 
 interface Painter {

@@ -22,10 +22,13 @@ let spawnedCli: string | undefined;
 export function cliPath(): string {
   if (!spawnedCli) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cpl-cli-bin-'));
-    for (const name of ['cli.js', 'cli-main.js', 'cli-worker.js']) {
-      const from = path.join(REPO, 'dist', name);
-      if (existsSync(from)) copyFileSync(from, path.join(dir, name));
+    const names = ['cli.js', 'cli-main.js', 'cli-worker.js'];
+    // Another build may be emptying dist/ at this moment (several people share a working tree):
+    // wait for it to finish, up to a minute, rather than fail on a half-written folder.
+    for (let tries = 0; tries < 300 && !names.every((n) => existsSync(path.join(REPO, 'dist', n))); tries++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
+    for (const name of names) copyFileSync(path.join(REPO, 'dist', name), path.join(dir, name));
     spawnedCli = path.join(dir, 'cli.js');
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
@@ -102,6 +105,7 @@ export function runSpawned(request: RunRequest, root: string): RunOutput {
     env,
     input: request.stdin ?? '',
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
