@@ -72,6 +72,9 @@ export class TestClient {
   private readonly texts = new Map<string, TextDocument>();
   private readonly waiters = new Set<() => void>();
   private stderr = '';
+  private exitReason: string | undefined;
+  /** Resolves with a reason when the server process ends. */
+  private readonly exited: Promise<string>;
 
   private constructor(
     readonly connection: MessageConnection,
@@ -80,6 +83,11 @@ export class TestClient {
   ) {
     this.settings = options.settings ?? {};
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(`the server exited (code ${code}): ${this.stderr.slice(-2000)}`)));
+    void this.exited.then((reason) => {
+      this.exitReason = reason;
+      this.pulse();
+    });
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
       this.pulse();
@@ -140,12 +148,14 @@ export class TestClient {
         diagnostic: options.pull ? { dynamicRegistration: false } : undefined,
       },
     };
-    await connection.sendRequest('initialize', {
+    const initialized = connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(workspace.root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace.root).toString(), name: 'drafts' }],
       capabilities,
     });
+    const failed = client.exited.then((reason) => Promise.reject(new Error(reason)));
+    await Promise.race([initialized, failed]);
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -205,6 +215,11 @@ export class TestClient {
   until<T>(check: () => T | undefined, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const tryNow = () => {
+        if (this.exitReason !== undefined) {
+          cleanup();
+          reject(new Error(`Waiting for ${what}, but ${this.exitReason}`));
+          return;
+        }
         const value = check();
         if (value === undefined) return;
         cleanup();
