@@ -13,6 +13,7 @@ import { decodeDraft, type TextEncodingName } from './decode';
 import { describeFsError, nodeFileSystem, type CliFileSystem } from './fileSystem';
 import { compare, expandOperands, type DraftRef } from './files';
 import { formatGithub } from './formats/github';
+import { formatHtml } from './formats/html';
 import { formatJson } from './formats/json';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { Formatter, RunNotification, RunReport } from './formats/runReport';
@@ -50,11 +51,12 @@ export interface MainOptions {
   workerScript?: string | null;
 }
 
-const FORMATTERS: Record<Exclude<Format, 'html'>, Formatter> = {
+const FORMATTERS: Record<Format, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  html: formatHtml,
 };
 
 /** Runs the command line; resolves to the exit code (0, 1 or 2, as the contract says). */
@@ -129,10 +131,6 @@ class Run {
     const config = new ConfigResolver(this.fs, this.cwd, explicitConfig);
     if (args.printConfig) return this.printConfig(config, path.resolve(this.cwd, args.printConfig));
     if (args.listRules) return this.listRules(config);
-    if (args.format === 'html') {
-      this.say('cluster-policy-lint: the html format is not available yet in this version; use json, sarif, github or stylish.');
-      return 2;
-    }
     if (args.stdinFilename && !args.operands.includes('-')) {
       this.say('cluster-policy-lint: --stdin-filename names the draft read from standard input; add the operand - to read it.');
       return 2;
@@ -201,11 +199,12 @@ class Run {
       drafts: shown.json.files.map((f) => (f.error === undefined ? draftOf.get(f.path) : undefined)),
       encodings: shown.json.files.map((f) => encodings.get(f.path)),
       rules: combined.pack.rules,
+      groups: combined.pack.groups.map((g) => ({ id: g.id, title: g.title })),
       notifications: this.notifications,
       executionSuccessful: !this.failed,
     };
     const color = this.color();
-    const text = FORMATTERS[args.format as Exclude<Format, 'html'>](report, { color });
+    const text = FORMATTERS[args.format](report, { color });
     if (!(await this.emit(text))) return 2;
     if (this.failed) return 2;
     return full.summary.errors > 0 || thresholdsFailed ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { RuleInfo } from '../../engine';
+import type { Localized, RuleInfo } from '../../engine';
 import type { JsonReport } from '../../report/model';
 import type { TextEncodingName } from '../decode';
 import type { LintedDraft } from '../lintDraft';
@@ -22,6 +22,8 @@ export interface RunReport {
   encodings: (TextEncodingName | undefined)[];
   /** The rules of every pack in use, built-in first. */
   rules: RuleInfo[];
+  /** The element groups of the packs in use. */
+  groups: { id: string; title: Localized }[];
   notifications: RunNotification[];
   /** Whether the run as a whole worked (false when the exit code is 2). */
   executionSuccessful: boolean;
