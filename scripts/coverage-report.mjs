@@ -45,8 +45,45 @@ function matchedEntries(elementId, facetId, sentence) {
   }
   return hits.join(' | ');
 }
+const check = args.includes('--check');
+// --check: compares the result with the fixture markers (covers / not / status) and lists every
+// difference, where the fixture test stops at the first.
+function checkMarkers(text, result) {
+  const facetLines = (el, fa) => new Set((result.coverage.elements.find((e) => e.id === el)?.facets.find((f) => f.id === fa)?.evidence ?? []).map((ev) => ev.range.start.line + 1));
+  const problems = [];
+  text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(/<!--\s*(covers|not|status):\s*([^>]*?)\s*-->/g)) {
+      for (const w of m[2].split(/[\s,]+/).filter(Boolean)) {
+        if (m[1] === 'status') {
+          const [el, st] = w.split('=');
+          const actual = result.coverage.elements.find((e) => e.id === el)?.status;
+          if (actual !== st) problems.push(`status ${el}: expected ${st}, got ${actual}`);
+          continue;
+        }
+        const [el, fa] = w.split('/');
+        const has = facetLines(el, fa).has(i + 1);
+        if (m[1] === 'covers' && !has) problems.push(`L${i + 1} misses ${w}: ${line.slice(0, 70)}`);
+        if (m[1] === 'not' && has) problems.push(`L${i + 1} wrongly covers ${w}: ${line.slice(0, 70)}`);
+      }
+    }
+  });
+  // Evidence on lines that carry no marker for that facet: possible false positives to review.
+  const marked = new Set();
+  text.split('\n').forEach((line, i) => { for (const m of line.matchAll(/<!--\s*covers:\s*([^>]*?)\s*-->/g)) for (const w of m[1].split(/[\s,]+/)) marked.add(`${i + 1}:${w}`); });
+  for (const e of result.coverage.elements) for (const f of e.facets) for (const ev of f.evidence) {
+    const key = `${ev.range.start.line + 1}:${e.id}/${f.id}`;
+    if (!marked.has(key)) problems.push(`unmarked L${key}: [${matchedEntries(e.id, f.id, ev.text)}] ${ev.text.slice(0, 60)}`);
+  }
+  return problems;
+}
 for (const file of files) {
   const text = await readFile(file, 'utf8');
+  if (check) {
+    const result = lint(text, { maxEvidence: 1000 });
+    console.log(`\n=== ${path.basename(file)}`);
+    for (const p of checkMarkers(text, result)) console.log('  ' + p);
+    continue;
+  }
   const result = lint(text, { maxEvidence: brief ? 1 : 50 });
   console.log(`\n=== ${path.basename(file)} (${result.language}) score ${result.coverage.score}`);
   for (const e of result.coverage.elements) {
