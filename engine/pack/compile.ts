@@ -56,7 +56,8 @@ export function patternSource(pattern: string, lang: Lang): string {
       out += ch;
     } else if (ch === ' ' && !inClass) {
       while (pattern[i + 1] === ' ') i++;
-      out += '[ \\t\\n-]+';
+      // Grouped, so that a quantifier after the space (`a ?b`) applies to the whole gap.
+      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\n-]+)' : '[ \\t\\n-]+';
     } else {
       out += ch;
     }
@@ -143,7 +144,7 @@ function joinLists(a: ByLanguage<string[]> | undefined, b: ByLanguage<string[]> 
 
 function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
   const out: DraftingSource = { ...a };
-  const lexicons = ['measureHeadings', 'objectiveHeadings', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+  const lexicons = ['measureHeadings', 'objectiveHeadings', 'notMeasure', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
   for (const key of lexicons) {
     const joined = joinLists(a[key], b[key]);
     if (joined) out[key] = joined;
@@ -189,6 +190,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
   const drafting: CompiledDrafting = {
     measureHeadings: perLanguage(d.measureHeadings, ''),
     objectiveHeadings: perLanguage(d.objectiveHeadings, ''),
+    notMeasure: perLanguage(d.notMeasure, ''),
     owner: perLanguage(d.owner, ''),
     vagueOwner: perLanguage(d.vagueOwner),
     timeframe: perLanguage(d.timeframe, ''),

@@ -76,6 +76,7 @@ export interface CompiledTerm {
 export interface CompiledDrafting {
   measureHeadings: Partial<Record<Lang, RegExp>>;
   objectiveHeadings: Partial<Record<Lang, RegExp>>;
+  notMeasure: Partial<Record<Lang, RegExp>>;
   owner: Partial<Record<Lang, RegExp>>;
   vagueOwner: Partial<Record<Lang, RegExp>>;
   timeframe: Partial<Record<Lang, RegExp>>;

@@ -119,6 +119,11 @@ export interface DraftingSource {
   measureHeadings?: ByLanguage<string[]>;
   objectiveHeadings?: ByLanguage<string[]>;
   owner?: ByLanguage<string[]>;
+  /**
+   * Units under a measures heading that are not measures: prohibitions (禁止…, shall not) and
+   * definitions (本条例所称…, "means"). The measure rules skip them.
+   */
+  notMeasure?: ByLanguage<string[]>;
   /** Owner words that name no one in particular ("relevant departments", 有关部门). */
   vagueOwner?: ByLanguage<string[]>;
   timeframe?: ByLanguage<string[]>;

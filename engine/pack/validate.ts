@@ -263,7 +263,7 @@ class Validator {
   drafting(x: unknown, path: DataPath): DraftingSource | undefined {
     if (!isObject(x)) return this.fail(path, `Expected a mapping of drafting lexicons, got ${describe(x)}.`);
     const out: DraftingSource = {};
-    const lexicons = ['measureHeadings', 'objectiveHeadings', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+    const lexicons = ['measureHeadings', 'objectiveHeadings', 'notMeasure', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
     for (const key of lexicons) {
       if (x[key] === undefined) continue;
       const patterns = this.patterns(x[key], [...path, key]);

@@ -32,7 +32,9 @@ export function measureUnits(ctx: RuleContext): MeasureUnit[] {
       if (!anyMatch(patterns, text)) continue;
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
-      units.push(...unitsIn(ctx, section.span).map((span) => ({ kind, span })));
+      for (const span of unitsIn(ctx, section.span)) {
+        if (!anyMatch(pack.drafting.notMeasure, doc.normalized.slice(span.start, span.end))) units.push({ kind, span });
+      }
     }
   };
   collect('measure', measureHeadings);
@@ -53,19 +55,23 @@ function unitsIn(ctx: RuleContext, outer: Span): Span[] {
   if (items.length) return items;
   const articles = doc.articles.filter((a) => a.span.start >= outer.start && a.span.start < outer.end).map((a) => ({ start: a.span.start, end: Math.min(a.span.end, outer.end) }));
   if (articles.length) return articles;
-  const out: Span[] = [];
+  // A measures table holds the measures, one a row after its header row; the paragraphs around
+  // it only introduce or explain it.
+  const rows: Span[] = [];
+  const paragraphs: Span[] = [];
   let previousKind = '';
   for (const block of doc.blocks) {
     if (!within(block.span, outer)) continue;
-    const text = doc.normalized.slice(block.span.start, block.span.end).trim();
     const kind = block.kind;
-    // The first row of a table is its header; a paragraph ending in a colon introduces a list.
     const header = kind === 'table-row' && previousKind !== 'table-row';
     previousKind = kind;
-    if (kind === 'heading' || header || /[:：]$/.test(text) || text.length < 8) continue;
-    out.push(block.span);
+    if (kind === 'table-row' && !header) rows.push(block.span);
+    if (kind !== 'paragraph' && kind !== 'html') continue;
+    // A paragraph ending in a colon introduces a list; a very short one is a label.
+    const text = doc.normalized.slice(block.span.start, block.span.end).trim();
+    if (!/[:：]$/.test(text) && text.length >= 8) paragraphs.push(block.span);
   }
-  return out;
+  return rows.length ? rows : paragraphs;
 }
 
 /** The span of a unit's first line, trimmed of markup and space: where its finding is shown. */

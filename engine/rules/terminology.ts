@@ -7,11 +7,13 @@ export const terminology: DraftingRule = {
   check(ctx) {
     const { doc } = ctx;
     for (const term of ctx.pack.drafting.terminology) {
-      // Terms are found in prose only, never in code or link targets.
+      const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
+      // Terms are found in prose only, never in code or link targets, and in the normalised text,
+      // so 中小型企業 is found by a pattern written as 中小型企业.
       for (const span of spansOf(term.find, doc.normalized)) {
         const found = doc.source.slice(span.start, span.end);
-        const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
-        const replacement = found.replace(single, term.replace);
+        const normalized = doc.normalized.slice(span.start, span.end);
+        const replacement = inScriptOf(found, normalized, normalized.replace(single, term.replace));
         if (replacement === found) continue;
         ctx.report({
           span,
@@ -28,3 +30,15 @@ export const terminology: DraftingRule = {
     }
   },
 };
+
+/**
+ * Writes a replacement made on normalised text back in the script of the found text: each
+ * character that the found text wrote in traditional (or full-width) form is written so again
+ * (中小型企業 → 中小企業, not 中小企业).
+ */
+function inScriptOf(found: string, normalized: string, replacement: string): string {
+  if (found === normalized) return replacement;
+  const back = new Map<string, string>();
+  for (let i = 0; i < found.length; i++) if (found[i] !== normalized[i]) back.set(normalized[i]!, found[i]!);
+  return [...replacement].map((ch) => back.get(ch) ?? ch).join('');
+}

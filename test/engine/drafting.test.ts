@@ -268,3 +268,10 @@ describe('the drafting rules as the pack describes them', () => {
     });
   });
 });
+
+test('replaces a term in a traditional-Chinese draft in traditional characters', () => {
+  const text = '# 臺北市中小型企業集群發展計畫\n\n支持中小企業聯合採購原材料。\n';
+  const finding = lint(text).findings.find((f) => f.ruleId === 'terminology');
+  assert.ok(finding?.fix, 'a terminology finding with a fix');
+  assert.equal(finding.fix.edits[0]!.newText, '中小企業');
+});
