@@ -30,11 +30,3 @@ export function anchorId(...parts: (string | number)[]): string {
   return parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)).join('--');
 }
 
-/**
- * Text for an inline `<script>` or `<style>` element: a closing tag or a comment opener inside the
- * text would end the element early, so `<` is written as a Unicode escape, which JavaScript and
- * JSON read back as the same character.
- */
-export function escapeScriptText(text: string): string {
-  return text.replace(/</g, '\\u003c');
-}

@@ -81,3 +81,9 @@ describe('HTML report as text', () => {
     has(html, /<th scope="col" class="el-h[^"]*" data-element="brand"/);
   });
 });
+
+test('renders an empty run (no drafts matched) as a page that says so', () => {
+  const html = renderHtmlReport({ tool: { name: 'cluster-policy-lint', version: '1' }, files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } }, SYNTHETIC_META);
+  assert.ok(html.includes('<li data-stat="drafts">0 drafts</li>'));
+  assert.ok(!html.includes('class="draft"'));
+});
