@@ -1,0 +1,248 @@
+// The language server's latency and memory, through a real stdio connection: spawn
+// `node dist/server.js --stdio`, speak LSP (JSON-RPC with Content-Length framing), open a draft,
+// type characters into its middle with incremental didChange notifications, and time each edit
+// until fresh diagnostics for that version arrive:
+//   - pull: the client advertises textDocument/diagnostic (as VS Code does) and asks right after
+//     the change; the time is didChange sent → the diagnostic report received;
+//   - push: the client does not, and waits for textDocument/publishDiagnostics carrying the new
+//     version; this includes the server's debounce.
+// Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc.
+//
+//   node bench/lsp.mjs [--server dist/server.js] [--edits 20]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { ensureCorpus } from './corpus.mjs';
+import { ROOT, sleep, summary } from './lib.mjs';
+
+/** A minimal LSP client over a child's stdio. */
+class Client {
+  constructor(serverScript, { pull, cwd }) {
+    this.child = spawn(process.execPath, [serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.pull = pull;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.waiters = [];
+    this.buffer = Buffer.alloc(0);
+    this.stderr = '';
+    this.logs = [];
+    this.child.stdout.on('data', (chunk) => this.receive(chunk));
+    this.child.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
+    this.exited = new Promise((resolve) => this.child.on('exit', resolve));
+  }
+
+  receive(chunk) {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length:\s*(\d+)/i.exec(header)?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(JSON.parse(body), performance.now());
+    }
+  }
+
+  dispatch(message, at) {
+    if ('id' in message && !('method' in message)) {
+      const p = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (!p) return;
+      if (message.error) p.reject(new Error(`${p.method}: ${message.error.message}`));
+      else p.resolve({ result: message.result, at });
+      return;
+    }
+    if ('id' in message) {
+      // A request from the server (registerCapability, configuration, progress …): accept it.
+      const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
+      this.send({ jsonrpc: '2.0', id: message.id, result });
+      return;
+    }
+    if (message.method === 'window/logMessage') this.logs.push(message.params?.message);
+    for (let i = 0; i < this.waiters.length; i++) {
+      const w = this.waiters[i];
+      if (w.test(message)) {
+        this.waiters.splice(i--, 1);
+        w.resolve({ message, at });
+      }
+    }
+  }
+
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+
+  request(method, params) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method, params) {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with the first notification that passes `test`, or rejects after `ms`. */
+  waitFor(test, ms = 60000) {
+    return new Promise((resolve, reject) => {
+      const waiter = { test, resolve: (v) => (clearTimeout(timer), resolve(v)) };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`timed out waiting for a notification; server stderr: ${this.stderr}`));
+      }, ms);
+      this.waiters.push(waiter);
+    });
+  }
+
+  async initialize(rootDir) {
+    const capabilities = {
+      textDocument: {
+        synchronization: { didSave: false, dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true },
+        ...(this.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      },
+      workspace: {},
+    };
+    const rootUri = pathToFileURL(rootDir).href;
+    await this.request('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'bench' }] });
+    this.notify('initialized', {});
+  }
+
+  async shutdown() {
+    await Promise.race([this.request('shutdown', null).catch(() => undefined), sleep(3000)]);
+    this.notify('exit', null);
+    await Promise.race([this.exited, sleep(3000)]);
+    this.child.kill();
+  }
+
+  /** VmRSS and VmHWM of the server process, in KiB. */
+  memory() {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s*(\\d+)`).exec(status)?.[1]);
+    return { rssKiB: kb('VmRSS'), hwmKiB: kb('VmHWM') };
+  }
+
+  open(uri, text) {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  }
+
+  /** Fresh diagnostics for `uri` at `version`: pulled, or the matching push. */
+  async diagnostics(uri, version) {
+    if (this.pull) {
+      const { result, at } = await this.request('textDocument/diagnostic', { textDocument: { uri } });
+      return { count: result?.items?.length ?? 0, at };
+    }
+    const { message, at } = await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version === undefined || m.params.version === version));
+    return { count: message.params.diagnostics.length, at, versioned: message.params.version !== undefined };
+  }
+}
+
+/** A line in the middle of the draft that is prose (not a table, fence, comment or heading). */
+function typingPosition(text) {
+  const lines = text.split('\n');
+  let inFence = false;
+  const fences = lines.map((l) => {
+    if (/^\s*(```|~~~)/.test(l)) inFence = !inFence;
+    return inFence;
+  });
+  for (let d = 0; d < lines.length; d++) {
+    for (const line of [Math.floor(lines.length / 2) + d, Math.floor(lines.length / 2) - d]) {
+      const l = lines[line];
+      if (l && !fences[line] && l.length > 40 && /^[A-Za-z\u4e00-\u9fff]/.test(l)) return { line, character: Math.floor(l.length / 2) };
+    }
+  }
+  return { line: Math.floor(lines.length / 2), character: 0 };
+}
+
+/** Opens one draft and types `edits` characters into its middle, timing each. */
+async function latency(serverScript, file, { pull, edits, warmup = 3, pauseMs = 60 }) {
+  const client = new Client(serverScript, { pull, cwd: path.dirname(file) });
+  try {
+    await client.initialize(path.dirname(file));
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    const t0 = performance.now();
+    const waitOpen = client.diagnostics.bind(client);
+    client.open(uri, text);
+    const first = await waitOpen(uri, 1);
+    const openMs = first.at - t0;
+    const at = typingPosition(text);
+    const zh = /[\u4e00-\u9fff]/.test(text.slice(0, 2000));
+    const times = [];
+    let counts = new Set();
+    let versioned = true;
+    for (let i = 0; i < warmup + edits; i++) {
+      const version = i + 2;
+      const ch = zh ? '产业集群'[i % 4] : 'cluster '[i % 8];
+      const position = { line: at.line, character: at.character + i };
+      const sent = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: ch }] });
+      const got = await client.diagnostics(uri, version);
+      if (i >= warmup) times.push(got.at - sent);
+      counts.add(got.count);
+      if (got.versioned === false) versioned = false;
+      await sleep(pauseMs);
+    }
+    return { file: path.basename(file), bytes: Buffer.byteLength(text), mode: pull ? 'pull' : 'push', openMs, edits: summary(times), diagnostics: [...counts], pushCarriesVersion: pull ? undefined : versioned, memory: client.memory() };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** Opens every draft of `files`, waits until each is linted, and reads the server's memory. */
+async function memoryWithDrafts(serverScript, files) {
+  const client = new Client(serverScript, { pull: true, cwd: path.dirname(files[0]) });
+  try {
+    await client.initialize(path.dirname(files[0]));
+    await sleep(200);
+    const before = client.memory();
+    let total = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      total += Buffer.byteLength(text);
+      const uri = pathToFileURL(file).href;
+      client.open(uri, text);
+      await client.diagnostics(uri, 1);
+      // One edit each, as a drafter moving between files would make, so edit caches fill too.
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }] });
+      await client.diagnostics(uri, 2);
+    }
+    await sleep(1000);
+    const after = client.memory();
+    return { drafts: files.length, bytes: total, idleRssKiB: before.rssKiB, rssKiB: after.rssKiB, hwmKiB: after.hwmKiB };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** Every server measurement of the benchmark. */
+export async function measureServer(serverScript, corpus, { edits = 20, log = () => {} } = {}) {
+  const out = { latency: [], memory: undefined };
+  for (const file of [corpus.server.en100k, corpus.server.zh100k, corpus.server.en1m, corpus.server.zh1m]) {
+    for (const pull of [true, false]) {
+      log(`  server ${pull ? 'pull' : 'push'} ${path.basename(file)} …`);
+      out.latency.push(await latency(serverScript, file, { pull, edits }));
+    }
+  }
+  log('  server memory with 50 drafts …');
+  out.memory = await memoryWithDrafts(serverScript, corpus.server.many);
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--server');
+  const server = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(ROOT, 'dist', 'server.js');
+  const e = process.argv.indexOf('--edits');
+  const corpus = await ensureCorpus();
+  const result = await measureServer(server, corpus, { edits: e > 0 ? Number(process.argv[e + 1]) : 20, log: console.error });
+  for (const l of result.latency) console.log(`${l.mode.padEnd(4)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MB`);
+  const m = result.memory;
+  console.log(`memory: ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MB): RSS ${(m.rssKiB / 1024).toFixed(0)} MB, peak ${(m.hwmKiB / 1024).toFixed(0)} MB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MB`);
+}
