@@ -65,13 +65,14 @@ interface View {
   groups: ColumnGroup[];
   columns: Column[];
   webview: boolean;
+  title: string;
+  generatedAt?: string;
 }
 
 /** The whole page, from `<!doctype html>` to `</html>`. */
 export function renderHtmlReport(report: JsonReport, meta: HtmlReportMeta, options: HtmlReportOptions = {}): string {
   const view = makeView(report, meta, options);
   const main = renderMain(view);
-  const title = options.title ?? view.t.title;
   // A static file gets a nonce derived from its content: deterministic output, and a script that
   // slipped into a draft past the escaping still could not run, as it cannot know the nonce.
   const nonce = options.webview?.nonce ?? contentNonce(main);
@@ -86,11 +87,10 @@ export function renderHtmlReport(report: JsonReport, meta: HtmlReportMeta, optio
     `<meta http-equiv="Content-Security-Policy" content="${h(csp)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="${h(`${report.tool.name} ${report.tool.version}`)}">`,
-    `<title>${h(title)}</title>`,
+    `<title>${h(view.title)}</title>`,
     `<style nonce="${h(nonce)}">${REPORT_STYLES}</style>`,
     '</head>',
     `<body>`,
-    `<header class="page-header"><h1>${h(title)}</h1>${renderGenerated(view, options.generatedAt)}</header>`,
     `<main id="report">${main}</main>`,
     `<script nonce="${h(nonce)}">${REPORT_SCRIPT}</script>`,
     '</body>',
@@ -100,8 +100,8 @@ export function renderHtmlReport(report: JsonReport, meta: HtmlReportMeta, optio
 }
 
 /**
- * The inside of the page's `<main>`: what the coverage view sends to a page that is already open,
- * so that an update keeps the reader's scroll position.
+ * The inside of the page's `<main>` (heading included): what the coverage view sends to a page
+ * that is already open, so that an update keeps the reader's scroll position.
  */
 export function renderHtmlReportBody(report: JsonReport, meta: HtmlReportMeta, options: HtmlReportOptions = {}): string {
   return renderMain(makeView(report, meta, options));
@@ -122,14 +122,18 @@ export function reportLanguage(report: JsonReport, asked: HtmlReportOptions['lan
 function makeView(report: JsonReport, meta: HtmlReportMeta, options: HtmlReportOptions): View {
   const lang = reportLanguage(report, options.lang);
   const groups = buildColumns(report, meta, lang);
-  return {
+  const t = reportText(lang);
+  const view: View = {
     report,
     lang,
-    t: reportText(lang),
+    t,
+    title: options.title ?? t.title,
     groups,
     columns: groups.flatMap((g) => g.columns),
     webview: Boolean(options.webview),
   };
+  if (options.generatedAt) view.generatedAt = options.generatedAt;
+  return view;
 }
 
 /**
@@ -170,13 +174,18 @@ function buildColumns(report: JsonReport, meta: HtmlReportMeta, lang: 'en' | 'zh
   return groups.filter((g) => g.columns.length > 0);
 }
 
-function renderGenerated(view: View, generatedAt: string | undefined): string {
+function renderHeader(view: View): string {
   const tool = `${view.report.tool.name} ${view.report.tool.version}`;
-  return `<p class="generated">${h(view.t.generated(generatedAt ?? '', tool))}</p>`;
+  return `<header class="page-header"><h1>${h(view.title)}</h1><p class="generated">${h(view.t.generated(view.generatedAt ?? '', tool))}</p></header>`;
 }
 
+/**
+ * The page's content, in a wrapper that carries its language: an update may switch the language
+ * (the drafts shown changed), and the styles that keep Chinese column titles upright go by `lang`.
+ */
 function renderMain(view: View): string {
-  return [renderStats(view), renderMatrix(view), renderMostMissing(view), renderFailed(view), ...view.report.files.map((f, i) => renderDraft(view, f, i))].join('\n');
+  const parts = [renderHeader(view), renderStats(view), renderMatrix(view), renderMostMissing(view), renderFailed(view), ...view.report.files.map((f, i) => renderDraft(view, f, i))];
+  return `<div class="report" lang="${view.lang}">${parts.join('\n')}</div>`;
 }
 
 // ---------------------------------------------------------------------------------------------

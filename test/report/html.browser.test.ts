@@ -211,6 +211,9 @@ describe('HTML report in Chromium', () => {
     const body = renderHtmlReportBody(updated, SYNTHETIC_META, options);
     await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', body })}, '*')`);
     await page.waitForFunction("document.querySelectorAll('.matrix tbody tr').length === 1");
+    // The update switched the report to Chinese (its only draft is Chinese), heading and all.
+    assert.equal(await page.locator('#report > .report').getAttribute('lang'), 'zh');
+    assert.equal(await page.locator('h1').textContent(), '产业集群政策覆盖报告');
     await page.screenshot({ path: path.join(OUTPUT, 'webview.png'), fullPage: true });
     assert.deepEqual(await page.evaluate('window.__violations'), []);
     await page.close();
