@@ -275,7 +275,9 @@ class ChunkBuilder {
       return kind === '节' ? 3 : 2;
     }
     const trimmed = text.trim();
-    if (trimmed.length > IMPLICIT_HEADING_MAX || /[。；;]./.test(trimmed)) return 0;
+    // A heading is a title, not a sentence: a line with 。 or ； in it (an enumerated clause of an
+    // article, （五）以次充好……；) is prose.
+    if (trimmed.length > IMPLICIT_HEADING_MAX || /[。；;]/.test(trimmed)) return 0;
     if (CN_NUMBERED_LINE.test(text)) return 2;
     if (CN_PAREN_LINE.test(text)) return 3;
     return 0;

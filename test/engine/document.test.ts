@@ -51,6 +51,12 @@ describe('the document model', () => {
     assert.ok(!doc.source.slice(first.span.start, first.span.end).includes('第二条'));
   });
 
+  test('keeps an enumerated clause that ends in a semicolon as prose, not a heading', () => {
+    const doc = parseDraft('第十条 禁止下列行为：\n\n（一）以次充好、以假充真；\n\n（二）冒用他人商标。\n');
+    assert.equal(doc.sections.filter((s) => s.heading).length, 0);
+    assert.ok(doc.prose.includes('以次充好'));
+  });
+
   test('makes each top-level list item a unit that holds its nested items', () => {
     const doc = parseDraft('## Measures\n\n- First measure\n  - detail one\n- Second measure\n');
     assert.equal(doc.items.length, 2);
@@ -66,8 +72,8 @@ describe('the document model', () => {
   });
 
   test('normalises traditional Chinese and full-width characters for matching, at the same offsets', () => {
-    const doc = parseDraft('推動產業鏈升級，ＷＴＯ規則。\n');
-    assert.equal(doc.normalized, '推动产业链升级,WTO规则。\n');
-    assert.equal(doc.prose, '推動產業鏈升級，ＷＴＯ規則。\n');
+    const doc = parseDraft('推動產業鏈升級，ＷＴＯ規則。減排。\n');
+    assert.equal(doc.normalized, '推动产业链升级,WTO规则。减排。\n');
+    assert.equal(doc.prose, '推動產業鏈升級，ＷＴＯ規則。減排。\n');
   });
 });
