@@ -22,4 +22,4 @@ export { detectLanguage } from './language';
 export { readDirectives, DIRECTIVE_PREFIX } from './directives';
 export type { Directive, DirectiveKind } from './directives';
 export { insertElementTemplate, insertFacetLines, elementAnchor, isElementHeading } from './coverage/fixes';
-export { adaptTemplate, insertBlock, lineEnding } from './anchors';
+export { adaptTemplate, headingMatches, insertBlock, lineEnding } from './anchors';

@@ -70,7 +70,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const settings = new Map<string, RuleOptions>();
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
     if (!known.has(id)) {
-      problems.push({ source: '<options>', message: `Unknown rule "${id}"; the rules are: ${[...known].join(', ')}.` });
+      problems.push({ source: '<options>', ruleId: id, message: `Unknown rule "${id}"; the rules are: ${[...known].join(', ')}.` });
       continue;
     }
     settings.set(id, typeof setting === 'string' ? { severity: setting } : setting);
@@ -85,7 +85,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (setting?.severity === 'off' || directives.isOffForFile(element.id)) off.add(element.id);
     if (setting?.k !== undefined) {
       if (Number.isInteger(setting.k) && setting.k >= 1 && setting.k <= element.facets.length) k.set(element.id, setting.k);
-      else problems.push({ source: '<options>', message: `"k" for ${element.id} must be a whole number from 1 to ${element.facets.length}.` });
+      else problems.push({ source: '<options>', ruleId: element.id, message: `"k" for ${element.id} must be a whole number from 1 to ${element.facets.length}.` });
     }
   }
 

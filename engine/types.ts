@@ -124,4 +124,6 @@ export interface ConfigProblem {
   message: string;
   /** Zero-based position in the source, when known. */
   range?: Range;
+  /** The rule the problem is about, when it is about one (an unknown id, a bad `k`). */
+  ruleId?: string;
 }

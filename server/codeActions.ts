@@ -84,9 +84,8 @@ function disableForFile(result: LintResult, ruleId: string): LspTextEdit {
     return { range: toRange(document.lines.rangeOf({ start: at, end: at })), newText: `${before}${ruleId} ` };
   }
   const eol = lineEnding(document);
-  const frontMatter = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(document.source);
-  const at = frontMatter ? frontMatter[0].length : 0;
-  const lead = frontMatter && !/\n$/.test(frontMatter[0]) ? eol : '';
+  const at = document.frontMatter?.end ?? 0;
+  const lead = document.frontMatter && document.source[at - 1] !== '\n' ? eol : '';
   return { range: toRange(document.lines.rangeOf({ start: at, end: at })), newText: `${lead}<!-- ${DIRECTIVE_PREFIX}disable-file ${ruleId} -->${eol}` };
 }
 

@@ -1,5 +1,5 @@
 import type { CodeLens, Command } from 'vscode-languageserver';
-import { isElementHeading, type LintResult, type Section } from '../engine';
+import { headingMatches, isElementHeading, type LintResult, type Section } from '../engine';
 import { ServerCommands } from '../common/protocol';
 import { toRange } from './convert';
 import { coverageLine, groupLine, say, statusWord } from './wording';
@@ -43,7 +43,6 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
   return lenses;
 }
 
-// The engine exports `isElementHeading` for elements; groups carry the same kind of patterns.
 function matches(result: LintResult, section: Section, patterns: Partial<Record<'en' | 'zh', RegExp>>): boolean {
-  return isElementHeading(result.document, section, { headings: patterns } as Parameters<typeof isElementHeading>[2]);
+  return headingMatches(result.document, section, patterns);
 }

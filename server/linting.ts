@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, type LintResult } from '../engine';
+import { lint, LintCache, type LintResult } from '../engine';
 import type { ProblemReporter } from './problems';
 import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
 import { effectiveRules, type SettingsStore } from './settings';
@@ -29,6 +29,9 @@ export interface DraftLint {
  */
 export class DraftLinter {
   private readonly cache = new Map<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>();
+  // One engine cache per open document: after an edit only the chunks it touched are re-parsed
+  // and re-matched. Files read from disk (workspace lint) are linted once and need none.
+  private readonly chunks = new Map<string, LintCache>();
   private generation = 0;
 
   constructor(
@@ -48,6 +51,13 @@ export class DraftLinter {
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.chunks.delete(uri);
+  }
+
+  private chunkCache(uri: string): LintCache {
+    let cache = this.chunks.get(uri);
+    if (!cache) this.chunks.set(uri, (cache = new LintCache()));
+    return cache;
   }
 
   /**
@@ -76,15 +86,14 @@ export class DraftLinter {
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
       const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : config.language;
-      const result = lint(draft.text, { pack, rules, messageLanguage });
+      const cache = draft.version === undefined ? undefined : this.chunkCache(draft.uri);
+      const result = lint(draft.text, { pack, rules, messageLanguage, cache });
 
       const problems = [...config.problems, ...packProblems, ...(await config.checkRules(pack.rules, packProblems.length > 0))];
       const messages = [...settingProblems];
       for (const p of result.problems) {
         // A rule id or option from a configuration file was checked against that file, with its line.
-        const id = /Unknown rule "([^"]+)"|"k" for ([\w-]+)/.exec(p.message);
-        const named = id?.[1] ?? id?.[2];
-        if (!(p.source === '<options>' && named && named in config.rules)) messages.push(p.message);
+        if (!(p.source === '<options>' && p.ruleId && p.ruleId in config.rules)) messages.push(p.message);
       }
       this.problems.report([...config.files, ...packPaths], problems, messages);
       const relativePath = file ? path.relative(root ?? path.dirname(file), file).split(path.sep).join('/') : draft.uri;

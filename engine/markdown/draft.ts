@@ -1,7 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Block, DraftDocument, Section, Unit } from './model';
 import { splitChunks } from './chunks';
-import { parseChunk, type ChunkModel } from './parse';
+import { FRONT_MATTER, parseChunk, type ChunkModel } from './parse';
 
 /** A chunk and the offset where it starts in the draft. */
 export interface PlacedChunk {
@@ -79,7 +79,9 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
       items.push({ index: items.length, span: shift(model.items[nextItem]!, offset), section: stack[stack.length - 1]! });
     }
   }
+  const frontMatter = FRONT_MATTER.exec(source);
   return {
+    ...(frontMatter ? { frontMatter: { start: 0, end: frontMatter[0].length } } : {}),
     source,
     prose: chunks.length === 1 ? chunks[0]!.model.prose : chunks.map((c) => c.model.prose).join(''),
     normalized: chunks.length === 1 ? chunks[0]!.model.normalized : chunks.map((c) => c.model.normalized).join(''),

@@ -77,6 +77,8 @@ export interface DraftDocument {
   /** Numbered articles of Chinese regulations (第一条 …). */
   articles: Unit[];
   comments: Comment[];
+  /** The span of the front matter (`---` … `---` at the very start), if the draft has one. */
+  frontMatter?: Span;
 }
 
 /** Marks a hard sentence boundary inside `DraftDocument.prose`. */

@@ -11,7 +11,8 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 
-const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** Front matter at the very start of a draft: YAML (`---`) or TOML (`+++`). */
+export const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
 const INLINE_MARKUP = new RegExp(
   [
