@@ -40,10 +40,27 @@ export const nodeFileSystem: CliFileSystem = {
     }
   },
   async writeFile(p, data) {
-    await nodeFs.mkdir(path.dirname(p), { recursive: true });
+    await makeFolders(path.dirname(p));
     await nodeFs.writeFile(p, data, 'utf8');
   },
 };
+
+/**
+ * Creates a folder and its missing parents one level at a time. (Node 20's `mkdir` with
+ * `recursive` never settles under some pseudo file systems such as /proc; this fails cleanly.)
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    const found = await nodeFs.stat(d).catch(() => undefined);
+    if (found) break;
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) await nodeFs.mkdir(d).catch((error: { code?: string }) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}
 
 /** A sentence for a failed read, without the errno jargon a policy drafter cannot use. */
 export function describeFsError(error: unknown): string {
