@@ -79,7 +79,9 @@ test('a quick fix replaces a misspelt term and its diagnostic goes away', async 
   const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'terminology'), 'the terminology diagnostic');
   const term = diagnostics.find((d) => codeOf(d) === 'terminology')!;
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, term.range, vscode.CodeActionKind.QuickFix.value);
-  const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => codeOf(d) === 'terminology'));
+  // vscode.executeCodeActionProvider returns title, kind, edit, command and isPreferred, not the
+  // action's diagnostics: the term's fix is the preferred action whose edit replaces the term.
+  const fix = actions.find((a) => a.isPreferred && a.edit?.get(uri).some((e) => e.range.isEqual(term.range)));
   assert.ok(fix?.edit, `a preferred fix among: ${actions.map((a) => a.title).join('; ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
   await diagnosticsWhere(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'terminology'), 'diagnostics without terminology');
