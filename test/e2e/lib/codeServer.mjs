@@ -44,6 +44,7 @@ export const QUIET_SETTINGS = {
   'editor.wordWrap': 'on',
   'editor.hover.delay': 200,
   'editor.hover.sticky': true,
+  'workbench.reduceMotion': 'on',
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.suggestOnTriggerCharacters': false,
   'editor.accessibilitySupport': 'off',

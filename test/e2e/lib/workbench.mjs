@@ -126,7 +126,7 @@ export function activeEditor(page) {
 
 /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G). */
 export async function goTo(page, line, column = 1) {
-  await activeEditor(page).locator('.view-lines').click({ position: { x: 2, y: 2 } });
+  await focusEditor(page);
   await page.keyboard.press('Control+G');
   const box = quickInput(page).locator('input');
   await box.waitFor({ state: 'visible', timeout: 10_000 });
@@ -136,9 +136,170 @@ export async function goTo(page, line, column = 1) {
   await until(async () => (await cursorPosition(page))?.line === line, { timeout: 10_000, what: `the cursor on line ${line}` });
 }
 
+/** Moves the keyboard focus to the active editor (View: Focus First Editor Group, Ctrl+1). */
+export async function focusEditor(page) {
+  await page.keyboard.press('Control+1');
+  await until(async () => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')), {
+    timeout: 10_000,
+    what: 'the editor to have the focus',
+  });
+}
+
 /** The cursor position the status bar shows ("Ln 12, Col 3"). */
 export async function cursorPosition(page) {
   const text = await page.locator('.statusbar-item[id="status.editor.selection"]').innerText({ timeout: 2000 });
   const m = /Ln (\d+), Col (\d+)/.exec(text);
   return m ? { line: +m[1], column: +m[2] } : null;
+}
+
+// ---------------------------------------------------------------------------- Problems panel
+
+/** Opens the Problems panel (Ctrl+Shift+M). */
+export async function showProblems(page) {
+  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+  }
+  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** How many problems the Problems panel lists for a file (its file row: "24 problems in file …"). */
+export async function problemsInFile(page, name) {
+  const row = page.locator(`.markers-panel .monaco-list-row[aria-label*="in file ${name} "]`).first();
+  if (!(await row.count())) return 0;
+  const m = /^(\d+) problems? in file/.exec((await row.getAttribute('aria-label')) ?? '');
+  return m ? +m[1] : 0;
+}
+
+/** The Problems panel's filter badge ("Showing 1 of 25"), '' when no filter applies. */
+export async function problemsFilterBadge(page) {
+  const badge = page.locator('.markers-panel-container .viewpane-filter-badge, .panel .viewpane-filter-badge').first();
+  if (!(await badge.isVisible().catch(() => false))) return '';
+  return (await badge.innerText({ timeout: 1000 }).catch(() => '')).trim();
+}
+
+/**
+ * Types into the Problems panel's filter box ('' clears it) and waits until the panel applied it
+ * (the filter is debounced): its badge reads "Showing N of M", or is gone once cleared.
+ */
+export async function filterProblems(page, text) {
+  const box = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await box.fill(text);
+  await until(async () => (text ? /Showing \d+ of \d+/.test(await problemsFilterBadge(page)) : (await problemsFilterBadge(page)) === ''), {
+    timeout: 10_000,
+    what: text ? `the Problems filter "${text}" to apply` : 'the Problems filter to clear',
+  });
+}
+
+/** The accessible labels of the problem rows the panel shows (file rows left out). */
+export async function problemRows(page) {
+  const labels = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  return labels.filter((l) => !/problems? in file/.test(l));
+}
+
+// ---------------------------------------------------------------------------- editor widgets
+
+/** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its visible text once it has `mustContain`. */
+export async function showHover(page, mustContain) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  return until(
+    async () => {
+      const text = (await page.locator('.monaco-editor .monaco-hover:not(.hidden)').allInnerTexts()).join('\n');
+      return mustContain.every((s) => text.includes(s)) ? text : false;
+    },
+    { timeout: 15_000, what: `a hover containing ${JSON.stringify(mustContain)}` },
+  );
+}
+
+/** Opens the quick fix menu (Ctrl+.) at the cursor and runs the action whose title contains `title`. */
+export async function applyQuickFix(page, title, beforeApply) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+.');
+  const widget = page.locator('.action-widget');
+  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  const item = widget.locator('.monaco-list-row.action', { hasText: title }).first();
+  await item.waitFor({ state: 'visible', timeout: 15_000 });
+  const titles = await widget.locator('.monaco-list-row.action').allInnerTexts();
+  if (beforeApply) await beforeApply(titles);
+  // With the keyboard, as a user would: down to the action, then Enter.
+  const focused = widget.locator('.monaco-list-row.action.focused');
+  for (let i = 0; ; i++) {
+    const label = (await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '')) ?? '';
+    if (label.includes(title)) break;
+    if (i > titles.length + 1) throw new Error(`no code action "${title}" could be focused: ${titles.join(' | ')}`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  return titles;
+}
+
+/**
+ * Triggers completion (Ctrl+Space), narrows it by typing `filter`, checks that the focused item is
+ * `label` and accepts it with Enter.
+ */
+export async function acceptCompletion(page, filter, label, beforeAccept) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Space');
+  const widget = page.locator('.editor-widget.suggest-widget');
+  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  await widget.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+  const all = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
+  await page.keyboard.insertText(filter);
+  const focused = widget.locator('.monaco-list-row.focused .label-name');
+  const focusedLabel = async () => (await focused.innerText({ timeout: 1000 }).catch(() => '')).trim();
+  // The list settles after each keystroke: a label counts as focused once it stays so for a few
+  // polls. Snippets contributed by the extension may rank above the server's item: go down to it.
+  const settled = async () => {
+    let last = '';
+    let streak = 0;
+    await until(
+      async () => {
+        const now = await focusedLabel();
+        streak = now && now === last ? streak + 1 : 0;
+        last = now;
+        return streak >= 3;
+      },
+      { timeout: 10_000, interval: 100, what: 'the suggestion list to settle' },
+    );
+    return last;
+  };
+  for (let i = 0; (await settled()) !== label; i++) {
+    if (i >= 30) throw new Error(`the suggestion "${label}" was not found after typing "${filter}" (list: ${all.join(' | ')})`);
+    await page.keyboard.press('ArrowDown');
+  }
+  if (beforeAccept) await beforeAccept(all);
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  return all;
+}
+
+/** Saves the active editor (Ctrl+S) and waits for its tab to lose the dirty mark. */
+export async function save(page) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+// ---------------------------------------------------------------------------- status bar
+
+/** The language status entry's accessible label (lists every language status item's text). */
+export async function languageStatus(page) {
+  return (await page.locator('.statusbar-item[id="status.languageStatus"]').getAttribute('aria-label', { timeout: 5000 })) ?? '';
+}
+
+/** Opens the language status hover (a click on the {} item) and returns its text. */
+export async function openLanguageStatus(page, mustContain) {
+  await page.locator('.statusbar-item[id="status.languageStatus"]').click();
+  return until(
+    async () => {
+      const text = (await page.locator('.context-view .monaco-hover, .workbench-hover-container').allInnerTexts()).join('\n');
+      return text.includes(mustContain) ? text : false;
+    },
+    { timeout: 10_000, what: `the language status hover to show "${mustContain}"` },
+  );
 }
