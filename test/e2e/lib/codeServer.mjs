@@ -6,9 +6,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { isolatedEnv, log, run } from './setup.mjs';
+import { isolatedEnv, log, run, scratchDir } from './setup.mjs';
 
 /** A port that is free on 127.0.0.1 right now. */
 export function freePort() {
@@ -58,7 +57,7 @@ export const QUIET_SETTINGS = {
  * repository's .gitignore would hide a workspace inside it from the linter).
  */
 export async function instanceDirs(name) {
-  const root = path.join(os.tmpdir(), `cluster-policy-lint-e2e-${process.pid}`, `code-server-${name}`);
+  const root = path.join(scratchDir(), `code-server-${name}`);
   await rm(root, { recursive: true, force: true });
   const dirs = {
     root,

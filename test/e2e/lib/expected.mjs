@@ -2,9 +2,8 @@
 // the editors and the CLI run one engine, so the CLI's JSON report is the expectation.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './setup.mjs';
+import { repoRoot, scratchDir } from './setup.mjs';
 
 /** The CLI's report of one file (`--format json`): `{ path, language, coverage, diagnostics }`. */
 export function cliReport(file) {
@@ -41,7 +40,7 @@ export function missingElementWithFix(report) {
  * inside it, the repository's .gitignore (test-output/) would make the CLI skip them.
  */
 export async function freshSamples(name) {
-  const dir = path.join(os.tmpdir(), `cluster-policy-lint-e2e-${process.pid}`, name);
+  const dir = path.join(scratchDir(), name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await cp(path.join(repoRoot, 'samples'), dir, { recursive: true });

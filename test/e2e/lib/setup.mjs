@@ -14,6 +14,16 @@ export const outputDir = path.join(repoRoot, 'test-output', 'e2e');
 /** code-server 4.100.3 is VS Code 1.100.3, the last line that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
 
+/** This process's scratch folder, outside the repository (whose .gitignore would hide drafts). */
+export function scratchDir() {
+  return path.join(os.tmpdir(), `cluster-policy-lint-e2e-${process.pid}`);
+}
+
+/** Removes this process's scratch folder (workspaces, user data of code-server). */
+export async function removeScratch() {
+  await rm(scratchDir(), { recursive: true, force: true });
+}
+
 /** Where code-server is cached: outside the repository, shared by every checkout. */
 export function cacheRoot() {
   if (process.env.CPL_E2E_CACHE) return path.resolve(process.env.CPL_E2E_CACHE);

@@ -8,7 +8,7 @@ import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { instanceDirs, startCodeServer, writeUserSettings } from '../lib/codeServer.mjs';
-import { outputDir, prepared, repoRoot, run } from '../lib/setup.mjs';
+import { outputDir, prepared, removeScratch, repoRoot, run } from '../lib/setup.mjs';
 import { launchBrowser, loadWorkbench, newWorkbenchPage, remoteUri, workbenchUrl } from '../lib/workbench.mjs';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
@@ -40,6 +40,7 @@ describe('the extension-host suite (test/vscode) in code-server', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await removeScratch();
   });
 
   test('run() resolves inside VS Code 1.100 with every test passing', async () => {

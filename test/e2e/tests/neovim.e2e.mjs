@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DRAFTS, cliReport, coverageDiagnostics, freshSamples } from '../lib/expected.mjs';
-import { isolatedEnv, neovimVersion, outputDir, repoRoot } from '../lib/setup.mjs';
+import { isolatedEnv, neovimVersion, outputDir, removeScratch, repoRoot, scratchDir } from '../lib/setup.mjs';
 
 const initLua = path.join(repoRoot, 'test', 'e2e', 'nvim', 'init.lua');
 const serverJs = path.join(repoRoot, 'dist', 'server.js');
@@ -41,12 +41,12 @@ const key = (line, code, message) => `${line}\t${code}\t${message}`;
 
 describe('Neovim 0.7 with the server over stdio', () => {
   let work;
-  const home = path.join(outputDir, 'nvim-home');
+  const home = path.join(scratchDir(), 'nvim-home');
   before(async () => {
     work = await freshSamples('neovim');
     await mkdir(path.join(outputDir, 'nvim'), { recursive: true });
   });
-  after(() => {});
+  after(() => removeScratch());
 
   test('Debian Neovim is 0.7', async () => {
     const v = await neovimVersion();

@@ -8,13 +8,13 @@
 // What the workbench shows is compared with what the CLI reports for the same file, and a
 // screenshot of each step is kept under test-output/e2e/workbench-<lang>/.
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import YAML from 'yaml';
 import { fillWorkspace, installExtension, instanceDirs, startCodeServer, writeUserSettings } from '../lib/codeServer.mjs';
 import { DRAFTS, cliReport } from '../lib/expected.mjs';
-import { outputDir, prepared, repoRoot } from '../lib/setup.mjs';
+import { outputDir, prepared, removeScratch, repoRoot } from '../lib/setup.mjs';
 import {
   acceptCompletion,
   applyQuickFix,
@@ -107,6 +107,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    await removeScratch();
   });
 
   for (const lang of ['en', 'zh']) {
@@ -218,6 +219,8 @@ describe('VS Code (code-server) with the packaged extension', () => {
         throw e;
       } finally {
         await writeFile(path.join(w.dir, 'console.txt'), w.consoleLines.join('\n'));
+        // The draft as the test left it on disk, with the inserted sections.
+        await copyFile(file, path.join(w.dir, name)).catch(() => {});
         await w.context.close();
       }
     });
