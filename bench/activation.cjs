@@ -12,23 +12,37 @@ const path = require('node:path');
 
 function stub(name) {
   const target = function () {};
+  const own = Object.create(null);
   return new Proxy(target, {
     get(t, key) {
+      if (key in own) return own[key];
       if (key === 'then') return undefined; // not a promise
       if (key === Symbol.toPrimitive) return () => name;
       if (key === Symbol.iterator) return function* () {};
       if (key === 'prototype') return t.prototype;
-      if (!(key in t)) t[key] = stub(`${name}.${String(key)}`);
-      return t[key];
+      own[key] = stub(`${name}.${String(key)}`);
+      return own[key];
+    },
+    set(_t, key, value) {
+      own[key] = value;
+      return true;
     },
     apply: () => stub(`${name}()`),
     construct: () => stub(`new ${name}`),
   });
 }
 
-const vscode = stub('vscode');
+// The module object is a plain object with every name that @types/vscode exports (a bundler's
+// interop copies the module's own properties, so a bare Proxy would look empty).
+const errors = [];
 const real = {
   version: '1.91.0',
+  window: Object.assign(stub('vscode.window'), {
+    showErrorMessage: async (message) => {
+      errors.push(String(message));
+      return undefined;
+    },
+  }),
   env: { language: 'en', appName: 'bench', machineId: 'bench', sessionId: 'bench', uiKind: 1, remoteName: undefined },
   workspace: Object.assign(stub('vscode.workspace'), {
     getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }),
@@ -36,7 +50,14 @@ const real = {
     textDocuments: [],
   }),
 };
-const vscodeModule = new Proxy(vscode, { get: (t, k) => (k in real ? real[k] : t[k]) });
+const vscodeModule = {};
+try {
+  const dts = require('node:fs').readFileSync(require.resolve('@types/vscode/index.d.ts', { paths: [process.cwd(), path.join(__dirname, '..')] }), 'utf8');
+  for (const m of dts.matchAll(/^\s*export\s+(?:declare\s+)?(?:namespace|class|enum|const|function|let|var|interface|type)\s+(\w+)/gm)) vscodeModule[m[1]] = undefined;
+} catch {
+  for (const name of ['commands', 'window', 'workspace', 'languages', 'env', 'extensions', 'Uri', 'Range', 'Position', 'Disposable', 'EventEmitter']) vscodeModule[name] = undefined;
+}
+for (const name of Object.keys(vscodeModule)) vscodeModule[name] = name in real ? real[name] : stub(`vscode.${name}`);
 
 const originalLoad = Module._load;
 Module._load = function (request, parent, isMain) {
@@ -62,12 +83,19 @@ const context = {
   storageUri: stub('storageUri'),
   globalStorageUri: stub('globalStorageUri'),
   logUri: stub('logUri'),
-  asAbsolutePath: (p) => path.join(path.dirname(path.dirname(file)), p),
+  // The bundles may be a snapshot of dist/ elsewhere: dist/… resolves next to the extension bundle.
+  asAbsolutePath: (p) => (p.startsWith('dist/') ? path.join(path.dirname(file), p.slice(5)) : path.join(path.dirname(path.dirname(file)), p)),
   extensionMode: 1,
   extension: { id: 'cluster-policy-lint.cluster-policy-lint', packageJSON: {} },
   environmentVariableCollection: stub('environmentVariableCollection'),
   secrets: stub('secrets'),
 };
+
+// The stub cannot satisfy everything the language client does after activation (it disposes the
+// connection when the stub's events never come); such late errors are not activation's cost.
+const late = [];
+process.on('unhandledRejection', (reason) => late.push(String(reason && reason.message ? reason.message : reason)));
+process.on('uncaughtException', (error) => late.push(String(error && error.message)));
 
 (async () => {
   let outcome = 'no activate export';
@@ -90,6 +118,7 @@ const context = {
       // the stub may not support a clean deactivation
     }
   }
+  if (errors.length) outcome += `; it showed an error: ${errors[0].slice(0, 160)}`;
   process.stdout.write(`${JSON.stringify({ requireMs, activateMs, outcome })}\n`);
   process.exit(0);
 })();

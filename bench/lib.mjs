@@ -29,7 +29,7 @@ export function summary(xs) {
 
 export const fmtS = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 export const fmtMs = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
-export const fmtMB = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+export const fmtMB = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 export const fmtX = (r) => (Number.isFinite(r) ? (r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(2)}×`) : '–');
 
 /** CPU model, cores, memory, OS, Node: what a reader needs to compare two result files. */

@@ -8,7 +8,8 @@
 //     version; this includes the server's debounce.
 // Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc.
 //
-//   node bench/lsp.mjs [--server dist/server.js] [--edits 20]
+//   node bench/lsp.mjs [--server dist/server.js] [--edits 20] [--file DRAFT.md] [--cpu-prof DIR]
+//                      [--memory-only] [--node-flag FLAG]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,10 +17,13 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.mjs';
 import { ROOT, sleep, summary } from './lib.mjs';
 
+/** Extra node flags for the server (`--cpu-prof DIR` on the command line profiles it). */
+const NODE_ARGS = [];
+
 /** A minimal LSP client over a child's stdio. */
 class Client {
   constructor(serverScript, { pull, cwd }) {
-    this.child = spawn(process.execPath, [serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...NODE_ARGS, serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pull = pull;
     this.nextId = 1;
     this.pending = new Map();
@@ -108,7 +112,7 @@ class Client {
         publishDiagnostics: { versionSupport: true, relatedInformation: true },
         ...(this.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
-      workspace: {},
+      workspace: { workspaceFolders: true },
     };
     const rootUri = pathToFileURL(rootDir).href;
     await this.request('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'bench' }] });
@@ -240,6 +244,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--server');
   const server = i > 0 ? path.resolve(process.argv[i + 1]) : path.join(ROOT, 'dist', 'server.js');
   const e = process.argv.indexOf('--edits');
+  const prof = process.argv.indexOf('--cpu-prof');
+  if (prof > 0) NODE_ARGS.push('--cpu-prof', '--cpu-prof-dir', path.resolve(process.argv[prof + 1]));
+  const nodeFlag = process.argv.indexOf('--node-flag');
+  if (nodeFlag > 0) NODE_ARGS.push(process.argv[nodeFlag + 1]);
+  if (process.argv.includes('--memory-only')) {
+    const m = await memoryWithDrafts(server, (await ensureCorpus()).server.many);
+    console.log(`memory: ${m.drafts} drafts: RSS ${(m.rssKiB / 1024).toFixed(0)} MiB, peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+    process.exit(0);
+  }
+  const only = process.argv.indexOf('--file');
+  if (only > 0) {
+    const file = path.resolve(process.argv[only + 1]);
+    for (const pull of [true, false]) {
+      const l = await latency(server, file, { pull, edits: e > 0 ? Number(process.argv[e + 1]) : 20 });
+      console.log(`${l.mode.padEnd(4)} ${l.file} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  diagnostics ${l.diagnostics.join('/')}`);
+    }
+    process.exit(0);
+  }
   const corpus = await ensureCorpus();
   const result = await measureServer(server, corpus, { edits: e > 0 ? Number(process.argv[e + 1]) : 20, log: console.error });
   for (const l of result.latency) console.log(`${l.mode.padEnd(4)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MB`);
