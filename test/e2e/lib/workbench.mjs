@@ -206,6 +206,7 @@ export async function showHover(page, mustContain) {
   await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
   await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  await fullyOpaque(hover);
   return until(
     async () => {
       const text = (await page.locator('.monaco-editor .monaco-hover:not(.hidden)').allInnerTexts()).join('\n');
@@ -292,14 +293,30 @@ export async function languageStatus(page) {
   return (await page.locator('.statusbar-item[id="status.languageStatus"]').getAttribute('aria-label', { timeout: 5000 })) ?? '';
 }
 
-/** Opens the language status hover (a click on the {} item) and returns its text. */
+/** Opens the language status hover (a click on the {} item) and returns its text once shown. */
 export async function openLanguageStatus(page, mustContain) {
   await page.locator('.statusbar-item[id="status.languageStatus"]').click();
-  return until(
+  // The innermost hover element: it fades in (its ancestors stay opaque).
+  const hover = page.locator('.workbench-hover-container .monaco-hover, .context-view .monaco-hover:not(.hidden)').first();
+  const text = await until(
     async () => {
-      const text = (await page.locator('.context-view .monaco-hover, .workbench-hover-container').allInnerTexts()).join('\n');
-      return text.includes(mustContain) ? text : false;
+      const t = (await page.locator('.context-view .monaco-hover, .workbench-hover-container').allInnerTexts()).join('\n');
+      return t.includes(mustContain) ? t : false;
     },
     { timeout: 10_000, what: `the language status hover to show "${mustContain}"` },
+  );
+  await fullyOpaque(hover);
+  return text;
+}
+
+/** Waits until an element and its ancestors have faded in (for a readable screenshot). */
+export async function fullyOpaque(locator) {
+  await until(
+    () =>
+      locator.evaluate((el) => {
+        for (let e = el; e; e = e.parentElement) if (Number(getComputedStyle(e).opacity) < 1) return false;
+        return true;
+      }),
+    { timeout: 10_000, interval: 50, what: 'the widget to fade in' },
   );
 }
