@@ -24,14 +24,16 @@ for (const lang of ['en', 'zh']) {
   const label = lang === 'zh' ? '（中文）' : ' (English)';
   for (const element of pack.elements ?? []) {
     snippets[`${element.id}${suffix}`] = {
-      prefix: [`cpl-${element.id}${suffix}`, `cpl ${element.title[lang]}`],
+      // One prefix each: the language server already offers sections by title, uncovered first,
+      // and a second prefix made every section appear twice more in the completion list.
+      prefix: `cpl-${element.id}${suffix}`,
       description: `${element.title[lang]}${label}: ${element.asks[lang]}`,
       body: body(element.template[lang]).lines,
     };
   }
   for (const part of structure) {
     snippets[`part-${part.id}${suffix}`] = {
-      prefix: [`cpl-${part.id}${suffix}`, `cpl ${part.title[lang]}`],
+      prefix: `cpl-${part.id}${suffix}`,
       description: `${part.title[lang]}${label}`,
       body: body(part.template[lang]).lines,
     };

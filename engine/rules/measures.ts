@@ -86,8 +86,22 @@ export function unitAnchor(ctx: RuleContext, unit: Span): Span {
   return end > start ? { start, end } : lineSpan;
 }
 
+// A bracketed placeholder left by a template ("Lead: [responsible body]", 牵头单位：[ ]) is not
+// yet an owner, a deadline or a target; a link's text in brackets is real text.
+const PLACEHOLDER = /\[[^\]\n]{0,40}\](?![([])/g;
+
+/** A unit's normalised text with template placeholders blanked. */
 function unitText(ctx: RuleContext, unit: Span): string {
-  return ctx.doc.normalized.slice(unit.start, unit.end);
+  const text = ctx.doc.normalized.slice(unit.start, unit.end);
+  const source = ctx.doc.source.slice(unit.start, unit.end);
+  if (!source.includes('[')) return text;
+  let out = '';
+  let at = 0;
+  for (const m of source.matchAll(PLACEHOLDER)) {
+    out += text.slice(at, m.index) + ' '.repeat(m[0].length);
+    at = m.index! + m[0].length;
+  }
+  return out + text.slice(at);
 }
 
 /** Reports a measure that names no responsible body ("relevant departments" names none). */
