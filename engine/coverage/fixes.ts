@@ -18,22 +18,47 @@ export function elementAnchor(doc: DraftDocument, pack: Pack, element: CompiledE
 
 /**
  * The edit that inserts a missing element's template section: at the end of the section where it
- * belongs (its own or its group's heading), else at the end of the measures section, else before
- * the implementation section, else at the end of the draft.
+ * belongs (its own heading), else at the end of the measures section (a missing element needs
+ * measures, not a paragraph in the background), else at the end of its group's section, else
+ * before the implementation section, else at the end of the draft. In a draft whose parts are
+ * numbered Chinese lines (二、重点任务 / （一）……), the section is numbered the same way.
  */
 export function insertElementTemplate(doc: DraftDocument, pack: Pack, element: CompiledElement, lang: MessageLanguage): TextEdit {
   const eol = lineEnding(doc);
   const group = pack.groups.find((g) => g.id === element.group);
   const host =
     findSection(doc, element.headings) ??
-    (group ? findSection(doc, group.headings) : undefined) ??
-    findSection(doc, pack.drafting.measureHeadings);
-  if (host) return insertBlock(doc, host.span.end, adaptTemplate(element.template[lang], Math.min(6, host.level + 1), eol));
+    findSection(doc, pack.drafting.measureHeadings) ??
+    (group ? findSection(doc, group.headings) : undefined);
+  if (host) {
+    const template = adaptTemplate(element.template[lang], Math.min(6, host.level + 1), eol);
+    return insertBlock(doc, host.span.end, numberedLike(doc, host, template));
+  }
   const implementation = pack.drafting.structure.find((p) => p.id === 'implementation');
   const before = implementation ? findSection(doc, implementation.headings) : undefined;
   if (before) return insertBlock(doc, before.span.start, adaptTemplate(element.template[lang], before.level, eol));
   const level = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
   return insertBlock(doc, doc.source.length, adaptTemplate(element.template[lang], level, eol));
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 23 → 二十三: the numbers of Chinese numbered headings. */
+function chineseNumber(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+}
+
+/**
+ * Rewrites a template's first Markdown heading as the next numbered line of the host section when
+ * the host is a Chinese numbered part (二、重点任务): its subsections are （一）… lines, so the new
+ * one is （N）title rather than a Markdown heading that would break the draft's own numbering.
+ */
+function numberedLike(doc: DraftDocument, host: Section, template: string): string {
+  if (!host.heading?.implicit || !/^[一二三四五六七八九十]+\s*[、.．]/.test(host.heading.text)) return template;
+  const numbered = host.children.filter((i) => /^[（(][一二三四五六七八九十]+[）)]/.test(doc.sections[i]!.heading?.text ?? '')).length;
+  return template.replace(/^#{1,6}[ \t]+(.*)$/m, (_line, title: string) => `（${chineseNumber(numbered + 1)}）${title}`);
 }
 
 /**

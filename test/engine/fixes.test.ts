@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lint, type Finding } from '../../engine';
+
+function apply(text: string, finding: Finding): string {
+  const edits = [...finding.fix!.edits].sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+describe('the fix for a missing element', () => {
+  test('puts its section at the end of the measures section, under it, and covers the element', () => {
+    const text = '# Lakeside hardware cluster plan\n\n## Background\n\nThe cluster has 180 firms.\n\n## Key actions\n\n- Build a testing centre by 2028.\n\n## Implementation\n\nThe board meets quarterly.\n';
+    const finding = lint(text).findings.find((f) => f.ruleId === 'rootedness')!;
+    const fixed = apply(text, finding);
+    const inserted = fixed.indexOf('### ');
+    assert.ok(inserted > fixed.indexOf('## Key actions') && inserted < fixed.indexOf('## Implementation'), fixed);
+    assert.equal(lint(fixed).coverage.elements.find((e) => e.id === 'rootedness')?.status, 'covered');
+    assert.equal(fixed.replace(finding.fix!.edits[0]!.newText, ''), text, 'only inserted');
+  });
+
+  test('numbers its section like the draft\'s own Chinese parts, after the last （N）', () => {
+    const text = '# 江口县竹制品产业集群提升三年行动方案\n\n一、总体要求\n\n坚持生态优先。\n\n二、重点任务\n\n（一）加强基础设施\n\n建设物流园区。\n\n（二）培育人才\n\n建设实训基地。\n\n三、保障措施\n\n加强领导。\n';
+    const finding = lint(text).findings.find((f) => f.ruleId === 'rootedness')!;
+    const fixed = apply(text, finding);
+    assert.match(fixed, /（二）培育人才\n\n建设实训基地。\n\n（三）根植性\n/);
+    assert.ok(!finding.fix!.edits[0]!.newText.includes('#'), 'no Markdown heading in a draft numbered in Chinese');
+    const relinted = lint(fixed);
+    assert.equal(relinted.coverage.elements.find((e) => e.id === 'rootedness')?.status, 'covered');
+    assert.ok(relinted.document.sections.some((s) => s.heading?.text === '（三）根植性' && s.level === 3));
+  });
+});
