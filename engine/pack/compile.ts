@@ -1,13 +1,18 @@
 import type { Severity } from '../types';
 import type {
+  Candidate,
   CompiledDrafting,
   CompiledElement,
   CompiledLexicon,
   CoOccurrence,
+  KeyedPattern,
+  KeyTable,
   Lang,
   Pack,
   RuleInfo,
 } from './compiled';
+import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
+import { patternPrefixes } from './keys';
 import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -82,20 +87,25 @@ function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): P
   return out;
 }
 
+function keyed(pattern: string, lang: Lang): KeyedPattern {
+  const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')!, global: alternation([pattern], lang)! };
+  const prefixes = patternPrefixes(pattern, lang);
+  if (prefixes) out.prefixes = prefixes;
+  return out;
+}
+
 function lexicon(entries: LexiconEntry[] | undefined, lang: Lang): CompiledLexicon | undefined {
   if (!entries || entries.length === 0) return undefined;
-  const simple = entries.filter((e): e is string => typeof e === 'string');
+  const patterns = entries.filter((e): e is string => typeof e === 'string').map((p) => keyed(p, lang));
   const all: CoOccurrence[] = entries
     .filter((e): e is { all: string[]; near?: number } => typeof e !== 'string')
     .map((e) => {
-      const co: CoOccurrence = { parts: e.all.map((p) => alternation([p], lang)!) };
+      const [head, ...others] = e.all;
+      const co: CoOccurrence = { head: keyed(head!, lang), others: others.map((p) => alternation([p], lang)!) };
       if (e.near !== undefined) co.near = e.near;
       return co;
     });
-  const compiled: CompiledLexicon = { all };
-  const any = alternation(simple, lang);
-  if (any) compiled.any = any;
-  return compiled;
+  return { patterns, all };
 }
 
 /**
@@ -244,6 +254,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     rules.push(withDocs(info, docs(id)));
   }
   return {
+    keyTables: keyTables(elements),
     ids,
     title: source.title,
     groups: source.groups.map((g) => {
@@ -256,6 +267,51 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     drafting,
     rules,
   };
+}
+
+/** Inverts the facets' lexicons into one key table per language (see `KeyTable`). */
+function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>> {
+  const tables: Partial<Record<Lang, KeyTable>> = {};
+  let facetIndex = 0;
+  for (const element of elements) {
+    for (const facet of element.facets) {
+      for (const lang of LANGS) {
+        const lexicon = facet.match[lang];
+        if (!lexicon) continue;
+        const table: KeyTable = (tables[lang] ??= {
+          slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
+          pairs: new Map(),
+          pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
+          lists: [[]],
+          unkeyed: [],
+        });
+        const file = (candidate: Candidate): void => {
+          if (!candidate.pattern.prefixes) {
+            table.unkeyed.push(candidate);
+            return;
+          }
+          for (const prefix of candidate.pattern.prefixes) {
+            const entry = { candidate, prefix };
+            if (lang === 'zh' && prefix.length >= 2) {
+              const pair = (prefix.charCodeAt(0) << 16) | prefix.charCodeAt(1);
+              let slot = table.pairs.get(pair);
+              if (!slot) table.pairs.set(pair, (slot = table.lists.push([]) - 1));
+              table.pairStarts[prefix.charCodeAt(0)] = 1;
+              table.lists[slot]!.push(entry);
+              continue;
+            }
+            const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
+            if (!table.slots[code]) table.slots[code] = table.lists.push([]) - 1;
+            table.lists[table.slots[code]!]!.push(entry);
+          }
+        };
+        for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
+        for (const co of lexicon.all) file({ facet: facetIndex, pattern: co.head, co });
+      }
+      facetIndex++;
+    }
+  }
+  return tables;
 }
 
 function withDocs(info: RuleInfo, docs: string | undefined): RuleInfo {

@@ -4,16 +4,29 @@ import type { PaperCitation } from './schema';
 /** The two lexicon languages. */
 export type Lang = 'en' | 'zh';
 
+/**
+ * One lexicon pattern, ready to be tried where a match can start (`sticky`, at a position whose
+ * word or character is one of `keys`) or, when its keys are unknown, by a scan (`global`).
+ */
+export interface KeyedPattern {
+  sticky: RegExp;
+  global: RegExp;
+  /** See `patternPrefixes`; undefined means the whole text is scanned. */
+  prefixes?: string[];
+}
+
 /** Patterns that must all occur in one sentence (and within `near` characters, when given). */
 export interface CoOccurrence {
-  parts: RegExp[];
+  /** The first pattern, whose matches are the candidates. */
+  head: KeyedPattern;
+  /** The others, looked for in the candidate's sentence. */
+  others: RegExp[];
   near?: number;
 }
 
 /** A facet's lexicon in one language, compiled once at load time. */
 export interface CompiledLexicon {
-  /** Every single-pattern entry as one global alternation, so the text is scanned once. */
-  any?: RegExp;
+  patterns: KeyedPattern[];
   all: CoOccurrence[];
 }
 
@@ -117,4 +130,61 @@ export interface Pack {
   drafting: CompiledDrafting;
   /** Every rule, coverage elements first, in pack order. */
   rules: RuleInfo[];
+  /** Every facet pattern of the pack, by the key its matches start with, per language. */
+  keyTables: Partial<Record<Lang, KeyTable>>;
 }
+
+/** A facet pattern as a candidate: which facet (in pack order: elements, then facets) it serves. */
+export interface Candidate {
+  /** The facet's index in pack order. */
+  facet: number;
+  pattern: KeyedPattern;
+  /** Set when the pattern is the first of a co-occurrence. */
+  co?: CoOccurrence;
+}
+
+/** A candidate filed under a key, with the literal text its match begins with there. */
+export interface KeyEntry {
+  candidate: Candidate;
+  /** Lower-case for English. */
+  prefix: string;
+}
+
+/**
+ * The lexicon inverted: for each key (see `patternKeys`), the patterns whose matches start with
+ * it. Matching walks a text once, word by word (English) or character by character (Chinese),
+ * and tries only the patterns filed under what stands there.
+ */
+export interface KeyTable {
+  /**
+   * The slot of each key's candidates in `lists` (0: none): for English a key's number
+   * (`wordKeyNumber`), for Chinese its character code. Typed arrays make the walk's lookups
+   * cheap enough to do at every word or character.
+   */
+  slots: Int32Array;
+  /** Chinese: the slot of each two-character key, by `first << 16 | second`. */
+  pairs: Map<number, number>;
+  /** Chinese: whether a character begins any two-character key, to skip most map lookups. */
+  pairStarts: Uint8Array;
+  lists: KeyEntry[][];
+  /** Patterns whose keys are unknown: each scans the whole text. */
+  unkeyed: Candidate[];
+}
+
+/** Numbers a lower-case key of up to three letters or digits, base 37 (0 means "no character"). */
+export function wordKeyNumber(key: string): number {
+  let n = 0;
+  for (let i = 0; i < 3; i++) n = n * 37 + (i < key.length ? keyDigit(key.charCodeAt(i)) : 0);
+  return n;
+}
+
+/** 1–10 for digits, 11–36 for letters (either case). */
+export function keyDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 47;
+  if (c >= 97 && c <= 122) return c - 86;
+  if (c >= 65 && c <= 90) return c - 54;
+  return 0;
+}
+
+/** The size of an English key table: every number `wordKeyNumber` gives. */
+export const WORD_KEY_SPACE = 37 * 37 * 37;

@@ -1,0 +1,233 @@
+import type { Lang } from './compiled';
+
+/**
+ * The keys that can start a match of a lexicon pattern: for English, the first (up to three)
+ * letters or digits of the word a match starts with, lower-cased; for Chinese, its first two
+ * characters (or only the first, when the second cannot be known). The matcher looks a key up in a per-chunk index of words and tries the pattern only
+ * where one stands, instead of scanning the whole text with every pattern.
+ *
+ * Returns undefined when the keys cannot be known from the pattern's source (it starts with `\w`,
+ * `.`, a range, a nested repetition …); such a pattern is matched by a scan of the whole text, as
+ * before, so the answer is the same, only slower.
+ */
+export function patternKeys(pattern: string, lang: Lang): string[] | undefined {
+  const prefixes = patternPrefixes(pattern, lang);
+  return prefixes && [...new Set(prefixes.map((p) => p.slice(0, lang === 'en' ? KEY_LENGTH : 2)))];
+}
+
+/**
+ * The literal texts a match of the pattern can begin with, up to eight characters (English: up to
+ * the end of the first word, lower-cased). The matcher compares them before it runs the pattern:
+ * a comparison of a few characters costs far less than a regular expression. Undefined when they
+ * cannot be known (see `patternKeys`).
+ */
+export function patternPrefixes(pattern: string, lang: Lang): string[] | undefined {
+  let nodes: Node[];
+  try {
+    const alts = parseAlternatives(pattern, { i: 0 }, false);
+    nodes = alts.length === 1 ? alts[0]! : [{ kind: 'group', alts, q: ONE }];
+  } catch {
+    return undefined;
+  }
+  const prefixes = new Set<string>();
+  const ok = walk(nodes, '', lang, prefixes, { steps: 0 });
+  if (!ok || prefixes.size === 0 || prefixes.size > MAX_KEYS) return undefined;
+  // A prefix that another one begins with adds nothing where both are tried at the same places:
+  // the shorter one already admits the match. In English a short prefix is a whole word ("co" of
+  // "co-operative"), filed under another key than "collabor", so both stay.
+  const keyOf = (p: string): string => (lang === 'en' ? p.slice(0, KEY_LENGTH) : p.slice(0, 1));
+  const list = [...prefixes].sort((a, b) => a.length - b.length);
+  return list.filter((p, i) => !list.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p))));
+}
+
+const MAX_KEYS = 40;
+const KEY_LENGTH = 3;
+const PREFIX_MAX = 8;
+
+type Quantity = { min: number; max: number };
+type Node =
+  | { kind: 'char'; ch: string; q: Quantity }
+  | { kind: 'class'; chars: string[] | undefined; q: Quantity }
+  | { kind: 'group'; alts: Node[][]; q: Quantity }
+  | { kind: 'zero' } // anchors and lookarounds: they match no character
+  | { kind: 'unknown'; q: Quantity };
+
+class Unsupported extends Error {}
+
+/** Parses alternatives up to the end, or up to the `)` closing the group we are in. */
+function parseAlternatives(src: string, at: { i: number }, inGroup: boolean): Node[][] {
+  const alts: Node[][] = [[]];
+  while (at.i < src.length) {
+    const ch = src[at.i]!;
+    if (ch === ')') {
+      if (!inGroup) throw new Unsupported();
+      break;
+    }
+    if (ch === '|') {
+      at.i++;
+      alts.push([]);
+      continue;
+    }
+    let node: Node;
+    if (ch === '(') {
+      at.i++;
+      if (src.startsWith('?=', at.i) || src.startsWith('?!', at.i) || src.startsWith('?<=', at.i) || src.startsWith('?<!', at.i)) {
+        // A lookaround consumes nothing: skip it whole.
+        at.i += src[at.i + 1] === '<' ? 3 : 2;
+        parseAlternatives(src, at, true);
+        at.i++;
+        alts[alts.length - 1]!.push({ kind: 'zero' });
+        continue;
+      }
+      if (src.startsWith('?:', at.i)) at.i += 2;
+      else if (src[at.i] === '?') throw new Unsupported();
+      const alternatives = parseAlternatives(src, at, true);
+      at.i++; // the closing parenthesis
+      node = { kind: 'group', alts: alternatives, q: ONE };
+    } else if (ch === '[') {
+      node = { kind: 'class', chars: readClass(src, at), q: ONE };
+    } else if (ch === '\\') {
+      const next = src[at.i + 1] ?? '';
+      at.i += 2;
+      if (next === 'b' || next === 'B') {
+        alts[alts.length - 1]!.push({ kind: 'zero' });
+        continue;
+      }
+      if (next === 'd') node = { kind: 'class', chars: [...'0123456789'], q: ONE };
+      else if (next === 's') node = { kind: 'class', chars: [' ', '\t', '\n'], q: ONE };
+      else if (/[wWSDpPu0-9xck]/.test(next)) node = { kind: 'unknown', q: ONE };
+      else node = { kind: 'char', ch: next, q: ONE };
+    } else if (ch === '.') {
+      at.i++;
+      node = { kind: 'unknown', q: ONE };
+    } else if (ch === '^' || ch === '$') {
+      at.i++;
+      alts[alts.length - 1]!.push({ kind: 'zero' });
+      continue;
+    } else {
+      at.i++;
+      node = { kind: 'char', ch, q: ONE };
+    }
+    node.q = readQuantifier(src, at);
+    alts[alts.length - 1]!.push(node);
+  }
+  return alts;
+}
+
+const ONE: Quantity = { min: 1, max: 1 };
+
+function readQuantifier(src: string, at: { i: number }): Quantity {
+  const ch = src[at.i];
+  let q = ONE;
+  if (ch === '?') q = { min: 0, max: 1 };
+  else if (ch === '*') q = { min: 0, max: Infinity };
+  else if (ch === '+') q = { min: 1, max: Infinity };
+  else if (ch === '{') {
+    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(src.slice(at.i));
+    if (!m) return ONE;
+    at.i += m[0].length;
+    const min = Number(m[1]);
+    const max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+    return lazy(src, at, { min, max });
+  } else return ONE;
+  at.i++;
+  return lazy(src, at, q);
+}
+
+function lazy(src: string, at: { i: number }, q: Quantity): Quantity {
+  if (src[at.i] === '?') at.i++;
+  return q;
+}
+
+function readClass(src: string, at: { i: number }): string[] | undefined {
+  at.i++;
+  let negated = false;
+  if (src[at.i] === '^') {
+    negated = true;
+    at.i++;
+  }
+  const chars: string[] = [];
+  let known = !negated;
+  while (at.i < src.length && src[at.i] !== ']') {
+    let ch = src[at.i]!;
+    if (ch === '\\') {
+      ch = src[at.i + 1] ?? '';
+      at.i += 2;
+      if (/[wWsSdDpPu]/.test(ch)) known = false;
+      else chars.push(ch);
+      continue;
+    }
+    if (src[at.i + 1] === '-' && src[at.i + 2] !== undefined && src[at.i + 2] !== ']') {
+      known = false; // a range: too many characters to enumerate
+      at.i += 3;
+      continue;
+    }
+    chars.push(ch);
+    at.i++;
+  }
+  at.i++;
+  return known && chars.length <= 12 ? chars : undefined;
+}
+
+function isWordChar(ch: string): boolean {
+  return /^[a-z0-9]$/i.test(ch);
+}
+
+/**
+ * Walks the possible starts of a match, adding each key to `keys`. Returns false when a start
+ * cannot be known (the caller then scans the whole text).
+ */
+function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number }): boolean {
+  if (++budget.steps > 2000 || keys.size > MAX_KEYS) return false;
+  if (prefix.length >= PREFIX_MAX) {
+    keys.add(prefix);
+    return true;
+  }
+  const [node, ...tail] = rest;
+  if (!node) {
+    // The pattern ends: in English the word ends with it (the matcher requires a word edge).
+    if (!prefix) return false;
+    keys.add(prefix);
+    return true;
+  }
+  if (node.kind === 'zero') return walk(tail, prefix, lang, keys, budget);
+  if (node.q.min === 0 && !walk(tail, prefix, lang, keys, budget)) return false;
+  if (node.q.max === 0) return true;
+  // After one repetition of a repeated node, what follows could be another: only safe once the
+  // key is complete, which the recursion checks before it needs the next node.
+  const after = node.q.max > 1 ? [{ kind: 'unknown', q: { min: 0, max: Infinity } } as Node, ...tail] : tail;
+  switch (node.kind) {
+    case 'unknown':
+      // What follows is unknown: the characters known so far still say where to try, once they
+      // make a key (Chinese has no words, so one character does).
+      if (prefix.length >= (lang === 'en' ? KEY_LENGTH : 1)) {
+        keys.add(prefix);
+        return true;
+      }
+      return false;
+    case 'char':
+      return step(node.ch, after, prefix, lang, keys, budget);
+    case 'class':
+      if (!node.chars) {
+        if (prefix.length >= (lang === 'en' ? KEY_LENGTH : 1)) {
+          keys.add(prefix);
+          return true;
+        }
+        return false;
+      }
+      return node.chars.every((ch) => step(ch, after, prefix, lang, keys, budget));
+    case 'group':
+      return node.alts.every((alt) => walk([...alt, ...after], prefix, lang, keys, budget));
+  }
+}
+
+function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number }): boolean {
+  if (lang === 'zh') return walk(rest, prefix + ch, lang, keys, budget);
+  if (/\s/.test(ch) || !isWordChar(ch)) {
+    // The word the match starts with ends here.
+    if (!prefix) return false;
+    keys.add(prefix);
+    return true;
+  }
+  return walk(rest, prefix + ch.toLowerCase(), lang, keys, budget);
+}

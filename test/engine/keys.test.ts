@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { patternKeys, patternPrefixes } from '../../engine/pack/keys';
+
+describe('the keys a lexicon pattern is filed under', () => {
+  test('are the first three letters of each word an English match can begin with', () => {
+    assert.deepEqual(patternKeys('transport\\w*', 'en'), ['tra']);
+    assert.deepEqual(patternKeys('(rail|road) freight', 'en')?.sort(), ['rai', 'roa']);
+    assert.deepEqual(patternKeys('(?:key |priority )?actions?', 'en')?.sort(), ['act', 'key', 'pri']);
+    assert.deepEqual(patternKeys('R&D', 'en'), ['r']);
+    assert.deepEqual(patternKeys('e-?commerce', 'en')?.sort(), ['e', 'eco']);
+  });
+
+  test('are the first two characters of a Chinese match, or one when the second is open', () => {
+    assert.deepEqual(patternKeys('(产业|工业|创业)园区', 'zh')?.sort(), ['产业', '创业', '工业']);
+    assert.deepEqual(patternKeys('[县市区]\\S{0,8}?中心', 'zh')?.sort(), ['区', '县', '市']);
+  });
+
+  test('are unknown where a match can begin anywhere, so the pattern scans the text', () => {
+    assert.equal(patternKeys('\\w+ing', 'en'), undefined);
+    assert.equal(patternKeys('co\\w*', 'en'), undefined);
+    assert.equal(patternKeys('.{2}中心', 'zh'), undefined);
+  });
+
+  test('keep a short whole word beside a longer prefix it begins, since they are filed apart', () => {
+    assert.deepEqual(patternPrefixes('(collaborative|co-operative) research', 'en')?.sort(), ['co', 'collabor']);
+  });
+});
