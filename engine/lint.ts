@@ -8,7 +8,7 @@ import { splitChunks } from './markdown/chunks';
 import { assembleDocument } from './markdown/draft';
 import type { DraftDocument } from './markdown/model';
 import { builtinPack } from './pack/builtin';
-import type { Pack } from './pack/compiled';
+import type { Lang, Pack } from './pack/compiled';
 import { DRAFTING_RULES } from './rules';
 import type { RuleContext, RuleOptions } from './rules/context';
 import type { ConfigProblem, CoverageReport, DraftLanguage, Finding, MessageLanguage, RuleLevel, Severity } from './types';
@@ -92,6 +92,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10 });
   const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
 
+  const present = new Set<Lang>();
+  if (scripts.latinWords > 0) present.add('en');
+  if (scripts.han > 0) present.add('zh');
   for (const rule of DRAFTING_RULES) {
     const info = pack.rules.find((r) => r.id === rule.id)!;
     const ruleOptions = settings.get(rule.id) ?? {};
@@ -103,6 +106,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       pack,
       coverage,
       lang,
+      scripts: present,
       options: ruleOptions,
       report({ span, message, fix }) {
         const finding: Finding = { ruleId: rule.id, kind: 'drafting', severity, message: message[lang], span, range: doc.lines.rangeOf(span) };

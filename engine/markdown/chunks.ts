@@ -24,27 +24,38 @@ export function splitChunks(source: string, minChunk = MIN_CHUNK): number[] {
   while (lineStart <= source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = source.length;
-    const line = source.slice(lineStart, lineEnd);
+    // Most lines need only their first non-blank character; the line is sliced only when it may
+    // open or close a fence or raw HTML, or start a chunk.
+    let k = lineStart;
+    for (let c = source.charCodeAt(k); k < lineEnd && (c === 32 || c === 9 || c === 13); c = source.charCodeAt(++k));
+    const blank = k === lineEnd;
+    const first = blank ? 0 : source.charCodeAt(k);
+    const maybeMarkup = !blank && k - lineStart <= 3 && (first === 0x60 || first === 0x7e || first === 0x3c);
     if (fence) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[0].trim()) fence = undefined;
+      if (maybeMarkup) {
+        const line = source.slice(lineStart, lineEnd);
+        const close = FENCE.exec(line);
+        if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[0].trim()) fence = undefined;
+      }
       previousBlank = false;
     } else if (rawEnd) {
-      if (rawEnd.test(line)) rawEnd = undefined;
+      if (rawEnd.test(source.slice(lineStart, lineEnd))) rawEnd = undefined;
       previousBlank = false;
     } else {
-      const blank = line.trim() === '';
-      if (!blank && previousBlank && lineStart - lastStart >= minChunk && !CONTINUES.test(line)) {
+      if (!blank && previousBlank && lineStart - lastStart >= minChunk && k === lineStart && !CONTINUES.test(source.slice(lineStart, lineEnd))) {
         starts.push(lineStart);
         lastStart = lineStart;
       }
-      const open = FENCE.exec(line);
-      if (open) fence = open[1];
-      else {
-        const raw = RAW_HTML_OPEN.exec(line);
-        if (raw) {
-          const end = rawEndFor(raw[0], raw[1]);
-          if (!end.test(line.slice(raw[0].length))) rawEnd = end;
+      if (maybeMarkup) {
+        const line = source.slice(lineStart, lineEnd);
+        const open = FENCE.exec(line);
+        if (open) fence = open[1];
+        else {
+          const raw = RAW_HTML_OPEN.exec(line);
+          if (raw) {
+            const end = rawEndFor(raw[0], raw[1]);
+            if (!end.test(line.slice(raw[0].length))) rawEnd = end;
+          }
         }
       }
       previousBlank = blank;

@@ -12,6 +12,8 @@ export interface RuleContext {
   coverage: CoverageReport;
   /** The language of messages and inserted text. */
   lang: MessageLanguage;
+  /** The scripts the draft's prose has: no Chinese lexicon runs over a draft without Han. */
+  scripts: ReadonlySet<Lang>;
   /** The rule's own options from configuration (e.g. `headings` for the measure rules). */
   options: RuleOptions;
   report(finding: { span: Span; message: Localized; fix?: LocalizedFix }): void;

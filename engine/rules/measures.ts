@@ -48,19 +48,36 @@ function within(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
+/**
+ * The entries of a list sorted by start that start inside `outer`, found by binary search: a long
+ * draft has many sections and thousands of items, and a filter per section was quadratic.
+ */
+function startingIn<T extends { span: Span }>(sorted: readonly T[], outer: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.span.start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.span.start < outer.end; i++) out.push(sorted[i]!);
+  return out;
+}
+
 /** The units of one section: list items if it has any, else articles, else rows and paragraphs. */
 function unitsIn(ctx: RuleContext, outer: Span): Span[] {
   const { doc } = ctx;
-  const items = doc.items.filter((i) => within(i.span, outer)).map((i) => i.span);
+  const items = startingIn(doc.items, outer).filter((i) => within(i.span, outer)).map((i) => i.span);
   if (items.length) return items;
-  const articles = doc.articles.filter((a) => a.span.start >= outer.start && a.span.start < outer.end).map((a) => ({ start: a.span.start, end: Math.min(a.span.end, outer.end) }));
+  const articles = startingIn(doc.articles, outer).map((a) => ({ start: a.span.start, end: Math.min(a.span.end, outer.end) }));
   if (articles.length) return articles;
   // A measures table holds the measures, one a row after its header row; the paragraphs around
   // it only introduce or explain it.
   const rows: Span[] = [];
   const paragraphs: Span[] = [];
   let previousKind = '';
-  for (const block of doc.blocks) {
+  for (const block of startingIn(doc.blocks, outer)) {
     if (!within(block.span, outer)) continue;
     const kind = block.kind;
     const header = kind === 'table-row' && previousKind !== 'table-row';

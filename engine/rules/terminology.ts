@@ -7,6 +7,7 @@ export const terminology: DraftingRule = {
   check(ctx) {
     const { doc } = ctx;
     for (const term of ctx.pack.drafting.terminology) {
+      if (!ctx.scripts.has(term.language)) continue;
       const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
       // Terms are found in prose only, never in code or link targets, and in the normalised text,
       // so 中小型企業 is found by a pattern written as 中小型企业.

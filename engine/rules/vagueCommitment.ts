@@ -11,7 +11,8 @@ export const vagueCommitment: DraftingRule = {
     const { doc, sentences, pack } = ctx;
     const text = doc.normalized;
     const reported = new Set<number>();
-    for (const re of [pack.drafting.vague.en, pack.drafting.vague.zh]) {
+    for (const lang of ctx.scripts) {
+      const re = pack.drafting.vague[lang];
       if (!re) continue;
       for (const span of spansOf(re, text)) {
         const index = sentences.indexAt(span.start);
