@@ -30,6 +30,7 @@ import {
   problemRows,
   problemsFilterBadge,
   problemsInFile,
+  runCommand,
   save,
   showHover,
   showProblems,
@@ -214,6 +215,22 @@ describe('VS Code (code-server) with the packaged extension', () => {
         await openLanguageStatus(page, coverageCount(completed));
         await w.shot('status');
         await page.keyboard.press('Escape');
+
+        // 6. The coverage view: the same report as the CLI's HTML format, in a webview beside the
+        //    draft, with a cell per element whose status is the one the CLI reports.
+        await focusEditor(page);
+        await runCommand(page, 'Cluster Policy Lint: Show this draft');
+        const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        const cells = view.locator('table.matrix td.cell');
+        await cells.first().waitFor({ state: 'visible', timeout: 30_000 });
+        await until(async () => (await cells.count()) === completed.coverage.elements.length, {
+          what: `the coverage view to show ${completed.coverage.elements.length} element cells`,
+        });
+        for (const e of completed.coverage.elements) {
+          const status = await view.locator(`table.matrix td.cell[data-element="${e.id}"]`).first().getAttribute('data-status');
+          assert.equal(status, e.status, `the coverage view's status of ${e.id}`);
+        }
+        await w.shot('coverage-view');
       } catch (e) {
         await w.shot('failure').catch(() => {});
         throw e;
