@@ -1,15 +1,15 @@
 import MarkdownIt from 'markdown-it';
-type Token = ReturnType<MarkdownIt['parse']>[number];
 import { LineIndex } from '../text/lineIndex';
 import { normalizeForMatching } from '../text/normalize';
 import type { Span } from '../types';
 import { CLAUSE_MARK, SENTENCE_MARK, type BlockKind, type Comment, type Heading } from './model';
 
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
 // One parser for the process. Only the block level is parsed: the engine reads inline markup
 // itself, by position, and so skips the cost of building inline tokens it would not use.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-
 
 /** Front matter at the very start of a draft: YAML (`---`) or TOML (`+++`). */
 export const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -242,13 +242,12 @@ class ChunkBuilder {
     // An ATX heading's text is its first line; a setext heading's is every line but its underline.
     const textEnd = open ? firstLineEnd : this.lines.lineEnd(Math.max(map[0], map[1] - 2));
     let prose = this.blockProse(span, map, span.start, textEnd);
-    const blankUpTo = (text: string, from: number, to: number): string => text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
     if (open) {
-      prose = blankUpTo(prose, 0, open[0].length);
+      prose = blankRange(prose, 0, open[0].length);
       const close = ATX_CLOSE.exec(first);
-      if (close) prose = blankUpTo(prose, close.index, first.length);
+      if (close) prose = blankRange(prose, close.index, first.length);
     }
-    if (textEnd < span.end) prose = prose.slice(0, textEnd - span.start) + prose.slice(textEnd - span.start).replace(/[^\n]/g, ' ');
+    if (textEnd < span.end) prose = prose.slice(0, textEnd - span.start) + blankKeepingLines(prose.slice(textEnd - span.start));
     this.emit(span, prose);
     const level = Number(token.tag.slice(1)) || 1;
     this.addBlock('heading', span, { heading: headingOf(prose, span.start, level, false) });
@@ -315,6 +314,11 @@ class ChunkBuilder {
     this.emit(span, prose);
     this.addBlock('html', span);
   }
+}
+
+/** The text with the characters from `from` to `to` made spaces. */
+function blankRange(text: string, from: number, to: number): string {
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
 }
 
 /** Text of the same length with every character but line feeds made a space. */
