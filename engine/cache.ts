@@ -1,4 +1,4 @@
-import { facetHits } from './coverage/judge';
+import { facetHits } from './coverage/match';
 import { Sentences } from './coverage/sentences';
 import { countScripts } from './language';
 import { parseChunk, type ChunkModel } from './markdown/parse';

@@ -1,4 +1,4 @@
-import { spansOf } from '../coverage/judge';
+import { spansOf } from '../coverage/match';
 import type { DraftingRule } from './context';
 
 /** Reports a term the pack prefers another word for, with a fix that replaces just that term. */

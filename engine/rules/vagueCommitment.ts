@@ -1,4 +1,4 @@
-import { spansOf } from '../coverage/judge';
+import { spansOf } from '../coverage/match';
 import { anyMatch, type DraftingRule } from './context';
 
 /**

@@ -1,0 +1,171 @@
+import { keyDigit, type Candidate, type CompiledFacet, type CoOccurrence, type KeyEntry, type KeyTable, type Lang, type Pack } from '../pack/compiled';
+import type { Span } from '../types';
+import { clauseAround, type Sentences } from './sentences';
+
+/**
+ * The sentences that satisfy each facet of a pack, by facet in pack order (elements, then their
+ * facets), as sorted sentence indices. Matching is local to sentences, so it runs per chunk and an
+ * unchanged chunk's hits are reused.
+ */
+export function facetHits(text: string, sentences: Sentences, pack: Pack): number[][] {
+  const facets = pack.elements.flatMap((e) => e.facets);
+  const found = facets.map(() => new Set<number>());
+  for (const lang of languagesPresent(text)) {
+    const table = pack.keyTables[lang];
+    if (!table) continue;
+    const matches = candidateMatches(text, table, lang);
+    for (const { candidate, span } of matches) {
+      const facet = facets[candidate.facet]!;
+      const hits = found[candidate.facet]!;
+      const joint = candidate.co ? coOccurring(candidate.co, text, sentences, span, hits) : span;
+      if (joint) accept(text, sentences, pack, facet, lang, joint, hits);
+    }
+  }
+  return found.map((set) => [...set].sort((a, b) => a - b));
+}
+
+/** Which lexicon languages can match at all: no Chinese lexicon runs over a text without Han. */
+function languagesPresent(text: string): Lang[] {
+  const langs: Lang[] = [];
+  if (/[A-Za-z]/.test(text)) langs.push('en');
+  if (/[\u3400-\u9fff]/.test(text)) langs.push('zh');
+  return langs;
+}
+
+/**
+ * Every match of the pack's facet patterns in a text, found in one walk: at each English word start
+ * (or each Chinese character), the patterns filed under its key are tried there; patterns without
+ * keys scan the text. Matches may overlap: each is judged on its own.
+ */
+function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidate: Candidate; span: Span }[] {
+  const out: { candidate: Candidate; span: Span }[] = [];
+  const tryAt = (entries: KeyEntry[], at: number): void => {
+    for (const { candidate, prefix } of entries) {
+      if (!startsWithAt(text, at, prefix, lang)) continue;
+      const re = candidate.pattern.sticky;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
+    }
+  };
+  const { slots, lists } = table;
+  if (lang === 'en') {
+    for (let i = 0; i < text.length; i++) {
+      const d1 = keyDigit(text.charCodeAt(i));
+      if (!d1 || (i > 0 && keyDigit(text.charCodeAt(i - 1)))) continue;
+      const d2 = keyDigit(text.charCodeAt(i + 1));
+      const d3 = d2 ? keyDigit(text.charCodeAt(i + 2)) : 0;
+      const slot = slots[(d1 * 37 + d2) * 37 + d3]!;
+      if (slot) tryAt(lists[slot]!, i);
+    }
+  } else {
+    const { pairs, pairStarts } = table;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const slot = slots[c]!;
+      if (slot) tryAt(lists[slot]!, i);
+      if (pairStarts[c]) {
+        const pair = pairs.get((c << 16) | text.charCodeAt(i + 1));
+        if (pair) tryAt(lists[pair]!, i);
+      }
+    }
+  }
+  for (const candidate of table.unkeyed) for (const span of spansOf(candidate.pattern.global, text)) out.push({ candidate, span });
+  return out;
+}
+
+/** Whether `prefix` stands at `at`; English compares letters case-insensitively. */
+function startsWithAt(text: string, at: number, prefix: string, lang: Lang): boolean {
+  if (lang === 'zh') return text.startsWith(prefix, at);
+  for (let k = 0; k < prefix.length; k++) {
+    let c = text.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** A co-occurrence's joint span: the head's match and the other patterns in its sentence. */
+function coOccurring(co: CoOccurrence, text: string, sentences: Sentences, span: Span, hits: Set<number>): Span | undefined {
+  const at = sentences.indexAt(span.start);
+  if (at < 0 || hits.has(at)) return undefined;
+  const sentence = sentences.span(at);
+  const window = co.near === undefined ? sentence : { start: Math.max(sentence.start, span.start - co.near), end: Math.min(sentence.end, span.end + co.near) };
+  let joint = span;
+  for (const part of co.others) {
+    const hit = firstIn(part, text, window);
+    if (!hit) return undefined;
+    joint = { start: Math.min(joint.start, hit.start), end: Math.max(joint.end, hit.end) };
+  }
+  return joint;
+}
+
+/**
+ * Records a match's sentence as a hit of its facet unless a look-alike overlaps it, the sentence
+ * names what makes the facet not apply (`unless`), or the match is negated in its clause.
+ */
+function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, span: Span, hits: Set<number>): void {
+  const index = sentences.indexAt(span.start);
+  if (index < 0 || hits.has(index)) return;
+  const sentence = sentences.span(index);
+  const exclude = facet.exclude[lang];
+  if (exclude && overlapsMatch(exclude, text, sentence, span)) return;
+  const unless = facet.unless[lang];
+  if (unless && unless.test(text.slice(sentence.start, sentence.end))) return;
+  const negation = pack.negation[lang];
+  if (negation && isNegated(text, sentence, span, negation)) return;
+  hits.add(index);
+}
+
+/**
+ * Whether a look-alike (an `exclude` pattern) overlaps a match. Only the match's sentence is
+ * scanned, and only when there is a match, so excludes cost nothing on drafts that never match.
+ */
+function overlapsMatch(exclude: RegExp, text: string, sentence: Span, span: Span): boolean {
+  exclude.lastIndex = Math.max(0, sentence.start - 40);
+  for (let m = exclude.exec(text); m && m.index < span.end; m = exclude.exec(text)) {
+    if (m[0].length === 0) {
+      exclude.lastIndex++;
+      continue;
+    }
+    if (m.index + m[0].length > span.start) return true;
+  }
+  return false;
+}
+
+/** Every match of a global pattern, as spans; empty matches are skipped so the scan ends. */
+export function spansOf(re: RegExp, text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+function firstIn(re: RegExp, text: string, window: Span): Span | undefined {
+  re.lastIndex = window.start;
+  for (let m = re.exec(text); m && m.index < window.end; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m.index + m[0].length <= window.end) return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * A negation cue in the same clause, shortly before the match ("no new infrastructure", 暂不设立)
+ * or after it ("… is not planned"), means the passage does not commit to the facet.
+ */
+function isNegated(text: string, sentence: Span, span: Span, negation: NonNullable<Pack['negation'][Lang]>): boolean {
+  const clause = clauseAround(text, sentence, span);
+  if (negation.before && negation.before.test(text.slice(Math.max(clause.start, span.start - negation.window), span.start))) return true;
+  if (negation.after && negation.after.test(text.slice(span.end, Math.min(clause.end, span.end + negation.window * 2)))) return true;
+  return false;
+}
