@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { lint, LintCache } from '../../engine';
@@ -9,6 +9,7 @@ const corpus = path.resolve(__dirname, '../../../shared/corpus');
 
 test('lints an edited draft with a cache exactly as without one', () => {
   // A long draft of fixture texts, edited at random places as a drafter types and deletes.
+  assert.ok(existsSync(corpus), `no corpus at ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`);
   const parts = readdirSync(corpus)
     .filter((f) => /^(en|zh)-.*\.md$/.test(f))
     .map((f) => readFileSync(path.join(corpus, f), 'utf8'));

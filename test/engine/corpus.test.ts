@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { lint, type LintResult } from '../../engine';
@@ -29,8 +29,9 @@ function render(name: string, result: LintResult): string {
 }
 
 describe('the shared corpus of real policy texts', () => {
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md').sort();
-  test('is there to lint', () => assert.ok(files.length >= 8, `found ${files.length} texts in ${corpus}`));
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md').sort() : [];
+  test('is there to lint', () =>
+    assert.ok(files.length >= 8, `found ${files.length} texts in ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`));
   for (const file of files) {
     test(`${file} lints without error and keeps the coverage a reader agreed with`, () => {
       const result = lint(readFileSync(path.join(corpus, file), 'utf8'));
