@@ -4,7 +4,7 @@ import { judgeCoverage } from './coverage/judge';
 import { Sentences } from './coverage/sentences';
 import { DirectiveState, readDirectives } from './directives';
 import { classifyLanguage } from './language';
-import { splitChunks } from './markdown/chunks';
+import { chunksOf } from './markdown/chunks';
 import { assembleDocument } from './markdown/draft';
 import type { DraftDocument } from './markdown/model';
 import { builtinPack } from './pack/builtin';
@@ -132,12 +132,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * documents, sentences, facet hits and script counts into the draft's.
  */
 function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) {
-  const starts = splitChunks(source);
   const used = { first: new Map<string, ChunkAnalysis>(), rest: new Map<string, ChunkAnalysis>() };
-  const chunks = starts.map((offset, i) => {
-    const text = source.slice(offset, starts[i + 1] ?? source.length);
-    return { offset, analysis: cache ? cache.analysis(text, i === 0, pack, used) : analyzeChunk(text, i === 0, pack) };
-  });
+  const chunks = chunksOf(source).map(({ offset, text }) => ({
+    offset,
+    analysis: cache ? cache.analysis(text, offset === 0, pack, used) : analyzeChunk(text, offset === 0, pack),
+  }));
   cache?.keep(used);
   const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
   let blockBase = 0;

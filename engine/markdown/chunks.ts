@@ -13,6 +13,12 @@ const CONTINUES = /^(?:[\s>|]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Chunks smaller than this are not split further: each chunk costs a parser call. */
 export const MIN_CHUNK = 2048;
 
+/** The chunks of a draft with their texts; the first starts at 0, where front matter may stand. */
+export function chunksOf(source: string): { offset: number; text: string }[] {
+  const starts = splitChunks(source);
+  return starts.map((offset, i) => ({ offset, text: source.slice(offset, starts[i + 1] ?? source.length) }));
+}
+
 /** The offsets where chunks start; always begins with 0. */
 export function splitChunks(source: string, minChunk = MIN_CHUNK): number[] {
   const starts = [0];

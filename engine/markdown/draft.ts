@@ -1,6 +1,6 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Block, DraftDocument, Section, Unit } from './model';
-import { splitChunks } from './chunks';
+import { chunksOf } from './chunks';
 import { FRONT_MATTER, parseChunk, type ChunkModel } from './parse';
 
 /** A chunk and the offset where it starts in the draft. */
@@ -9,21 +9,9 @@ export interface PlacedChunk {
   model: ChunkModel;
 }
 
-/**
- * Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws: any
- * text is a draft. `reuse` returns an already parsed chunk for a chunk text, if it has one.
- */
-export function parseDraft(source: string, reuse?: (text: string, atStart: boolean) => ChunkModel | undefined): DraftDocument {
-  return assembleDocument(source, placeChunks(source, reuse));
-}
-
-/** Splits a draft and parses (or reuses) each chunk. */
-export function placeChunks(source: string, reuse?: (text: string, atStart: boolean) => ChunkModel | undefined): PlacedChunk[] {
-  const starts = splitChunks(source);
-  return starts.map((offset, i) => {
-    const text = source.slice(offset, starts[i + 1] ?? source.length);
-    return { offset, model: reuse?.(text, i === 0) ?? parseChunk(text, i === 0) };
-  });
+/** Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws. */
+export function parseDraft(source: string): DraftDocument {
+  return assembleDocument(source, chunksOf(source).map(({ offset, text }) => ({ offset, model: parseChunk(text, offset === 0) })));
 }
 
 /**
