@@ -70,7 +70,7 @@ function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidat
       }
     }
   }
-  for (const candidate of table.unkeyed) for (const span of spansOf(candidate.pattern.global, text)) out.push({ candidate, span });
+  for (const candidate of table.unkeyed) for (const span of spansOf(candidate.pattern.scan!, text)) out.push({ candidate, span });
   return out;
 }
 

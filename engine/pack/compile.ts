@@ -88,9 +88,11 @@ function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): P
 }
 
 function keyed(pattern: string, lang: Lang): KeyedPattern {
-  const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')!, global: alternation([pattern], lang)! };
+  const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')! };
   const prefixes = patternPrefixes(pattern, lang);
+  // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
+  else out.scan = alternation([pattern], lang)!;
   return out;
 }
 

@@ -5,14 +5,14 @@ import type { PaperCitation } from './schema';
 export type Lang = 'en' | 'zh';
 
 /**
- * One lexicon pattern, ready to be tried where a match can start (`sticky`, at a position whose
- * word or character is one of `keys`) or, when its keys are unknown, by a scan (`global`).
+ * One lexicon pattern, ready to be tried where a match can start (`sticky`, where one of its
+ * `prefixes` stands) or, when those are unknown, by a scan of the whole text (`scan`).
  */
 export interface KeyedPattern {
   sticky: RegExp;
-  global: RegExp;
-  /** See `patternPrefixes`; undefined means the whole text is scanned. */
+  /** See `patternPrefixes`; absent when they cannot be known, and then `scan` is set. */
   prefixes?: string[];
+  scan?: RegExp;
 }
 
 /** Patterns that must all occur in one sentence (and within `near` characters, when given). */
