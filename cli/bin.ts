@@ -12,6 +12,13 @@ if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(HELP);
 } else {
   // A computed path keeps the bundler from inlining the engine into this small file.
+  // The report is written as it grows: when its reader goes away (`… | head`), stop quietly
+  // rather than print a stack trace. Nothing more can be said on a closed pipe; exit 2, the run
+  // could not finish.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(2);
+    throw error;
+  });
   const { main } = require(path.join(__dirname, 'cli-main.js')) as { main: (o: MainOptions) => Promise<number> };
   main({
     argv,

@@ -1,15 +1,28 @@
 /**
- * Lints one decoded draft and keeps only plain data, so the same code runs in the main thread and
- * in a worker thread (compiled packs hold RegExps and cannot cross threads; their sources can).
+ * Reads, lints and (for the formats written file by file) formats one draft, keeping only plain
+ * data and text, so the same code runs in the main thread and in a worker thread (compiled packs
+ * hold RegExps and cannot cross threads; their sources can).
  */
-import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting } from '../engine';
-import { fileReport, toLocation1, type FileReport, type Location1 } from '../report/model';
+import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting, type Severity } from '../engine';
+import { failedFileReport, fileReport, toLocation1, type FileReport, type Location1 } from '../report/model';
+import type { Format } from './args';
 import type { LanguageSetting } from './config';
+import { decodeDraft, type TextEncodingName } from './decode';
+import { githubFormat } from './formats/github';
+import { jsonFormat } from './formats/json';
+import type { FormatOptions, StreamFormat } from './formats/runReport';
+import { stylishFormat } from './formats/stylish';
+
+/** The formats written file by file; the others are written whole at the end (see `main`). */
+export const STREAM_FORMATS: Partial<Record<Format, StreamFormat>> = { json: jsonFormat, stylish: stylishFormat, github: githubFormat };
 
 /** One draft to lint, with the settings its configuration resolved to. */
 export interface LintTask {
   display: string;
-  text: string;
+  /** Where to read the draft (absent when `text` is given). */
+  absolute?: string;
+  /** The draft's bytes when they are already read (standard input). */
+  bytes?: Uint8Array;
   rules: Record<string, RuleSetting>;
   language: LanguageSetting;
   /** Which set of user packs applies: a key of the pack sets the run loaded. */
@@ -22,15 +35,48 @@ export interface FullFix {
   edits: (Location1 & { text: string })[];
 }
 
-/** What the CLI keeps of one lint. */
+/** What the whole-report formats keep of one lint. */
 export interface LintedDraft {
   report: FileReport;
   /** The fix of each diagnostic in `report.diagnostics`, by index. */
   fixes: (FullFix | undefined)[];
   /** Coverage per group, for the stylish coverage line. */
   groups: { id: string; covered: number; partial: number; total: number }[];
+}
+
+/** Findings counted by severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** How the run wants each draft's outcome. */
+export interface OutcomeOptions {
+  format: Format;
+  color: boolean;
+  /** Errors only (`--quiet`); the counts in `all` still count everything. */
+  quiet: boolean;
+}
+
+/**
+ * What the main thread keeps of one draft: a few numbers, and either the draft's text in a format
+ * written file by file, or the data a whole-report format needs.
+ */
+export interface DraftOutcome {
+  display: string;
+  encoding?: TextEncodingName;
+  /** Why the draft could not be linted. */
+  error?: string;
+  /** Every finding, counted, for the thresholds (even those `--quiet` hides). */
+  all: SeverityCounts;
+  /** The findings shown, counted, for the report's summary. */
+  shown: SeverityCounts;
+  score?: number;
   /** Problems the engine reported while linting (a rule that failed, an option it refused). */
   problems: string[];
+  /** The draft's text in a stream format. */
+  text?: string;
+  /** For a whole-report format. */
+  draft?: LintedDraft;
+  /** For a whole-report format: the report of a draft that could not be linted. */
+  failed?: FileReport;
 }
 
 /** Compiles each set of packs once per thread. */
@@ -49,15 +95,55 @@ export class PackCache {
   }
 }
 
-/** Lints one draft. */
-export function lintDraft(task: LintTask, packs: PackCache): LintedDraft {
-  const result = lint(task.text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage: task.language });
-  return {
-    report: fileReport(task.display, result),
-    fixes: result.findings.map((f) =>
-      f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) } : undefined,
-    ),
+/** The bytes of a draft, or the sentence saying why they cannot be read. */
+export type ReadResult = { bytes: Uint8Array } | { error: string };
+
+/** Decodes, lints and formats one draft. Never throws for a draft's content. */
+export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, options: OutcomeOptions): DraftOutcome {
+  const decoded = 'bytes' in read ? decodeDraft(read.bytes) : { ok: false as const, reason: read.error };
+  if (!decoded.ok) return failedOutcome(task.display, decoded.reason, options);
+  const { text, encoding } = decoded;
+  const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage: task.language });
+  const full = fileReport(task.display, result);
+  const all = countSeverities(full);
+  const keep = options.quiet ? full.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0) : undefined;
+  const report = keep ? { ...full, diagnostics: keep.map((i) => full.diagnostics[i]!) } : full;
+  const findings = keep ? keep.map((i) => result.findings[i]!) : result.findings;
+  const draft: LintedDraft = {
+    report,
+    fixes: findings.map((f) => (f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) } : undefined)),
     groups: result.coverage.groups.map((g) => ({ id: g.id, covered: g.covered, partial: g.partial, total: g.total })),
+  };
+  const outcome: DraftOutcome = {
+    display: task.display,
+    all,
+    shown: keep ? countSeverities(report) : all,
+    score: result.coverage.score,
     problems: result.problems.map((p) => p.message),
   };
+  outcome.encoding = encoding;
+  const stream = STREAM_FORMATS[options.format];
+  if (stream) outcome.text = stream.file(report, draft, options);
+  else outcome.draft = draft;
+  return outcome;
+}
+
+/** The outcome of a draft that could not be read or decoded. */
+export function failedOutcome(display: string, error: string, options: OutcomeOptions): DraftOutcome {
+  const report = failedFileReport(display, error);
+  const outcome: DraftOutcome = { display, error, all: noCounts(), shown: noCounts(), problems: [] };
+  const stream = STREAM_FORMATS[options.format];
+  if (stream) outcome.text = stream.file(report, undefined, options satisfies FormatOptions);
+  else outcome.failed = report;
+  return outcome;
+}
+
+function noCounts(): SeverityCounts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+function countSeverities(report: FileReport): SeverityCounts {
+  const counts = noCounts();
+  for (const d of report.diagnostics) counts[d.severity]++;
+  return counts;
 }

@@ -6,24 +6,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { builtinPack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
-import { failedFileReport, jsonReport, type FileReport, type JsonReport } from '../report/model';
-import { parseArgs, UsageError, type CliArgs, type Format } from './args';
+import { parseArgs, UsageError, type CliArgs } from './args';
 import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from './config';
-import { decodeDraft, type TextEncodingName } from './decode';
 import { describeFsError, nodeFileSystem, type CliFileSystem } from './fileSystem';
-import { compare, expandOperands, type DraftRef } from './files';
-import { formatGithub } from './formats/github';
-import { formatHtml } from './formats/html';
-import { formatJson } from './formats/json';
+import { compare, expandOperands } from './files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
-import type { Formatter, RunNotification, RunReport } from './formats/runReport';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
+import type { RunNotification } from './formats/runReport';
 import { HELP, VERSION } from './help';
-import type { LintedDraft, LintTask } from './lintDraft';
+import { failedOutcome, type LintTask, type ReadResult } from './lintDraft';
 import { combineSafely, loadPackFiles } from './packFiles';
-import { lintAll } from './pool';
+import { lintEach } from './pool';
 import { displayPath } from './paths';
+import { ReportBuilder } from './reportBuilder';
 
 /** A stream the CLI writes text to. */
 export interface TextSink {
@@ -50,14 +44,6 @@ export interface MainOptions {
    */
   workerScript?: string | null;
 }
-
-const FORMATTERS: Record<Format, Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  github: formatGithub,
-  html: formatHtml,
-};
 
 /** Runs the command line; resolves to the exit code (0, 1 or 2, as the contract says). */
 export async function main(options: MainOptions): Promise<number> {
@@ -159,75 +145,106 @@ class Run {
 
     const known = new Set(combined.pack.rules.map((r) => r.id));
     const packSets: Record<string, PackSource[]> = {};
-    const tasks: LintTask[] = [];
-    const taskOf = new Map<string, number>();
-    const failures: FileReport[] = expansion.unreadable.map((u) => failedFileReport(u.display, u.reason));
-    const encodings = new Map<string, TextEncodingName>();
-    const texts = await this.readDrafts(expansion.drafts);
-    expansion.drafts.forEach((draft, i) => {
-      const read = texts[i]!;
-      if (!read.ok) {
-        failures.push(failedFileReport(draft.display, read.reason));
-        return;
-      }
-      encodings.set(draft.display, read.encoding);
+    // Every draft to lint and every operand that cannot be read, in the report's order (by path).
+    const entries: ({ task: LintTask } | { unreadable: { display: string; reason: string } })[] = [];
+    for (const [i, draft] of expansion.drafts.entries()) {
       const resolved = configs[i]!;
       const packKey = resolved.packs.filter((p) => packs.sources.has(p)).join('\n');
       packSets[packKey] ??= resolved.packs.flatMap((p) => packs.sources.get(p) ?? []);
-      taskOf.set(draft.display, tasks.length);
-      tasks.push({ display: draft.display, text: read.text, rules: knownRules(resolved, known), language: resolved.language, packKey });
+      const task: LintTask = { display: draft.display, rules: knownRules(resolved, known), language: resolved.language, packKey };
+      if (draft.stdin) {
+        try {
+          task.bytes = await readStdin(this.options.stdin);
+        } catch (error) {
+          entries.push({ unreadable: { display: draft.display, reason: `standard input cannot be read: ${describeFsError(error)}` } });
+          continue;
+        }
+      } else task.absolute = draft.absolute;
+      entries.push({ task });
+    }
+    for (const unreadable of expansion.unreadable) entries.push({ unreadable });
+    const displayOf = (e: (typeof entries)[number]) => ('task' in e ? e.task.display : e.unreadable.display);
+    entries.sort((a, b) => compare(displayOf(a), displayOf(b)));
+
+    const report = new ReportBuilder(args, this.color(), this.options.stdout, (line) => this.fail(line));
+    const tasks: LintTask[] = [];
+    const entryOfTask: number[] = [];
+    entries.forEach((e, i) => {
+      if ('task' in e) entryOfTask.push(i), tasks.push(e.task);
     });
-    // A draft that cannot be linted fails the run (exit 2), but only after the others are linted.
-    if (failures.length) this.failed = true;
-
+    // The operands that cannot be read take their turn between the drafts, in path order.
+    let cursor = 0;
+    const takeUnreadable = (upTo: number) => {
+      for (; cursor < upTo; cursor++) {
+        const e = entries[cursor]!;
+        if ('unreadable' in e) report.take(failedOutcome(e.unreadable.display, e.unreadable.reason, report.outcomeOptions));
+      }
+    };
     const progress = this.progress(tasks.length);
-    const linted = await lintAll(tasks, { packSets, ...this.workerOption(), onProgress: progress.update });
+    await lintEach(tasks, {
+      packSets,
+      outcome: report.outcomeOptions,
+      read: (task) => this.readTask(task),
+      ...this.workerOption(),
+      onOutcome: (outcome, i) => {
+        takeUnreadable(entryOfTask[i]!);
+        report.take(outcome);
+        cursor++;
+        progress.update(i + 1);
+      },
+    });
+    takeUnreadable(entries.length);
     progress.done();
-
-    const problems = new Set<string>();
-    linted.forEach((l, i) => l.problems.forEach((p) => problems.add(`${tasks[i]!.display}: ${p}`)));
-    for (const p of problems) this.fail(p);
+    // A draft that cannot be linted fails the run (exit 2), but only after the others are linted.
+    if (report.failedFiles) this.failed = true;
 
     // Thresholds are judged on every finding, even those --quiet hides, so --quiet cannot pass a gate.
-    const all = [...linted.map((l) => l.report), ...failures].sort((a, b) => compare(a.path, b.path));
-    const full = jsonReport(VERSION, all);
-    const thresholdsFailed = this.checkThresholds(full);
-    const shown = args.quiet ? quietReport(full, linted) : { json: full, linted };
-    const draftOf = new Map(shown.linted.map((l) => [l.report.path, l]));
-    const report: RunReport = {
-      json: shown.json,
-      drafts: shown.json.files.map((f) => (f.error === undefined ? draftOf.get(f.path) : undefined)),
-      encodings: shown.json.files.map((f) => encodings.get(f.path)),
-      rules: combined.pack.rules,
-      groups: combined.pack.groups.map((g) => ({ id: g.id, title: g.title })),
-      notifications: this.notifications,
-      executionSuccessful: !this.failed,
-    };
-    const color = this.color();
-    const text = FORMATTERS[args.format](report, { color });
-    if (!(await this.emit(text))) return 2;
+    const thresholdsFailed = this.checkThresholds(report.allWarnings, report.scores);
+    const written = await this.emit(
+      report.finish(() => ({
+        notifications: this.notifications,
+        executionSuccessful: !this.failed,
+        rules: combined.pack.rules,
+        groups: combined.pack.groups.map((g) => ({ id: g.id, title: g.title })),
+      })),
+    );
+    if (!written) return 2;
     if (this.failed) return 2;
-    return full.summary.errors > 0 || thresholdsFailed ? 1 : 0;
+    return report.allErrors > 0 || thresholdsFailed ? 1 : 0;
+  }
+
+  /** Reads a draft in this thread (the worker threads read their own). */
+  private async readTask(task: LintTask): Promise<ReadResult> {
+    if (task.bytes) return { bytes: task.bytes };
+    try {
+      return { bytes: await this.fs.readFile(task.absolute!) };
+    } catch (error) {
+      return { error: describeFsError(error) };
+    }
   }
 
   /** `--max-warnings` and `--min-coverage`, each failure said on standard error. */
-  private checkThresholds(report: JsonReport): boolean {
+  private checkThresholds(warnings: number, scores: readonly { path: string; score: number }[]): boolean {
     let failed = false;
     const { maxWarnings, minCoverage } = this.args;
-    if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
       failed = true;
-      this.say(`cluster-policy-lint: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}${this.args.quiet ? ' (they are hidden by --quiet)' : ''}.`);
+      this.say(`cluster-policy-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}${this.args.quiet ? ' (they are hidden by --quiet)' : ''}.`);
     }
     if (minCoverage !== undefined) {
-      for (const file of report.files) {
-        if (!file.coverage || file.coverage.score * 100 >= minCoverage) continue;
+      for (const { path: file, score } of scores) {
+        if (score * 100 >= minCoverage) continue;
         failed = true;
-        this.say(`cluster-policy-lint: the coverage of ${file.path} is ${percent(file.coverage.score, minCoverage)}, below --min-coverage ${minCoverage}.`);
+        this.say(`cluster-policy-lint: the coverage of ${file} is ${percent(score, minCoverage)}, below --min-coverage ${minCoverage}.`);
       }
     }
     return failed;
   }
 
+  /**
+   * Ends the report: on standard output it has been written as it grew, and only its end is left;
+   * `--output` writes the file once, whole, so a failed run never leaves half a report there.
+   */
   private async emit(text: string): Promise<boolean> {
     if (!this.args.output) {
       this.options.stdout.write(text);
@@ -269,29 +286,6 @@ class Run {
       },
       done: () => this.options.stderr.write('\r\u001b[K'),
     };
-  }
-
-  /** Reads and decodes drafts, a few at a time so a large folder does not open every file at once. */
-  private async readDrafts(drafts: DraftRef[]): Promise<({ ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string })[]> {
-    const out: Awaited<ReturnType<Run['readDrafts']>> = new Array(drafts.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < drafts.length) {
-        const i = next++;
-        const draft = drafts[i]!;
-        let bytes: Uint8Array;
-        try {
-          bytes = draft.stdin ? await readStdin(this.options.stdin) : await this.fs.readFile(draft.absolute);
-        } catch (error) {
-          out[i] = { ok: false, reason: draft.stdin ? `standard input cannot be read: ${describeFsError(error)}` : describeFsError(error) };
-          continue;
-        }
-        const decoded = decodeDraft(bytes);
-        out[i] = decoded.ok ? { ok: true, text: decoded.text, encoding: decoded.encoding } : decoded;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(16, drafts.length) }, worker));
-    return out;
   }
 
   private async init(): Promise<number> {
@@ -346,21 +340,6 @@ class Run {
 /** The rule settings the engine is given: those of rules that exist (a broken pack may lack some). */
 function knownRules(resolved: ResolvedConfig, known: ReadonlySet<string>): Record<string, RuleSetting> {
   return Object.fromEntries(Object.entries(resolved.rules).filter(([id]) => known.has(id)));
-}
-
-/** The report as --quiet shows it: errors only, counted again. */
-function quietReport(full: JsonReport, linted: LintedDraft[]): { json: JsonReport; linted: LintedDraft[] } {
-  const keep = linted.map((l) => {
-    const indexes = l.report.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0);
-    return {
-      ...l,
-      report: { ...l.report, diagnostics: indexes.map((i) => l.report.diagnostics[i]!) },
-      fixes: indexes.map((i) => l.fixes[i]),
-    };
-  });
-  const byPath = new Map(keep.map((l) => [l.report.path, l.report]));
-  const files = full.files.map((f) => byPath.get(f.path) ?? f);
-  return { json: jsonReport(full.tool.version, files), linted: keep };
 }
 
 /** A percentage precise enough that "below P" never reads as "P". */

@@ -1,10 +1,20 @@
 /**
- * A worker thread of the lint pool (`cli/pool.ts`): it receives decoded drafts and sends back plain
- * results. It reads no file: the main thread reads, decodes and orders everything.
+ * A worker thread of the lint pool (`cli/pool.ts`): it receives drafts to lint, reads and decodes
+ * them itself, and sends back each draft's outcome: its text in the run's format, or plain data.
+ * Reading here spreads the reading over the cores, and a main thread that only writes text keeps
+ * little in memory.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PackSource } from '../engine';
-import { lintDraft, PackCache, type LintTask } from './lintDraft';
+import { describeFsError } from './fileSystem';
+import { lintRead, PackCache, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  packSets: Record<string, PackSource[]>;
+  options: OutcomeOptions;
+}
 
 /** A message to a worker. */
 export interface WorkerRequest {
@@ -13,15 +23,29 @@ export interface WorkerRequest {
 }
 
 /** A worker's answer. */
-export type WorkerResponse = { id: number; result: ReturnType<typeof lintDraft> } | { id: number; error: string };
+export type WorkerResponse = { id: number; outcome: DraftOutcome } | { id: number; error: string };
 
-const packs = new PackCache((workerData as { packSets: Record<string, PackSource[]> }).packSets);
+const setup = workerData as WorkerSetup;
+const packs = new PackCache(setup.packSets);
+// Compile the built-in pack while the main thread is still sending the first drafts.
+packs.get('');
+
 parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    response = { id: request.id, result: lintDraft(request.task, packs) };
+    response = { id: request.id, outcome: lintRead(request.task, readTask(request.task), packs, setup.options) };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
 });
+
+function readTask(task: LintTask): ReadResult {
+  if (task.bytes) return { bytes: task.bytes };
+  if (task.absolute === undefined) return { bytes: new Uint8Array() };
+  try {
+    return { bytes: readFileSync(task.absolute) };
+  } catch (error) {
+    return { error: describeFsError(error) };
+  }
+}

@@ -1,35 +1,33 @@
 import type { Severity } from '../../engine';
-import type { Formatter } from './runReport';
+import type { StreamFormat } from './runReport';
 
 /**
  * `--format github`: workflow commands that GitHub Actions turns into annotations on the pull
  * request, one per finding: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
  */
-export const formatGithub: Formatter = (report) => {
-  const lines: string[] = [];
-  for (const file of report.json.files) {
-    if (file.error !== undefined) {
-      lines.push(command('error', { file: file.path, title: 'not linted' }, `${file.path}: ${file.error}`));
-      continue;
-    }
+export const githubFormat: StreamFormat = {
+  head: () => '',
+  file(file) {
+    if (file.error !== undefined) return `${command('error', { file: file.path, title: 'not linted' }, `${file.path}: ${file.error}`)}\n`;
+    let out = '';
     for (const d of file.diagnostics) {
-      lines.push(
-        command(
-          LEVELS[d.severity],
-          { file: file.path, line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn, title: d.ruleId },
-          d.message,
-        ),
-      );
+      const where = { file: file.path, line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn, title: d.ruleId };
+      out += `${command(LEVELS[d.severity], where, d.message)}\n`;
     }
-  }
-  for (const n of report.notifications) {
-    const properties: Record<string, string | number> = { title: 'cluster-policy-lint' };
-    if (n.file !== undefined) properties.file = n.file;
-    if (n.line !== undefined) properties.line = n.line;
-    if (n.column !== undefined) properties.col = n.column;
-    lines.push(command(n.level === 'note' ? 'notice' : n.level, properties, n.message));
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+    return out;
+  },
+  between: '',
+  tail({ notifications }) {
+    let out = '';
+    for (const n of notifications) {
+      const properties: Record<string, string | number> = { title: 'cluster-policy-lint' };
+      if (n.file !== undefined) properties.file = n.file;
+      if (n.line !== undefined) properties.line = n.line;
+      if (n.column !== undefined) properties.col = n.column;
+      out += `${command(n.level === 'note' ? 'notice' : n.level, properties, n.message)}\n`;
+    }
+    return out;
+  },
 };
 
 /** GitHub has three annotation levels; information and hints are notices. */

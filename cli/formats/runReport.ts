@@ -1,5 +1,5 @@
 import type { Localized, RuleInfo } from '../../engine';
-import type { JsonReport } from '../../report/model';
+import type { FileReport, JsonReport } from '../../report/model';
 import type { TextEncodingName } from '../decode';
 import type { LintedDraft } from '../lintDraft';
 
@@ -13,7 +13,7 @@ export interface RunNotification {
   column?: number;
 }
 
-/** Everything a formatter may use. `json` is the contract's report; the rest is extra detail. */
+/** Everything a whole-report formatter may use. `json` is the contract's report; the rest is extra detail. */
 export interface RunReport {
   json: JsonReport;
   /** Per file of `json.files`, by index: the lint's extra detail, absent for a failed file. */
@@ -29,5 +29,31 @@ export interface RunReport {
   executionSuccessful: boolean;
 }
 
-/** Writes a report as text. */
-export type Formatter = (report: RunReport, options: { color: boolean }) => string;
+/** How a report is written. */
+export interface FormatOptions {
+  color: boolean;
+}
+
+/** Writes a whole report at once (SARIF and HTML need every file before they can begin). */
+export type Formatter = (report: RunReport, options: FormatOptions) => string;
+
+/** What is known once every file is written: the end of a streamed report. */
+export interface RunEnd {
+  summary: JsonReport['summary'];
+  /** How many files could not be linted. */
+  failed: number;
+  notifications: RunNotification[];
+}
+
+/**
+ * A format written file by file, in path order, as the drafts are linted: the report of two
+ * thousand drafts is never held whole. `file` runs where the draft was linted (a worker thread),
+ * so it gets plain data and returns text; `head`, `between` and `tail` join the texts.
+ */
+export interface StreamFormat {
+  head(): string;
+  file(file: FileReport, draft: LintedDraft | undefined, options: FormatOptions): string;
+  /** Written between two files' texts. */
+  between: string;
+  tail(end: RunEnd, options: FormatOptions): string;
+}

@@ -1,7 +1,7 @@
 import type { Severity } from '../../engine';
 import type { FileReport } from '../../report/model';
 import type { LintedDraft } from '../lintDraft';
-import type { Formatter } from './runReport';
+import type { StreamFormat } from './runReport';
 
 /** The three levels of the paper's soft environment, by their element ids in the built-in pack. */
 const SOFT_LEVELS = ['soft-institutional', 'soft-cultural', 'soft-regulatory'];
@@ -10,14 +10,14 @@ const SOFT_LEVELS = ['soft-institutional', 'soft-cultural', 'soft-regulatory'];
  * `--format stylish`, for people: findings grouped by file in aligned columns, then a coverage
  * line per file, then a summary. Colour only when asked for (on a terminal, by default).
  */
-export const formatStylish: Formatter = (report, { color }) => {
-  const paint = painter(color);
-  const out: string[] = [];
-  report.json.files.forEach((file, i) => {
-    out.push(paint.underline(file.path));
+export const stylishFormat: StreamFormat = {
+  head: () => '',
+  file(file, draft, { color }) {
+    const paint = painter(color);
+    const out = [paint.underline(file.path)];
     if (file.error !== undefined) {
       out.push(`  ${paint.red('error')}  ${file.error}`, '');
-      return;
+      return `${out.join('\n')}\n`;
     }
     // The message comes last and is not padded: pack messages are long, and padding every line
     // to the longest one would push the rule ids off any screen.
@@ -26,23 +26,27 @@ export const formatStylish: Formatter = (report, { color }) => {
     for (const [loc, severity, ruleId, message] of rows) {
       out.push(`  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`);
     }
-    const coverage = coverageLine(file, report.drafts[i]);
+    const coverage = coverageLine(file, draft);
     if (coverage) out.push(`  ${paint.dim(coverage)}`);
     out.push('');
-  });
-
-  const { errors, warnings, information, hints } = report.json.summary;
-  const failed = report.json.files.filter((f) => f.error !== undefined).length;
-  const problems = errors + warnings + information + hints;
-  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), `${information} information`, plural(hints, 'hint')].join(', ');
-  const files = plural(report.json.files.length, 'file');
-  const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
-  if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
-  else out.push(paint.bold((errors || failed ? paint.red : paint.yellow)(`✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`)));
-  const runProblems = report.notifications.filter((n) => n.level === 'error').length;
-  // Problems with the run (a broken pack, an operand that matched nothing) are on standard error.
-  if (runProblems) out.push(paint.red(`✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`));
-  return `${out.join('\n')}\n`;
+    return `${out.join('\n')}\n`;
+  },
+  between: '',
+  tail({ summary, failed, notifications }, { color }) {
+    const paint = painter(color);
+    const out: string[] = [];
+    const { errors, warnings, information, hints } = summary;
+    const problems = errors + warnings + information + hints;
+    const counts = [plural(errors, 'error'), plural(warnings, 'warning'), `${information} information`, plural(hints, 'hint')].join(', ');
+    const files = plural(summary.files, 'file');
+    const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
+    if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
+    else out.push(paint.bold((errors || failed ? paint.red : paint.yellow)(`✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`)));
+    const runProblems = notifications.filter((n) => n.level === 'error').length;
+    // Problems with the run (a broken pack, an operand that matched nothing) are on standard error.
+    if (runProblems) out.push(paint.red(`✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`));
+    return `${out.join('\n')}\n`;
+  },
 };
 
 /** `coverage 73% · soft environment 2/3 levels · groups A 2/3, B 1/4` */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { POOL_THRESHOLD } from '../../cli/pool';
 import { LAKESIDE, QINGXI } from './fixtures';
-import { removeFixture, runInProcess, runSpawned, writeFixture, type Fixture } from './harness';
+import { cliPath, removeFixture, runInProcess, runSpawned, writeFixture, type Fixture } from './harness';
 
 test('lints many drafts on worker threads with the same report, in the same order, as in one thread', async () => {
   const fixture: Fixture = { '.git/': '' };
@@ -22,6 +23,26 @@ test('lints many drafts on worker threads with the same report, in the same orde
     const paths = (JSON.parse(pooled.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
     assert.deepEqual(paths, [...paths].sort());
     assert.equal(paths.length, POOL_THRESHOLD + 10);
+  } finally {
+    removeFixture(root);
+  }
+});
+
+test('stops quietly with exit 2 when the reader of the report goes away (… | head)', async () => {
+  const fixture: Fixture = { '.git/': '' };
+  for (let i = 0; i < POOL_THRESHOLD + 10; i++) fixture[`drafts/${String(i).padStart(3, '0')}.md`] = LAKESIDE;
+  const root = writeFixture(fixture);
+  try {
+    const child = spawn(process.execPath, [cliPath(), '--format', 'json', 'drafts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read the report's first bytes, then close the pipe as `head` does.
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.match(first, /^\{\n {2}"tool"/);
+    assert.equal(code, 2);
+    assert.equal(stderr, '');
   } finally {
     removeFixture(root);
   }

@@ -1,0 +1,102 @@
+/**
+ * Puts the report together from the drafts' outcomes, in path order. A format written file by
+ * file goes to standard output as it grows (the main thread then holds a few numbers per draft,
+ * not two thousand reports); with `--output`, or for SARIF and HTML, the text is kept to the end.
+ */
+import { jsonReport, type JsonReport } from '../report/model';
+import type { CliArgs } from './args';
+import type { TextSink } from './main';
+import { STREAM_FORMATS, type DraftOutcome, type OutcomeOptions } from './lintDraft';
+import { formatHtml } from './formats/html';
+import type { Formatter, FormatOptions, RunReport, StreamFormat } from './formats/runReport';
+import { formatSarif } from './formats/sarif';
+import { VERSION } from './help';
+
+const WHOLE_FORMATS: Partial<Record<CliArgs['format'], Formatter>> = { sarif: formatSarif, html: formatHtml };
+
+/** What only the end of the run knows. */
+export type RunContext = Pick<RunReport, 'notifications' | 'executionSuccessful' | 'rules' | 'groups'>;
+
+/** Collects the outcomes of a run and writes the report. */
+export class ReportBuilder {
+  readonly outcomeOptions: OutcomeOptions;
+  /** Error-level findings, every one (the exit code). */
+  allErrors = 0;
+  /** Warnings, every one, even those `--quiet` hides (`--max-warnings`). */
+  allWarnings = 0;
+  /** Each linted draft's coverage score, in path order (`--min-coverage`). */
+  readonly scores: { path: string; score: number }[] = [];
+  /** How many files could not be linted. */
+  failedFiles = 0;
+
+  private readonly stream: StreamFormat | undefined;
+  private readonly formatOptions: FormatOptions;
+  private readonly summary: JsonReport['summary'] = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
+  /** The text kept for the end: all of it with `--output`, none on standard output. */
+  private readonly kept: string[] = [];
+  /** The outcomes a whole-report format needs. */
+  private readonly outcomes: DraftOutcome[] = [];
+  private readonly problems = new Set<string>();
+  private readonly toSink: boolean;
+
+  constructor(
+    args: Pick<CliArgs, 'format' | 'quiet' | 'output'>,
+    color: boolean,
+    private readonly sink: TextSink,
+    /** Reports a problem the engine had with a draft (said once per draft and message). */
+    private readonly problem: (line: string) => void,
+  ) {
+    this.stream = STREAM_FORMATS[args.format];
+    this.formatOptions = { color };
+    this.outcomeOptions = { format: args.format, color, quiet: args.quiet };
+    this.toSink = args.output === undefined;
+    if (this.stream) this.write(this.stream.head());
+  }
+
+  private write(text: string): void {
+    if (!text) return;
+    if (this.toSink) this.sink.write(text);
+    else this.kept.push(text);
+  }
+
+  /** Takes the next draft's outcome, in path order. */
+  take(outcome: DraftOutcome): void {
+    if (this.stream) this.write(`${this.summary.files ? this.stream.between : ''}${outcome.text ?? ''}`);
+    else this.outcomes.push(outcome);
+    this.summary.files++;
+    this.summary.errors += outcome.shown.error;
+    this.summary.warnings += outcome.shown.warning;
+    this.summary.information += outcome.shown.information;
+    this.summary.hints += outcome.shown.hint;
+    this.allErrors += outcome.all.error;
+    this.allWarnings += outcome.all.warning;
+    if (outcome.error !== undefined) this.failedFiles++;
+    else if (outcome.score !== undefined) this.scores.push({ path: outcome.display, score: outcome.score });
+    for (const p of outcome.problems) {
+      const line = `${outcome.display}: ${p}`;
+      if (this.problems.has(line)) continue;
+      this.problems.add(line);
+      this.problem(line);
+    }
+  }
+
+  /** The text still to write: the report's end, or (kept) the whole report. */
+  finish(context: () => RunContext): string {
+    if (this.stream) {
+      const ctx = context();
+      this.write(this.stream.tail({ summary: this.summary, failed: this.failedFiles, notifications: ctx.notifications }, this.formatOptions));
+    } else {
+      const files = this.outcomes.map((o) => o.draft?.report ?? o.failed!);
+      const report: RunReport = {
+        ...context(),
+        json: jsonReport(VERSION, files),
+        drafts: this.outcomes.map((o) => o.draft),
+        encodings: this.outcomes.map((o) => o.encoding),
+      };
+      this.write(WHOLE_FORMATS[this.outcomeOptions.format]!(report, this.formatOptions));
+    }
+    const text = this.kept.join('');
+    this.kept.length = 0;
+    return text;
+  }
+}
