@@ -37,11 +37,19 @@ function languagesPresent(text: string): Lang[] {
  * (or each Chinese character), the patterns filed under its key are tried there; patterns without
  * keys scan the text. Matches may overlap: each is judged on its own.
  */
-function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidate: Candidate; span: Span }[] {
+export function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidate: Candidate; span: Span }[] {
   const out: { candidate: Candidate; span: Span }[] = [];
+  // The key of the word after the one at `at`, found once per word and only when a pattern asks.
+  let nextKey = -1;
   const tryAt = (entries: KeyEntry[], at: number): void => {
+    nextKey = -1;
     for (const { candidate, prefix } of entries) {
       if (!startsWithAt(text, at, prefix, lang)) continue;
+      const { followers } = candidate.pattern;
+      if (followers) {
+        if (nextKey < 0) nextKey = followingWordKey(text, at);
+        if (!followers.has(nextKey)) continue;
+      }
       const re = candidate.pattern.sticky;
       re.lastIndex = at;
       const m = re.exec(text);
@@ -72,6 +80,21 @@ function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidat
   }
   for (const candidate of table.unkeyed) for (const span of spansOf(candidate.pattern.scan!, text)) out.push({ candidate, span });
   return out;
+}
+
+/**
+ * The key number of the word after the word at `at`, past the characters that are not letters or
+ * digits between them; 0 when no word follows.
+ */
+function followingWordKey(text: string, at: number): number {
+  let j = at;
+  while (j < text.length && keyDigit(text.charCodeAt(j))) j++;
+  while (j < text.length && !keyDigit(text.charCodeAt(j))) j++;
+  if (j >= text.length) return 0;
+  const d1 = keyDigit(text.charCodeAt(j));
+  const d2 = keyDigit(text.charCodeAt(j + 1));
+  const d3 = d2 ? keyDigit(text.charCodeAt(j + 2)) : 0;
+  return (d1 * 37 + d2) * 37 + d3;
 }
 
 /** Whether `prefix` stands at `at`; English compares letters case-insensitively. */

@@ -12,7 +12,7 @@ import type {
   RuleInfo,
 } from './compiled';
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
-import { patternPrefixes } from './keys';
+import { patternFollowers, patternPrefixes } from './keys';
 import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -93,6 +93,8 @@ function keyed(pattern: string, lang: Lang): KeyedPattern {
   // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
   else out.scan = alternation([pattern], lang)!;
+  const followers = prefixes && lang === 'en' ? patternFollowers(pattern) : undefined;
+  if (followers) out.followers = new Set(followers.map(wordKeyNumber));
   return out;
 }
 

@@ -12,6 +12,11 @@ export interface KeyedPattern {
   sticky: RegExp;
   /** See `patternPrefixes`; absent when they cannot be known, and then `scan` is set. */
   prefixes?: string[];
+  /**
+   * English: the key numbers (`wordKeyNumber`) the word after a match's first word can have (see
+   * `patternFollowers`); absent when any word may follow, or none.
+   */
+  followers?: Set<number>;
   scan?: RegExp;
 }
 

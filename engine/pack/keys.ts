@@ -231,3 +231,80 @@ function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<st
   }
   return walk(rest, prefix + ch.toLowerCase(), lang, keys, budget);
 }
+
+/**
+ * The keys (first up to three letters or digits, lower-cased) of the second word of an English
+ * match: the word after the one the match begins with, past whatever non-word characters stand
+ * between them. The matcher compares the key of the word that follows in the text before it runs
+ * the pattern, which spares most runs of two-word patterns whose first word is common ("business
+ * network", "cluster brand").
+ *
+ * Undefined when some match may be a single word, or its second word cannot be known (`\w*`,
+ * a range, a repeated group …): the pattern is then tried on its first word alone.
+ */
+export function patternFollowers(pattern: string): string[] | undefined {
+  let nodes: Node[];
+  try {
+    const alts = parseAlternatives(pattern, { i: 0 }, false);
+    nodes = alts.length === 1 ? alts[0]! : [{ kind: 'group', alts, q: ONE }];
+  } catch {
+    return undefined;
+  }
+  const keys = new Set<string>();
+  const budget = { steps: 0 };
+  const ok = follow(nodes, 'first', false, '', keys, budget);
+  return ok && keys.size > 0 && keys.size <= MAX_FOLLOWERS ? [...keys] : undefined;
+}
+
+const MAX_FOLLOWERS = 60;
+
+/** Where `follow` stands: in the first word, between the words, or in the second word. */
+type Phase = 'first' | 'gap' | 'second';
+
+/**
+ * Walks every way a match can go until its second word's key is known. `seen` says whether the
+ * first word has a character yet; `key` holds the second word's characters so far.
+ */
+function follow(rest: Node[], phase: Phase, seen: boolean, key: string, keys: Set<string>, budget: { steps: number }): boolean {
+  if (++budget.steps > 5000 || keys.size > MAX_FOLLOWERS) return false;
+  if (phase === 'second' && key.length === KEY_LENGTH) {
+    keys.add(key);
+    return true;
+  }
+  const [node, ...tail] = rest;
+  if (!node) {
+    // A match that ends within its first word has no second word to check.
+    if (phase !== 'second') return false;
+    keys.add(key);
+    return true;
+  }
+  if (node.kind === 'zero') return follow(tail, phase, seen, key, keys, budget);
+  if (node.q.min === 0 && !follow(tail, phase, seen, key, keys, budget)) return false;
+  if (node.q.max === 0) return true;
+  const chars = node.kind === 'char' ? [node.ch] : node.kind === 'class' ? node.chars : undefined;
+  if (node.kind === 'group') {
+    if (node.q.max > 1) return false;
+    return node.alts.every((alt) => follow([...alt, ...tail], phase, seen, key, keys, budget));
+  }
+  if (!chars) return false;
+  if (node.q.max > 1) {
+    // A repeated character keeps the walk where it is, if all its characters are of one kind:
+    // letters repeat within the first word, separators within the gap.
+    const word = chars.every(isWordChar);
+    const gap = chars.every((c) => !isWordChar(c));
+    if (word && phase === 'first') return follow(tail, 'first', true, key, keys, budget);
+    if (gap && seen && phase !== 'second') return follow(tail, 'gap', seen, key, keys, budget);
+    return false;
+  }
+  return chars.every((ch) => {
+    const word = isWordChar(ch);
+    if (phase === 'first') {
+      if (word) return follow(tail, 'first', true, key, keys, budget);
+      return seen && follow(tail, 'gap', seen, key, keys, budget);
+    }
+    if (phase === 'gap') return word ? follow(tail, 'second', seen, ch.toLowerCase(), keys, budget) : follow(tail, 'gap', seen, key, keys, budget);
+    if (word) return follow(tail, 'second', seen, key + ch.toLowerCase(), keys, budget);
+    keys.add(key);
+    return true;
+  });
+}

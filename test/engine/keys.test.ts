@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { patternKeys, patternPrefixes } from '../../engine/pack/keys';
+import { patternFollowers, patternKeys, patternPrefixes } from '../../engine/pack/keys';
 
 describe('the keys a lexicon pattern is filed under', () => {
   test('are the first three letters of each word an English match can begin with', () => {
@@ -24,5 +24,16 @@ describe('the keys a lexicon pattern is filed under', () => {
 
   test('keep a short whole word beside a longer prefix it begins, since they are filed apart', () => {
     assert.deepEqual(patternPrefixes('(collaborative|co-operative) research', 'en')?.sort(), ['co', 'collabor']);
+  });
+
+  test('know the second word of an English match when every match has one', () => {
+    assert.deepEqual(patternFollowers('(business|firm) (networks?|clusters?)')?.sort(), ['clu', 'net']);
+    assert.deepEqual(patternFollowers("region's brand"), ['s']);
+    assert.deepEqual(patternFollowers('R&D'), ['d']);
+    assert.deepEqual(patternFollowers('clusters? of (smes|firms)'), ['of']);
+    // A match may be one word, or its second word is open: no second key.
+    assert.equal(patternFollowers('road[ -]?maps?'), undefined);
+    assert.equal(patternFollowers('innovat\\w* (hubs?|centres?)'), undefined);
+    assert.deepEqual(patternFollowers('(on )?the road')?.sort(), ['roa', 'the']);
   });
 });
