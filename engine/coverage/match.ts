@@ -14,11 +14,20 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack): numbe
     const table = pack.keyTables[lang];
     if (!table) continue;
     const matches = candidateMatches(text, table, lang);
+    // Look-alikes first: a facet's match is judged against every look-alike of it in the text.
+    const lookAlikes = new Map<number, Span[]>();
     for (const { candidate, span } of matches) {
+      if (!candidate.exclude) continue;
+      const spans = lookAlikes.get(candidate.facet);
+      if (spans) spans.push(span);
+      else lookAlikes.set(candidate.facet, [span]);
+    }
+    for (const { candidate, span } of matches) {
+      if (candidate.exclude) continue;
       const facet = facets[candidate.facet]!;
       const hits = found[candidate.facet]!;
       const joint = candidate.co ? coOccurring(candidate.co, text, sentences, span, hits) : span;
-      if (joint) accept(text, sentences, pack, facet, lang, joint, hits);
+      if (joint) accept(text, sentences, pack, facet, lang, joint, hits, lookAlikes.get(candidate.facet));
     }
   }
   return found.map((set) => [...set].sort((a, b) => a - b));
@@ -127,33 +136,16 @@ function coOccurring(co: CoOccurrence, text: string, sentences: Sentences, span:
  * Records a match's sentence as a hit of its facet unless a look-alike overlaps it, the sentence
  * names what makes the facet not apply (`unless`), or the match is negated in its clause.
  */
-function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, span: Span, hits: Set<number>): void {
+function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, span: Span, hits: Set<number>, lookAlikes: Span[] | undefined): void {
   const index = sentences.indexAt(span.start);
   if (index < 0 || hits.has(index)) return;
+  if (lookAlikes?.some((l) => l.start < span.end && l.end > span.start)) return;
   const sentence = sentences.span(index);
-  const exclude = facet.exclude[lang];
-  if (exclude && overlapsMatch(exclude, text, sentence, span)) return;
   const unless = facet.unless[lang];
   if (unless && unless.test(text.slice(sentence.start, sentence.end))) return;
   const negation = pack.negation[lang];
   if (negation && isNegated(text, sentence, span, negation)) return;
   hits.add(index);
-}
-
-/**
- * Whether a look-alike (an `exclude` pattern) overlaps a match. Only the match's sentence is
- * scanned, and only when there is a match, so excludes cost nothing on drafts that never match.
- */
-function overlapsMatch(exclude: RegExp, text: string, sentence: Span, span: Span): boolean {
-  exclude.lastIndex = Math.max(0, sentence.start - 40);
-  for (let m = exclude.exec(text); m && m.index < span.end; m = exclude.exec(text)) {
-    if (m[0].length === 0) {
-      exclude.lastIndex++;
-      continue;
-    }
-    if (m.index + m[0].length > span.start) return true;
-  }
-  return false;
 }
 
 /** Every match of a global pattern, as spans; empty matches are skipped so the scan ends. */

@@ -193,7 +193,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
         id: f.id,
         title: f.title,
         match,
-        exclude: perLanguage(f.exclude),
+        exclude: Object.fromEntries(LANGS.filter((lang) => f.exclude?.[lang]?.length).map((lang) => [lang, f.exclude![lang]!.map((p) => keyed(p, lang))])),
         unless: perLanguage(f.unless, ''),
       };
       if (f.template) facet.template = f.template;
@@ -311,6 +311,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
         };
         for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
         for (const co of lexicon.all) file({ facet: facetIndex, pattern: co.head, co });
+        for (const pattern of facet.exclude[lang] ?? []) file({ facet: facetIndex, pattern, exclude: true });
       }
       facetIndex++;
     }

@@ -41,7 +41,11 @@ export interface CompiledFacet {
   title: Localized;
   template?: Localized;
   match: Partial<Record<Lang, CompiledLexicon>>;
-  exclude: Partial<Record<Lang, RegExp>>;
+  /**
+   * Look-alikes: a facet match that one of these overlaps does not count. They are filed in the
+   * key table beside the facet's own patterns, so one walk finds both.
+   */
+  exclude: Partial<Record<Lang, KeyedPattern[]>>;
   unless: Partial<Record<Lang, RegExp>>;
 }
 
@@ -146,6 +150,8 @@ export interface Candidate {
   pattern: KeyedPattern;
   /** Set when the pattern is the first of a co-occurrence. */
   co?: CoOccurrence;
+  /** Set when the pattern is one of the facet's look-alikes (`exclude`), not a match of it. */
+  exclude?: true;
 }
 
 /** A candidate filed under a key, with the literal text its match begins with there. */
