@@ -29,9 +29,16 @@ export function patternPrefixes(pattern: string, lang: Lang): string[] | undefin
   } catch {
     return undefined;
   }
-  const prefixes = new Set<string>();
-  const ok = walk(nodes, '', lang, prefixes, { steps: 0 });
-  if (!ok || prefixes.size === 0 || prefixes.size > MAX_KEYS) return undefined;
+  // Long prefixes spare the most runs, but a product of alternatives ('(检测|检验|…)(中心|机构|…)')
+  // can give too many of them: then prefixes as short as the key still spare the whole-text scan.
+  let prefixes = new Set<string>();
+  for (const longest of [PREFIX_MAX, lang === 'en' ? KEY_LENGTH : 2]) {
+    prefixes = new Set<string>();
+    const ok = walk(nodes, '', lang, prefixes, { steps: 0, longest });
+    if (ok && prefixes.size > 0 && prefixes.size <= MAX_KEYS) break;
+    prefixes.clear();
+  }
+  if (prefixes.size === 0) return undefined;
   // A prefix that another one begins with adds nothing where both are tried at the same places:
   // the shorter one already admits the match. In English a short prefix is a whole word ("co" of
   // "co-operative"), filed under another key than "collabor", so both stay.
@@ -177,9 +184,9 @@ function isWordChar(ch: string): boolean {
  * Walks the possible starts of a match, adding each key to `keys`. Returns false when a start
  * cannot be known (the caller then scans the whole text).
  */
-function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number }): boolean {
+function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
   if (++budget.steps > 2000 || keys.size > MAX_KEYS) return false;
-  if (prefix.length >= PREFIX_MAX) {
+  if (prefix.length >= budget.longest) {
     keys.add(prefix);
     return true;
   }
@@ -221,7 +228,7 @@ function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budge
   }
 }
 
-function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number }): boolean {
+function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
   if (lang === 'zh') return walk(rest, prefix + ch, lang, keys, budget);
   if (/\s/.test(ch) || !isWordChar(ch)) {
     // The word the match starts with ends here.
