@@ -23,19 +23,29 @@ export function isHan(code: number): boolean {
  * made half-width. Texts with neither are returned unchanged, without copying.
  */
 export function normalizeForMatching(text: string): string {
-  // Most characters of a draft need no change, so a regular expression finds the few that do
-  // (full-width forms, traditional characters) and only those pay for a lookup.
-  return CHANGING.test(text) ? text.replace(CHANGING_ALL, mapChar) : text;
+  // Most characters of a draft need no change, so only the few that do (full-width forms,
+  // traditional characters) pay for a copy; everything below U+3000 is skipped with one compare.
+  let at = nextChanging(text, 0);
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  for (; at >= 0; at = nextChanging(text, at + 1)) {
+    out += text.slice(copied, at) + String.fromCharCode(mapCode(text.charCodeAt(at)));
+    copied = at + 1;
+  }
+  return out + text.slice(copied);
 }
 
-function mapChar(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000) return ' ';
-  return String.fromCharCode(HANT_TO_HANS[c] || c);
+function nextChanging(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3000 && (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e) || HANT_TO_HANS[c] !== 0)) return i;
+  }
+  return -1;
 }
 
-const TRADITIONAL = Array.from({ length: HANT_TO_HANS_PAIRS.length / 2 }, (_, i) => HANT_TO_HANS_PAIRS[i * 2]).join('');
-const CHANGING_CLASS = `[\\uff01-\\uff5e\\u3000${TRADITIONAL}]`;
-const CHANGING = new RegExp(CHANGING_CLASS);
-const CHANGING_ALL = new RegExp(CHANGING_CLASS, 'g');
+function mapCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000) return 0x20;
+  return HANT_TO_HANS[c] || c;
+}
