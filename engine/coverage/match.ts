@@ -14,19 +14,27 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack): numbe
     const table = pack.keyTables[lang];
     if (!table) continue;
     const matches = candidateMatches(text, table, lang);
-    // Look-alikes first: a facet's match is judged against every look-alike of it in the text.
+    // Look-alikes and the other parts of co-occurrences first: a facet's match is judged against
+    // every look-alike of it in the text, a co-occurrence's head against its parts' matches.
     const lookAlikes = new Map<number, Span[]>();
+    const parts = new Map<CoOccurrence, Span[][]>();
     for (const { candidate, span } of matches) {
-      if (!candidate.exclude) continue;
-      const spans = lookAlikes.get(candidate.facet);
-      if (spans) spans.push(span);
-      else lookAlikes.set(candidate.facet, [span]);
+      if (candidate.exclude) {
+        const spans = lookAlikes.get(candidate.facet);
+        if (spans) spans.push(span);
+        else lookAlikes.set(candidate.facet, [span]);
+      } else if (candidate.part) {
+        const { co, index } = candidate.part;
+        let spans = parts.get(co);
+        if (!spans) parts.set(co, (spans = co.others.map(() => [])));
+        spans[index]!.push(span);
+      }
     }
     for (const { candidate, span } of matches) {
-      if (candidate.exclude) continue;
+      if (candidate.exclude || candidate.part) continue;
       const facet = facets[candidate.facet]!;
       const hits = found[candidate.facet]!;
-      const joint = candidate.co ? coOccurring(candidate.co, text, sentences, span, hits) : span;
+      const joint = candidate.co ? coOccurring(candidate.co, parts.get(candidate.co), sentences, span, hits) : span;
       if (joint) accept(text, sentences, pack, facet, lang, joint, hits, lookAlikes.get(candidate.facet));
     }
   }
@@ -117,15 +125,19 @@ function startsWithAt(text: string, at: number, prefix: string, lang: Lang): boo
   return true;
 }
 
-/** A co-occurrence's joint span: the head's match and the other patterns in its sentence. */
-function coOccurring(co: CoOccurrence, text: string, sentences: Sentences, span: Span, hits: Set<number>): Span | undefined {
+/**
+ * A co-occurrence's joint span: the head's match and a match of each other part inside the head's
+ * sentence (and within `near` characters of the head, when given).
+ */
+function coOccurring(co: CoOccurrence, parts: Span[][] | undefined, sentences: Sentences, span: Span, hits: Set<number>): Span | undefined {
+  if (!parts) return undefined;
   const at = sentences.indexAt(span.start);
   if (at < 0 || hits.has(at)) return undefined;
   const sentence = sentences.span(at);
   const window = co.near === undefined ? sentence : { start: Math.max(sentence.start, span.start - co.near), end: Math.min(sentence.end, span.end + co.near) };
   let joint = span;
-  for (const part of co.others) {
-    const hit = firstIn(part, text, window);
+  for (const spans of parts) {
+    const hit = spans.find((s) => s.start >= window.start && s.end <= window.end);
     if (!hit) return undefined;
     joint = { start: Math.min(joint.start, hit.start), end: Math.max(joint.end, hit.end) };
   }
@@ -160,18 +172,6 @@ export function spansOf(re: RegExp, text: string, from = 0, to = text.length): S
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
-}
-
-function firstIn(re: RegExp, text: string, window: Span): Span | undefined {
-  re.lastIndex = window.start;
-  for (let m = re.exec(text); m && m.index < window.end; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    if (m.index + m[0].length <= window.end) return { start: m.index, end: m.index + m[0].length };
-  }
-  return undefined;
 }
 
 /**

@@ -105,7 +105,7 @@ function lexicon(entries: LexiconEntry[] | undefined, lang: Lang): CompiledLexic
     .filter((e): e is { all: string[]; near?: number } => typeof e !== 'string')
     .map((e) => {
       const [head, ...others] = e.all;
-      const co: CoOccurrence = { head: keyed(head!, lang), others: others.map((p) => alternation([p], lang)!) };
+      const co: CoOccurrence = { head: keyed(head!, lang), others: others.map((p) => keyed(p, lang)) };
       if (e.near !== undefined) co.near = e.near;
       return co;
     });
@@ -310,7 +310,10 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
           }
         };
         for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
-        for (const co of lexicon.all) file({ facet: facetIndex, pattern: co.head, co });
+        for (const co of lexicon.all) {
+          file({ facet: facetIndex, pattern: co.head, co });
+          co.others.forEach((pattern, index) => file({ facet: facetIndex, pattern, part: { co, index } }));
+        }
         for (const pattern of facet.exclude[lang] ?? []) file({ facet: facetIndex, pattern, exclude: true });
       }
       facetIndex++;

@@ -24,8 +24,8 @@ export interface KeyedPattern {
 export interface CoOccurrence {
   /** The first pattern, whose matches are the candidates. */
   head: KeyedPattern;
-  /** The others, looked for in the candidate's sentence. */
-  others: RegExp[];
+  /** The others, looked for in the candidate's sentence (found in the same keyed walk). */
+  others: KeyedPattern[];
   near?: number;
 }
 
@@ -152,6 +152,8 @@ export interface Candidate {
   co?: CoOccurrence;
   /** Set when the pattern is one of the facet's look-alikes (`exclude`), not a match of it. */
   exclude?: true;
+  /** Set when the pattern is one of a co-occurrence's others: which one, by index in `others`. */
+  part?: { co: CoOccurrence; index: number };
 }
 
 /** A candidate filed under a key, with the literal text its match begins with there. */
