@@ -60,17 +60,18 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
   let nextKey = -1;
   const tryAt = (entries: KeyEntry[], at: number): void => {
     nextKey = -1;
-    for (const { candidate, prefix } of entries) {
+    for (const { prefix, candidates } of entries) {
       if (!startsWithAt(text, at, prefix, lang)) continue;
-      const { followers } = candidate.pattern;
-      if (followers) {
-        if (nextKey < 0) nextKey = followingWordKey(text, at);
-        if (!followers.has(nextKey)) continue;
+      for (const candidate of candidates) {
+        const { followers, sticky } = candidate.pattern;
+        if (followers) {
+          if (nextKey < 0) nextKey = followingWordKey(text, at);
+          if (!followers.has(nextKey)) continue;
+        }
+        sticky.lastIndex = at;
+        const m = sticky.exec(text);
+        if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
       }
-      const re = candidate.pattern.sticky;
-      re.lastIndex = at;
-      const m = re.exec(text);
-      if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
     }
   };
   const { slots, lists } = table;

@@ -295,18 +295,21 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
             return;
           }
           for (const prefix of candidate.pattern.prefixes) {
-            const entry = { candidate, prefix };
+            let slot: number;
             if (lang === 'zh' && prefix.length >= 2) {
               const pair = (prefix.charCodeAt(0) << 16) | prefix.charCodeAt(1);
-              let slot = table.pairs.get(pair);
+              slot = table.pairs.get(pair) ?? 0;
               if (!slot) table.pairs.set(pair, (slot = table.lists.push([]) - 1));
               table.pairStarts[prefix.charCodeAt(0)] = 1;
-              table.lists[slot]!.push(entry);
-              continue;
+            } else {
+              const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
+              if (!table.slots[code]) table.slots[code] = table.lists.push([]) - 1;
+              slot = table.slots[code]!;
             }
-            const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
-            if (!table.slots[code]) table.slots[code] = table.lists.push([]) - 1;
-            table.lists[table.slots[code]!]!.push(entry);
+            const entries = table.lists[slot]!;
+            const entry = entries.find((e) => e.prefix === prefix);
+            if (entry) entry.candidates.push(candidate);
+            else entries.push({ prefix, candidates: [candidate] });
           }
         };
         for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });

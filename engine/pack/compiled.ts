@@ -156,11 +156,14 @@ export interface Candidate {
   part?: { co: CoOccurrence; index: number };
 }
 
-/** A candidate filed under a key, with the literal text its match begins with there. */
+/**
+ * The candidates filed under a key whose matches begin with one literal text there: the text is
+ * compared once for all of them (many patterns begin with the same word).
+ */
 export interface KeyEntry {
-  candidate: Candidate;
   /** Lower-case for English. */
   prefix: string;
+  candidates: Candidate[];
 }
 
 /**

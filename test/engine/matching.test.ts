@@ -25,7 +25,7 @@ describe('matching through the key table', () => {
         const keyed = candidateMatches(text, table, lang).filter((m) => !m.candidate.pattern.scan);
         const seen = new Set(keyed.map((m) => key(m.candidate, m.span.start, m.span.end)));
         const everywhere = new Set<string>();
-        for (const candidate of keyedCandidates(table.lists.flat().map((e) => e.candidate))) {
+        for (const candidate of keyedCandidates(table.lists.flat().flatMap((e) => e.candidates))) {
           const re = candidate.pattern.sticky;
           for (let at = 0; at < text.length; at++) {
             // English matches begin at a word's start (the pattern's look-behind says so too).
