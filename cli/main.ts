@@ -269,7 +269,8 @@ class Run {
   }
 
   private workerOption(): { workerScript?: string } {
-    if (this.options.workerScript === null) return {};
+    // Workers read the disk: a run over another file system (the tests' in-memory one) stays here.
+    if (this.options.workerScript === null || this.fs !== nodeFileSystem) return {};
     if (this.options.workerScript !== undefined) return { workerScript: this.options.workerScript };
     // In the bundle, the worker sits next to this file; in a test bundle there is none.
     const script = path.join(__dirname, 'cli-worker.js');

@@ -1,6 +1,6 @@
 /**
  * Lints many drafts at once. Linting is CPU-bound, so past a few dozen files the drafts are shared
- * among worker threads, one per core, which read them too; below that, starting workers costs
+ * between this thread and worker threads, one per other core, which read them too; below that, starting workers costs
  * more than it saves and everything runs in this thread. Outcomes are handed over in task order,
  * each as soon as those before it are done, whatever order the threads finish in.
  */
@@ -31,7 +31,7 @@ export async function lintEach(tasks: LintTask[], options: PoolOptions): Promise
   if (!options.workerScript || tasks.length <= POOL_THRESHOLD || cores < 2) return lintHere(tasks, options, 0);
   const inOrder = new InOrder(options.onOutcome);
   try {
-    await lintInWorkers(tasks, options.workerScript, Math.min(cores, Math.ceil(tasks.length / 10)), options, inOrder);
+    await lintWithWorkers(tasks, options.workerScript, Math.min(cores - 1, Math.ceil(tasks.length / 10)), options, inOrder);
   } catch {
     // A pool that cannot start or breaks (a restricted environment, a missing file) must not cost
     // the run: the drafts not yet handed over are linted here.
@@ -63,7 +63,11 @@ class InOrder {
   }
 }
 
-function lintInWorkers(tasks: LintTask[], script: string, size: number, options: PoolOptions, inOrder: InOrder): Promise<void> {
+/**
+ * This thread lints too, beside one worker per other core: a thread that only waited would cost
+ * a second copy of the engine in memory (and its warm-up) for nothing.
+ */
+function lintWithWorkers(tasks: LintTask[], script: string, size: number, options: PoolOptions, inOrder: InOrder): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let sent = 0;
@@ -76,6 +80,10 @@ function lintInWorkers(tasks: LintTask[], script: string, size: number, options:
       if (error) reject(error);
       else resolve();
     };
+    const settle = (id: number, outcome: DraftOutcome) => {
+      inOrder.put(id, outcome);
+      if (++done === tasks.length) finish();
+    };
     const feed = (worker: Worker) => {
       if (sent >= tasks.length) return;
       const id = sent++;
@@ -83,18 +91,31 @@ function lintInWorkers(tasks: LintTask[], script: string, size: number, options:
     };
     const setup: WorkerSetup = { packSets: options.packSets, options: options.outcome };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: setup });
+      // A small young generation keeps each worker's memory near its live data; the drafts'
+      // garbage is short-lived, so collecting it more often costs little.
+      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       workers.push(worker);
       worker.on('message', (response: WorkerResponse) => {
         if (over) return;
         if ('error' in response) return finish(new Error(response.error));
-        inOrder.put(response.id, response.outcome);
-        if (++done === tasks.length) finish();
-        else feed(worker);
+        settle(response.id, response.outcome);
+        feed(worker);
       });
       worker.on('error', (error) => finish(error));
-      // A few drafts in flight per worker keep it busy while this thread writes a result.
-      for (let k = 0; k < 3; k++) feed(worker);
+      // Two drafts in flight keep a worker busy while this thread takes its last result.
+      feed(worker);
+      feed(worker);
     }
+    // This thread's share: one draft at a time, letting the workers' messages in between.
+    const packs = new PackCache(options.packSets);
+    const next = async (): Promise<void> => {
+      while (!over && sent < tasks.length) {
+        const id = sent++;
+        const task = tasks[id]!;
+        settle(id, lintRead(task, await options.read(task), packs, options.outcome));
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    next().catch((error: Error) => finish(error));
   });
 }
