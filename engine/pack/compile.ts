@@ -12,7 +12,7 @@ import type {
   RuleInfo,
 } from './compiled';
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
-import { patternFollowers, patternPrefixes } from './keys';
+import { patternKeying } from './keys';
 import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -89,11 +89,10 @@ function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): P
 
 function keyed(pattern: string, lang: Lang): KeyedPattern {
   const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')! };
-  const prefixes = patternPrefixes(pattern, lang);
+  const { prefixes, followers } = patternKeying(pattern, lang);
   // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
   else out.scan = alternation([pattern], lang)!;
-  const followers = prefixes && lang === 'en' ? patternFollowers(pattern) : undefined;
   if (followers) out.followers = new Set(followers.map(wordKeyNumber));
   return out;
 }

@@ -22,19 +22,41 @@ export function patternKeys(pattern: string, lang: Lang): string[] | undefined {
  * cannot be known (see `patternKeys`).
  */
 export function patternPrefixes(pattern: string, lang: Lang): string[] | undefined {
-  let nodes: Node[];
+  const nodes = parsePattern(pattern);
+  return nodes && prefixesOf(nodes, lang);
+}
+
+/**
+ * Both of what the key table needs of a pattern, from one parse: its prefixes (`patternPrefixes`)
+ * and, for English, the keys of its second word (`patternFollowers`).
+ */
+export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[] } {
+  const nodes = parsePattern(pattern);
+  if (!nodes) return {};
+  const prefixes = prefixesOf(nodes, lang);
+  if (!prefixes) return {};
+  const followers = lang === 'en' ? followersOf(nodes) : undefined;
+  return followers ? { prefixes, followers } : { prefixes };
+}
+
+/** A pattern as nodes, or undefined when its syntax is beyond what the key walk understands. */
+function parsePattern(pattern: string): Node[] | undefined {
   try {
     const alts = parseAlternatives(pattern, { i: 0 }, false);
-    nodes = alts.length === 1 ? alts[0]! : [{ kind: 'group', alts, q: ONE }];
+    return alts.length === 1 ? alts[0]! : [{ kind: 'group', alts, q: ONE }];
   } catch {
     return undefined;
   }
+}
+
+function prefixesOf(nodes: Node[], lang: Lang): string[] | undefined {
   // Long prefixes spare the most runs, but a product of alternatives ('(检测|检验|…)(中心|机构|…)')
   // can give too many of them: then prefixes as short as the key still spare the whole-text scan.
   let prefixes = new Set<string>();
+  const rest = list(nodes, null);
   for (const longest of [PREFIX_MAX, lang === 'en' ? KEY_LENGTH : 2]) {
     prefixes = new Set<string>();
-    const ok = walk(nodes, '', lang, prefixes, { steps: 0, longest });
+    const ok = walk(rest, '', lang, prefixes, { steps: 0, longest });
     if (ok && prefixes.size > 0 && prefixes.size <= MAX_KEYS) break;
     prefixes.clear();
   }
@@ -43,8 +65,8 @@ export function patternPrefixes(pattern: string, lang: Lang): string[] | undefin
   // the shorter one already admits the match. In English a short prefix is a whole word ("co" of
   // "co-operative"), filed under another key than "collabor", so both stay.
   const keyOf = (p: string): string => (lang === 'en' ? p.slice(0, KEY_LENGTH) : p.slice(0, 1));
-  const list = [...prefixes].sort((a, b) => a.length - b.length);
-  return list.filter((p, i) => !list.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p))));
+  const sorted = [...prefixes].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p))));
 }
 
 const MAX_KEYS = 40;
@@ -60,6 +82,21 @@ type Node =
   | { kind: 'unknown'; q: Quantity };
 
 class Unsupported extends Error {}
+
+/**
+ * What is left of a pattern during a walk, as a linked list: the nodes of a group's alternative
+ * are put in front of one shared rest, so the walk neither copies arrays nor, in `follow`, walks
+ * the same rest twice.
+ */
+type Rest = { node: Node; next: Rest } | null;
+
+function list(nodes: readonly Node[], tail: Rest): Rest {
+  let rest = tail;
+  for (let i = nodes.length - 1; i >= 0; i--) rest = { node: nodes[i]!, next: rest };
+  return rest;
+}
+
+const ANY: Node = { kind: 'unknown', q: { min: 0, max: Infinity } };
 
 /** Parses alternatives up to the end, or up to the `)` closing the group we are in. */
 function parseAlternatives(src: string, at: { i: number }, inGroup: boolean): Node[][] {
@@ -177,32 +214,33 @@ function readClass(src: string, at: { i: number }): string[] | undefined {
 }
 
 function isWordChar(ch: string): boolean {
-  return /^[a-z0-9]$/i.test(ch);
+  const c = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
  * Walks the possible starts of a match, adding each key to `keys`. Returns false when a start
  * cannot be known (the caller then scans the whole text).
  */
-function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
+function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
   if (++budget.steps > 2000 || keys.size > MAX_KEYS) return false;
   if (prefix.length >= budget.longest) {
     keys.add(prefix);
     return true;
   }
-  const [node, ...tail] = rest;
-  if (!node) {
+  if (!rest) {
     // The pattern ends: in English the word ends with it (the matcher requires a word edge).
     if (!prefix) return false;
     keys.add(prefix);
     return true;
   }
+  const { node, next: tail } = rest;
   if (node.kind === 'zero') return walk(tail, prefix, lang, keys, budget);
   if (node.q.min === 0 && !walk(tail, prefix, lang, keys, budget)) return false;
   if (node.q.max === 0) return true;
   // After one repetition of a repeated node, what follows could be another: only safe once the
   // key is complete, which the recursion checks before it needs the next node.
-  const after = node.q.max > 1 ? [{ kind: 'unknown', q: { min: 0, max: Infinity } } as Node, ...tail] : tail;
+  const after: Rest = node.q.max > 1 ? { node: ANY, next: tail } : tail;
   switch (node.kind) {
     case 'unknown':
       // What follows is unknown: the characters known so far still say where to try, once they
@@ -224,13 +262,13 @@ function walk(rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budge
       }
       return node.chars.every((ch) => step(ch, after, prefix, lang, keys, budget));
     case 'group':
-      return node.alts.every((alt) => walk([...alt, ...after], prefix, lang, keys, budget));
+      return node.alts.every((alt) => walk(list(alt, after), prefix, lang, keys, budget));
   }
 }
 
-function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
+function step(ch: string, rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
   if (lang === 'zh') return walk(rest, prefix + ch, lang, keys, budget);
-  if (/\s/.test(ch) || !isWordChar(ch)) {
+  if (!isWordChar(ch)) {
     // The word the match starts with ends here.
     if (!prefix) return false;
     keys.add(prefix);
@@ -250,16 +288,14 @@ function step(ch: string, rest: Node[], prefix: string, lang: Lang, keys: Set<st
  * a range, a repeated group …): the pattern is then tried on its first word alone.
  */
 export function patternFollowers(pattern: string): string[] | undefined {
-  let nodes: Node[];
-  try {
-    const alts = parseAlternatives(pattern, { i: 0 }, false);
-    nodes = alts.length === 1 ? alts[0]! : [{ kind: 'group', alts, q: ONE }];
-  } catch {
-    return undefined;
-  }
+  const nodes = parsePattern(pattern);
+  return nodes && followersOf(nodes);
+}
+
+function followersOf(nodes: Node[]): string[] | undefined {
   const keys = new Set<string>();
-  const budget = { steps: 0 };
-  const ok = follow(nodes, 'first', false, '', keys, budget);
+  const walk: FollowWalk = { steps: 0, keys, doneFromGap: new Set(), doneFromFirst: new Set() };
+  const ok = follow(list(nodes, null), 'first', false, '', walk);
   return ok && keys.size > 0 && keys.size <= MAX_FOLLOWERS ? [...keys] : undefined;
 }
 
@@ -268,30 +304,47 @@ const MAX_FOLLOWERS = 60;
 /** Where `follow` stands: in the first word, between the words, or in the second word. */
 type Phase = 'first' | 'gap' | 'second';
 
+interface FollowWalk {
+  steps: number;
+  keys: Set<string>;
+  /** The rests already walked from the gap. */
+  doneFromGap: Set<Rest>;
+  /** The rests already walked from within the first word, once it has a character. */
+  doneFromFirst: Set<Rest>;
+}
+
 /**
  * Walks every way a match can go until its second word's key is known. `seen` says whether the
  * first word has a character yet; `key` holds the second word's characters so far.
  */
-function follow(rest: Node[], phase: Phase, seen: boolean, key: string, keys: Set<string>, budget: { steps: number }): boolean {
-  if (++budget.steps > 5000 || keys.size > MAX_FOLLOWERS) return false;
+function follow(rest: Rest, phase: Phase, seen: boolean, key: string, walk: FollowWalk): boolean {
+  if (++walk.steps > 5000 || walk.keys.size > MAX_FOLLOWERS) return false;
   if (phase === 'second' && key.length === KEY_LENGTH) {
-    keys.add(key);
+    walk.keys.add(key);
     return true;
   }
-  const [node, ...tail] = rest;
-  if (!node) {
+  if (!rest) {
     // A match that ends within its first word has no second word to check.
     if (phase !== 'second') return false;
-    keys.add(key);
+    walk.keys.add(key);
     return true;
   }
-  if (node.kind === 'zero') return follow(tail, phase, seen, key, keys, budget);
-  if (node.q.min === 0 && !follow(tail, phase, seen, key, keys, budget)) return false;
+  // From the gap, and from the first word once it has a character, what a rest adds depends on
+  // nothing else: a second visit adds nothing. (Any failure ends the whole walk, so a rest seen
+  // before succeeded.)
+  const done = phase === 'gap' ? walk.doneFromGap : phase === 'first' && seen ? walk.doneFromFirst : undefined;
+  if (done) {
+    if (done.has(rest)) return true;
+    done.add(rest);
+  }
+  const { node, next: tail } = rest;
+  if (node.kind === 'zero') return follow(tail, phase, seen, key, walk);
+  if (node.q.min === 0 && !follow(tail, phase, seen, key, walk)) return false;
   if (node.q.max === 0) return true;
   const chars = node.kind === 'char' ? [node.ch] : node.kind === 'class' ? node.chars : undefined;
   if (node.kind === 'group') {
     if (node.q.max > 1) return false;
-    return node.alts.every((alt) => follow([...alt, ...tail], phase, seen, key, keys, budget));
+    return node.alts.every((alt) => follow(list(alt, tail), phase, seen, key, walk));
   }
   if (!chars) return false;
   if (node.q.max > 1) {
@@ -299,19 +352,19 @@ function follow(rest: Node[], phase: Phase, seen: boolean, key: string, keys: Se
     // letters repeat within the first word, separators within the gap.
     const word = chars.every(isWordChar);
     const gap = chars.every((c) => !isWordChar(c));
-    if (word && phase === 'first') return follow(tail, 'first', true, key, keys, budget);
-    if (gap && seen && phase !== 'second') return follow(tail, 'gap', seen, key, keys, budget);
+    if (word && phase === 'first') return follow(tail, 'first', true, key, walk);
+    if (gap && seen && phase !== 'second') return follow(tail, 'gap', seen, key, walk);
     return false;
   }
   return chars.every((ch) => {
     const word = isWordChar(ch);
     if (phase === 'first') {
-      if (word) return follow(tail, 'first', true, key, keys, budget);
-      return seen && follow(tail, 'gap', seen, key, keys, budget);
+      if (word) return follow(tail, 'first', true, key, walk);
+      return seen && follow(tail, 'gap', seen, key, walk);
     }
-    if (phase === 'gap') return word ? follow(tail, 'second', seen, ch.toLowerCase(), keys, budget) : follow(tail, 'gap', seen, key, keys, budget);
-    if (word) return follow(tail, 'second', seen, key + ch.toLowerCase(), keys, budget);
-    keys.add(key);
+    if (phase === 'gap') return word ? follow(tail, 'second', seen, ch.toLowerCase(), walk) : follow(tail, 'gap', seen, key, walk);
+    if (word) return follow(tail, 'second', seen, key + ch.toLowerCase(), walk);
+    walk.keys.add(key);
     return true;
   });
 }

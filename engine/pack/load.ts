@@ -2,6 +2,7 @@ import YAML, { isNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { ConfigProblem, Range } from '../types';
 import { compilePack, mergePackSources } from './compile';
+import { builtinPack, builtinPackSource } from './builtin';
 import type { Pack } from './compiled';
 import type { PackSource } from './schema';
 import { validatePack, type DataPath } from './validate';
@@ -53,6 +54,8 @@ function rangeOfPath(doc: YAML.Document, path: DataPath, lines: LineIndex): Rang
  * with a built-in id replaces the built-in one; other elements are added.
  */
 export function combinePacks(builtin: PackSource, extra: PackSource[] = []): Pack {
+  // The built-in pack alone is compiled once per thread, however many callers ask for it.
+  if (extra.length === 0 && builtin === builtinPackSource()) return builtinPack();
   const sources = [builtin, ...extra];
   return compilePack(mergePackSources(sources), sources.map((s) => s.pack));
 }
