@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PackSource } from '../engine';
-import { lintRead, PackCache, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
+import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './worker';
 
 /** How many files make a worker pool worth its start-up. */
@@ -112,7 +112,8 @@ function lintWithWorkers(tasks: LintTask[], script: string, size: number, option
       while (!over && sent < tasks.length) {
         const id = sent++;
         const task = tasks[id]!;
-        settle(id, lintRead(task, await options.read(task), packs, options.outcome));
+        // Workers are used only for drafts on the disk, so this thread reads the disk as they do.
+        settle(id, lintRead(task, readFromDisk(task), packs, options.outcome));
         await new Promise((r) => setImmediate(r));
       }
     };

@@ -4,11 +4,9 @@
  * Reading here spreads the reading over the cores, and a main thread that only writes text keeps
  * little in memory.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PackSource } from '../engine';
-import { describeFsError } from './fileSystem';
-import { lintRead, PackCache, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
+import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions } from './lintDraft';
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -33,19 +31,9 @@ packs.get('');
 parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    response = { id: request.id, outcome: lintRead(request.task, readTask(request.task), packs, setup.options) };
+    response = { id: request.id, outcome: lintRead(request.task, readFromDisk(request.task), packs, setup.options) };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
 });
-
-function readTask(task: LintTask): ReadResult {
-  if (task.bytes) return { bytes: task.bytes };
-  if (task.absolute === undefined) return { bytes: new Uint8Array() };
-  try {
-    return { bytes: readFileSync(task.absolute) };
-  } catch (error) {
-    return { error: describeFsError(error) };
-  }
-}

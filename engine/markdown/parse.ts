@@ -323,7 +323,15 @@ function blankRange(text: string, from: number, to: number): string {
 
 /** Text of the same length with every character but line feeds made a space. */
 function blankKeepingLines(text: string): string {
-  return text.includes('\n') ? text.replace(/[^\n]/g, ' ') : ' '.repeat(text.length);
+  // Line by line: a replacement per character costs a callback into the regular expression engine
+  // for every character of every gap between blocks.
+  let out = '';
+  let from = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+    out += `${' '.repeat(nl - from)}\n`;
+    from = nl + 1;
+  }
+  return out + ' '.repeat(text.length - from);
 }
 
 /** A heading from its block's prose: the text trimmed of blanks, and the span of that text. */
