@@ -62,8 +62,14 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
     nextKey = -1;
     for (const { prefix, candidates } of entries) {
       if (!startsWithAt(text, at, prefix, lang)) continue;
+      // Where a literal pattern's prefix stands, it is the match (English: if the word ends there).
+      const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
       for (const candidate of candidates) {
-        const { followers, sticky } = candidate.pattern;
+        const { followers, sticky, literal } = candidate.pattern;
+        if (literal) {
+          if (wordEnds) out.push({ candidate, span: { start: at, end: at + prefix.length } });
+          continue;
+        }
         if (followers) {
           if (nextKey < 0) nextKey = followingWordKey(text, at);
           if (!followers.has(nextKey)) continue;

@@ -89,7 +89,8 @@ function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): P
 
 function keyed(pattern: string, lang: Lang): KeyedPattern {
   const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')! };
-  const { prefixes, followers } = patternKeying(pattern, lang);
+  const { prefixes, followers, literal } = patternKeying(pattern, lang);
+  if (literal) out.literal = true;
   // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
   else out.scan = alternation([pattern], lang)!;

@@ -17,6 +17,11 @@ export interface KeyedPattern {
    * `patternFollowers`); absent when any word may follow, or none.
    */
   followers?: Set<number>;
+  /**
+   * Set when the prefixes are the pattern's whole matches (see `patternKeying`): where one stands
+   * (in English, as a whole word), it is the match, and no expression is run.
+   */
+  literal?: true;
   scan?: RegExp;
 }
 

@@ -23,20 +23,21 @@ export function patternKeys(pattern: string, lang: Lang): string[] | undefined {
  */
 export function patternPrefixes(pattern: string, lang: Lang): string[] | undefined {
   const nodes = parsePattern(pattern);
-  return nodes && prefixesOf(nodes, lang);
+  return nodes && prefixesOf(nodes, lang)?.prefixes;
 }
 
 /**
  * Both of what the key table needs of a pattern, from one parse: its prefixes (`patternPrefixes`)
  * and, for English, the keys of its second word (`patternFollowers`).
  */
-export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[] } {
+export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[]; literal?: true } {
   const nodes = parsePattern(pattern);
   if (!nodes) return {};
-  const prefixes = prefixesOf(nodes, lang);
-  if (!prefixes) return {};
+  const found = prefixesOf(nodes, lang);
+  if (!found) return {};
+  if (found.literal) return { prefixes: found.prefixes, literal: true };
   const followers = lang === 'en' ? followersOf(nodes) : undefined;
-  return followers ? { prefixes, followers } : { prefixes };
+  return followers ? { prefixes: found.prefixes, followers } : { prefixes: found.prefixes };
 }
 
 /** A pattern as nodes, or undefined when its syntax is beyond what the key walk understands. */
@@ -49,29 +50,44 @@ function parsePattern(pattern: string): Node[] | undefined {
   }
 }
 
-function prefixesOf(nodes: Node[], lang: Lang): string[] | undefined {
+/**
+ * The prefixes of a pattern, and whether they are its whole matches (`literal`): every match is
+ * one of them, and where one stands the pattern matches exactly it. Then the matcher needs no
+ * regular expression at all. English literals are single words, so a match is the whole word at
+ * a place, which makes the one that matches there unique; Chinese literals must not begin one
+ * another, since without word edges '企业' and '企业家' would both stand at one place.
+ */
+function prefixesOf(nodes: Node[], lang: Lang): { prefixes: string[]; literal: boolean } | undefined {
   // Long prefixes spare the most runs, but a product of alternatives ('(检测|检验|…)(中心|机构|…)')
   // can give too many of them: then prefixes as short as the key still spare the whole-text scan.
   let prefixes = new Set<string>();
   const rest = list(nodes, null);
-  for (const longest of [PREFIX_MAX, lang === 'en' ? KEY_LENGTH : 2]) {
+  let complete = false;
+  // English prefixes end with the first word anyway; whole words let single-word patterns be
+  // literals.
+  for (const longest of lang === 'en' ? [WORD_MAX, PREFIX_MAX, KEY_LENGTH] : [PREFIX_MAX, 2]) {
     prefixes = new Set<string>();
-    const ok = walk(rest, '', lang, prefixes, { steps: 0, longest });
+    const budget = { steps: 0, longest, complete: true };
+    const ok = walk(rest, '', lang, prefixes, budget);
+    complete = budget.complete;
     if (ok && prefixes.size > 0 && prefixes.size <= MAX_KEYS) break;
     prefixes.clear();
   }
   if (prefixes.size === 0) return undefined;
+  const all = [...prefixes];
+  if (complete && (lang === 'en' || !all.some((p) => all.some((q) => q !== p && q.startsWith(p))))) return { prefixes: all, literal: true };
   // A prefix that another one begins with adds nothing where both are tried at the same places:
   // the shorter one already admits the match. In English a short prefix is a whole word ("co" of
   // "co-operative"), filed under another key than "collabor", so both stay.
   const keyOf = (p: string): string => (lang === 'en' ? p.slice(0, KEY_LENGTH) : p.slice(0, 1));
   const sorted = [...prefixes].sort((a, b) => a.length - b.length);
-  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p))));
+  return { prefixes: sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p)))), literal: false };
 }
 
 const MAX_KEYS = 40;
 const KEY_LENGTH = 3;
 const PREFIX_MAX = 8;
+const WORD_MAX = 24;
 
 type Quantity = { min: number; max: number };
 type Node =
@@ -222,9 +238,17 @@ function isWordChar(ch: string): boolean {
  * Walks the possible starts of a match, adding each key to `keys`. Returns false when a start
  * cannot be known (the caller then scans the whole text).
  */
-function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
+/** A prefix walk's limits, and whether every prefix it found is a whole match so far. */
+interface PrefixWalk {
+  steps: number;
+  longest: number;
+  complete: boolean;
+}
+
+function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: PrefixWalk): boolean {
   if (++budget.steps > 2000 || keys.size > MAX_KEYS) return false;
-  if (prefix.length >= budget.longest) {
+  if (prefix.length >= budget.longest && rest) {
+    budget.complete = false;
     keys.add(prefix);
     return true;
   }
@@ -235,12 +259,17 @@ function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget:
     return true;
   }
   const { node, next: tail } = rest;
-  if (node.kind === 'zero') return walk(tail, prefix, lang, keys, budget);
+  if (node.kind === 'zero') {
+    // An anchor or look-around: the text before or after a prefix matters too.
+    budget.complete = false;
+    return walk(tail, prefix, lang, keys, budget);
+  }
   if (node.q.min === 0 && !walk(tail, prefix, lang, keys, budget)) return false;
   if (node.q.max === 0) return true;
   // After one repetition of a repeated node, what follows could be another: only safe once the
   // key is complete, which the recursion checks before it needs the next node.
   const after: Rest = node.q.max > 1 ? { node: ANY, next: tail } : tail;
+  if (node.kind === 'unknown' || (node.kind === 'class' && !node.chars)) budget.complete = false;
   switch (node.kind) {
     case 'unknown':
       // What follows is unknown: the characters known so far still say where to try, once they
@@ -266,11 +295,12 @@ function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget:
   }
 }
 
-function step(ch: string, rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: { steps: number; longest: number }): boolean {
+function step(ch: string, rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: PrefixWalk): boolean {
   if (lang === 'zh') return walk(rest, prefix + ch, lang, keys, budget);
   if (!isWordChar(ch)) {
-    // The word the match starts with ends here.
+    // The word the match starts with ends here (and the match goes on).
     if (!prefix) return false;
+    budget.complete = false;
     keys.add(prefix);
     return true;
   }
