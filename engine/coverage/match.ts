@@ -74,6 +74,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
           if (nextKey < 0) nextKey = followingWordKey(text, at);
           if (!followers.has(nextKey)) continue;
         }
+        if (candidate.pattern.gap && !gapHolds(text, at, candidate.pattern.gap)) continue;
         sticky.lastIndex = at;
         const m = sticky.exec(text);
         if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
@@ -119,6 +120,13 @@ function followingWordKey(text: string, at: number): number {
   const d2 = keyDigit(text.charCodeAt(j + 1));
   const d3 = d2 ? keyDigit(text.charCodeAt(j + 2)) : 0;
   return (d1 * 37 + d2) * 37 + d3;
+}
+
+/** Whether one of a gap pattern's characters stands close enough after `at` for a match. */
+function gapHolds(text: string, at: number, gap: NonNullable<KeyTable['lists'][number][number]['candidates'][number]['pattern']['gap']>): boolean {
+  const end = Math.min(text.length, at + gap.within + 1);
+  for (let i = at; i < end; i++) if (gap.chars[text.charCodeAt(i)]) return true;
+  return false;
 }
 
 /** Whether `prefix` stands at `at`; English compares letters case-insensitively. */

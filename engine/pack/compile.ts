@@ -89,8 +89,13 @@ function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): P
 
 function keyed(pattern: string, lang: Lang): KeyedPattern {
   const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')! };
-  const { prefixes, followers, literal } = patternKeying(pattern, lang);
+  const { prefixes, followers, literal, gap } = patternKeying(pattern, lang);
   if (literal) out.literal = true;
+  if (gap) {
+    const chars = new Uint8Array(0x10000);
+    for (const ch of gap.chars) chars[ch.charCodeAt(0)] = 1;
+    out.gap = { within: gap.within, chars };
+  }
   // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
   else out.scan = alternation([pattern], lang)!;

@@ -22,6 +22,11 @@ export interface KeyedPattern {
    * (in English, as a whole word), it is the match, and no expression is run.
    */
   literal?: true;
+  /**
+   * Chinese: one of these characters must stand within `within` characters of a match's start
+   * (see `patternGap`); absent when the pattern has no such shape.
+   */
+  gap?: { within: number; chars: Uint8Array };
   scan?: RegExp;
 }
 

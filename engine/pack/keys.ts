@@ -30,14 +30,70 @@ export function patternPrefixes(pattern: string, lang: Lang): string[] | undefin
  * Both of what the key table needs of a pattern, from one parse: its prefixes (`patternPrefixes`)
  * and, for English, the keys of its second word (`patternFollowers`).
  */
-export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[]; literal?: true } {
+export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[]; literal?: true; gap?: PatternGap } {
   const nodes = parsePattern(pattern);
   if (!nodes) return {};
   const found = prefixesOf(nodes, lang);
   if (!found) return {};
   if (found.literal) return { prefixes: found.prefixes, literal: true };
-  const followers = lang === 'en' ? followersOf(nodes) : undefined;
+  if (lang === 'zh') {
+    const gap = gapOf(nodes);
+    return gap ? { prefixes: found.prefixes, gap } : { prefixes: found.prefixes };
+  }
+  const followers = followersOf(nodes);
   return followers ? { prefixes: found.prefixes, followers } : { prefixes: found.prefixes };
+}
+
+/**
+ * A Chinese pattern of the shape 'words, a short gap of any characters, words' (企业[^。;,]{0,6}
+ * (合作|协作)…): one of `chars` must stand within `within` characters of where a match begins.
+ * The matcher looks for one before it runs the pattern where a common word such as 企业 stands.
+ */
+export interface PatternGap {
+  within: number;
+  chars: string;
+}
+
+/** The gap of a pattern of the shape `PatternGap` describes, or undefined. */
+export function patternGap(pattern: string): PatternGap | undefined {
+  const nodes = parsePattern(pattern);
+  return nodes && gapOf(nodes);
+}
+
+function gapOf(nodes: Node[]): PatternGap | undefined {
+  let i = 0;
+  let lead = 0;
+  // The leading words: single characters and groups of literal alternatives.
+  for (; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.kind === 'zero') continue;
+    if (node.q.max !== 1) break;
+    if (node.kind === 'char') lead++;
+    else if (node.kind === 'group' && node.alts.every((alt) => alt.every((n) => n.kind === 'char' && n.q.min === 1 && n.q.max === 1))) {
+      lead += Math.max(...node.alts.map((alt) => alt.length));
+    } else break;
+  }
+  const gap = nodes[i];
+  if (!lead || !gap || (gap.kind !== 'class' && gap.kind !== 'unknown') || !Number.isFinite(gap.q.max) || gap.q.min !== 0) return undefined;
+  const after = nodes[i + 1];
+  const first = after ? firstChars(after) : undefined;
+  return first ? { within: lead + gap.q.max, chars: first.join('') } : undefined;
+}
+
+/** The characters a node's match must begin with, when it must match at least one. */
+function firstChars(node: Node): string[] | undefined {
+  if (node.kind === 'zero' || node.q.min < 1) return undefined;
+  if (node.kind === 'char') return [node.ch];
+  if (node.kind === 'class') return node.chars;
+  if (node.kind !== 'group') return undefined;
+  const chars: string[] = [];
+  for (const alt of node.alts) {
+    const head = alt[0];
+    const first = head ? firstChars(head) : undefined;
+    if (!first) return undefined;
+    chars.push(...first);
+  }
+  return chars;
 }
 
 /** A pattern as nodes, or undefined when its syntax is beyond what the key walk understands. */
@@ -70,7 +126,7 @@ function prefixesOf(nodes: Node[], lang: Lang): { prefixes: string[]; literal: b
     const budget = { steps: 0, longest, complete: true };
     const ok = walk(rest, '', lang, prefixes, budget);
     complete = budget.complete;
-    if (ok && prefixes.size > 0 && prefixes.size <= MAX_KEYS) break;
+    if (ok && prefixes.size > 0 && prefixes.size <= maxKeys(lang)) break;
     prefixes.clear();
   }
   if (prefixes.size === 0) return undefined;
@@ -84,7 +140,14 @@ function prefixesOf(nodes: Node[], lang: Lang): { prefixes: string[]; literal: b
   return { prefixes: sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p)))), literal: false };
 }
 
-const MAX_KEYS = 40;
+/**
+ * How many prefixes a pattern may have. A Chinese prefix is compared among the few filed under
+ * its two characters, which costs far less than running the pattern where a common pair such as
+ * 产业 stands, so a product of alternatives ('(产业|集群|…)(形象|名片|…)') may spell out many.
+ */
+function maxKeys(lang: Lang): number {
+  return lang === 'en' ? 40 : 160;
+}
 const KEY_LENGTH = 3;
 const PREFIX_MAX = 8;
 const WORD_MAX = 24;
@@ -246,7 +309,7 @@ interface PrefixWalk {
 }
 
 function walk(rest: Rest, prefix: string, lang: Lang, keys: Set<string>, budget: PrefixWalk): boolean {
-  if (++budget.steps > 2000 || keys.size > MAX_KEYS) return false;
+  if (++budget.steps > 4000 || keys.size > maxKeys(lang)) return false;
   if (prefix.length >= budget.longest && rest) {
     budget.complete = false;
     keys.add(prefix);

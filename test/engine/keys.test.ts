@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { patternFollowers, patternKeys, patternPrefixes } from '../../engine/pack/keys';
+import { patternFollowers, patternGap, patternKeying, patternKeys, patternPrefixes } from '../../engine/pack/keys';
 
 describe('the keys a lexicon pattern is filed under', () => {
   test('are the first three letters of each word an English match can begin with', () => {
@@ -35,5 +35,21 @@ describe('the keys a lexicon pattern is filed under', () => {
     assert.equal(patternFollowers('road[ -]?maps?'), undefined);
     assert.equal(patternFollowers('innovat\\w* (hubs?|centres?)'), undefined);
     assert.deepEqual(patternFollowers('(on )?the road')?.sort(), ['roa', 'the']);
+  });
+
+  test('know when the prefixes are the whole matches, so no expression needs to run', () => {
+    assert.equal(patternKeying('(企业|行业|商会)', 'zh').literal, true);
+    assert.equal(patternKeying('associations?', 'en').literal, true);
+    // 企业 begins 企业家: without word edges, which one matches is the expression's choice.
+    assert.equal(patternKeying('(企业|企业家)', 'zh').literal, undefined);
+    assert.equal(patternKeying('value chains?', 'en').literal, undefined);
+    assert.equal(patternKeying('(?<!与)企业', 'zh').literal, undefined);
+  });
+
+  test('know how close after a Chinese match start the words after a short gap must stand', () => {
+    assert.deepEqual(patternGap('企业[^。;,]{0,6}(合作|协作)(交流|共赢|发展)'), { within: 8, chars: '合协' });
+    assert.deepEqual(patternGap('(企业|行业协会|商会)[^。;]{0,10}(意见|建议|诉求)'), { within: 14, chars: '意建诉' });
+    assert.equal(patternGap('(产业|工业)园区'), undefined);
+    assert.equal(patternGap('企业[^。;,]*合作'), undefined);
   });
 });
