@@ -102,6 +102,8 @@ function lintWithWorkers(tasks: LintTask[], script: string, size: number, option
         feed(worker);
       });
       worker.on('error', (error) => finish(error));
+      // A worker that ends while drafts are out (killed, out of memory) must not leave the run waiting.
+      worker.on('exit', (code) => finish(new Error(`a lint worker stopped (exit code ${code})`)));
       // Two drafts in flight keep a worker busy while this thread takes its last result.
       feed(worker);
       feed(worker);
