@@ -15,8 +15,8 @@ import type { RunNotification } from './formats/runReport';
 import { HELP, VERSION } from './help';
 import { failedOutcome, type LintTask, type ReadResult } from './lintDraft';
 import { combineSafely, loadPackFiles } from './packFiles';
-import { lintEach } from './pool';
-import { displayPath } from './paths';
+import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
+import { displayPath, isGlob } from './paths';
 import { ReportBuilder } from './reportBuilder';
 
 /** A stream the CLI writes text to. */
@@ -122,6 +122,18 @@ class Run {
       return 2;
     }
 
+    // Workers start now when the run looks large, so that their start overlaps the file search.
+    const pool = this.startPool(args);
+    try {
+      return await this.lintDrafts(config, pool);
+    } finally {
+      pool?.close();
+    }
+  }
+
+  /** Finds the drafts, reads their configuration and packs, lints them and writes the report. */
+  private async lintDrafts(config: ConfigResolver, pool: WorkerPool | undefined): Promise<number> {
+    const { args } = this;
     const expansion = await expandOperands(args.operands, {
       fs: this.fs,
       cwd: this.cwd,
@@ -185,7 +197,7 @@ class Run {
       packSets,
       outcome: report.outcomeOptions,
       read: (task) => this.readTask(task),
-      ...this.workerOption(),
+      ...(pool ? { pool } : {}),
       onOutcome: (outcome, i) => {
         takeUnreadable(entryOfTask[i]!);
         report.take(outcome);
@@ -268,13 +280,19 @@ class Run {
     return this.options.isTTY?.stdout === true;
   }
 
-  private workerOption(): { workerScript?: string } {
-    // Workers read the disk: a run over another file system (the tests' in-memory one) stays here.
-    if (this.options.workerScript === null || this.fs !== nodeFileSystem) return {};
-    if (this.options.workerScript !== undefined) return { workerScript: this.options.workerScript };
+  /**
+   * Worker threads for a run that looks like it will lint many drafts on the disk: no operand (the
+   * current folder), a folder, a glob, or more files than the pool threshold. Undefined otherwise,
+   * or where there is no worker script (a test bundle) or the drafts are not on the disk.
+   */
+  private startPool(args: CliArgs): WorkerPool | undefined {
+    if (this.options.workerScript === null || this.fs !== nodeFileSystem) return undefined;
     // In the bundle, the worker sits next to this file; in a test bundle there is none.
-    const script = path.join(__dirname, 'cli-worker.js');
-    return existsSync(script) ? { workerScript: script } : {};
+    const script = this.options.workerScript ?? path.join(__dirname, 'cli-worker.js');
+    if (!existsSync(script)) return undefined;
+    const files = args.operands.filter((o) => o !== '-');
+    const many = args.operands.length === 0 || files.length > POOL_THRESHOLD || files.some((o) => isGlob(o) || !/\.(md|markdown)$/i.test(o));
+    return many ? WorkerPool.start(script, { format: args.format, color: this.color(), quiet: args.quiet }) : undefined;
   }
 
   /** A progress line on standard error, only on a terminal, so logs and pipes stay clean. */

@@ -1,17 +1,51 @@
 /**
  * Lints many drafts at once. Linting is CPU-bound, so past a few dozen files the drafts are shared
- * between this thread and worker threads, one per other core, which read them too; below that, starting workers costs
- * more than it saves and everything runs in this thread. Outcomes are handed over in task order,
- * each as soon as those before it are done, whatever order the threads finish in.
+ * between this thread and worker threads, one per other core, which read them too; below that,
+ * starting workers costs more than it saves and everything runs in this thread. Outcomes are
+ * handed over in task order, each as soon as those before it are done, whatever order the threads
+ * finish in.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PackSource } from '../engine';
 import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
-import type { WorkerRequest, WorkerResponse, WorkerSetup } from './worker';
+import type { WorkerMessage, WorkerResponse, WorkerSetup } from './worker';
 
 /** How many files make a worker pool worth its start-up. */
 export const POOL_THRESHOLD = 50;
+
+/**
+ * Worker threads, started as soon as a run looks like it will lint many drafts: a worker's
+ * start (loading the engine, compiling the built-in pack) then overlaps the search for the files
+ * and the reading of their configuration. A run that finds few drafts closes it unused.
+ */
+export class WorkerPool {
+  readonly workers: Worker[] = [];
+
+  private constructor(script: string, size: number, outcome: OutcomeOptions) {
+    const setup: WorkerSetup = { options: outcome };
+    for (let i = 0; i < size; i++) {
+      // A small young generation keeps each worker's memory near its live data; the drafts'
+      // garbage is short-lived, so collecting it more often costs little.
+      this.workers.push(new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
+    }
+  }
+
+  /** One worker per core but this thread's, or undefined where there is no second core or threads cannot start. */
+  static start(script: string, outcome: OutcomeOptions): WorkerPool | undefined {
+    const size = os.availableParallelism() - 1;
+    if (size < 1) return undefined;
+    try {
+      return new WorkerPool(script, size, outcome);
+    } catch {
+      return undefined;
+    }
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
 
 /** Options of `lintEach`. */
 export interface PoolOptions {
@@ -19,23 +53,28 @@ export interface PoolOptions {
   outcome: OutcomeOptions;
   /** Reads a draft in this thread (the workers read the disk themselves). */
   read(task: LintTask): Promise<ReadResult>;
-  /** The bundled worker script, when there is one next to the CLI and drafts are on disk; without it, no pool. */
-  workerScript?: string;
+  /** Workers for the drafts on disk, when the run started them; without them, no pool. */
+  pool?: WorkerPool;
   /** Called with each outcome, in task order. */
   onOutcome(outcome: DraftOutcome, index: number): void;
 }
 
-/** Lints every task; resolves when every outcome has been handed to `onOutcome`. */
+/** Lints every task; resolves when every outcome has been handed to `onOutcome`. Closes the pool. */
 export async function lintEach(tasks: LintTask[], options: PoolOptions): Promise<void> {
-  const cores = os.availableParallelism();
-  if (!options.workerScript || tasks.length <= POOL_THRESHOLD || cores < 2) return lintHere(tasks, options, 0);
+  const { pool } = options;
+  if (!pool || tasks.length <= POOL_THRESHOLD) {
+    pool?.close();
+    return lintHere(tasks, options, 0);
+  }
   const inOrder = new InOrder(options.onOutcome);
   try {
-    await lintWithWorkers(tasks, options.workerScript, Math.min(cores - 1, Math.ceil(tasks.length / 10)), options, inOrder);
+    await lintWithWorkers(tasks, pool, options, inOrder);
   } catch {
     // A pool that cannot start or breaks (a restricted environment, a missing file) must not cost
     // the run: the drafts not yet handed over are linted here.
     await lintHere(tasks.slice(inOrder.next), options, inOrder.next);
+  } finally {
+    pool.close();
   }
 }
 
@@ -64,19 +103,18 @@ class InOrder {
 }
 
 /**
- * This thread lints too, beside one worker per other core: a thread that only waited would cost
- * a second copy of the engine in memory (and its warm-up) for nothing.
+ * This thread lints too, beside the pool's workers: a thread that only waited would cost a second
+ * copy of the engine in memory (and its warm-up) for nothing.
  */
-function lintWithWorkers(tasks: LintTask[], script: string, size: number, options: PoolOptions, inOrder: InOrder): Promise<void> {
+function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptions, inOrder: InOrder): Promise<void> {
   return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
     let sent = 0;
     let done = 0;
     let over = false;
     const finish = (error?: Error) => {
       if (over) return;
       over = true;
-      for (const w of workers) void w.terminate();
+      for (const w of pool.workers) w.removeAllListeners('message').removeAllListeners('exit');
       if (error) reject(error);
       else resolve();
     };
@@ -87,23 +125,19 @@ function lintWithWorkers(tasks: LintTask[], script: string, size: number, option
     const feed = (worker: Worker) => {
       if (sent >= tasks.length) return;
       const id = sent++;
-      worker.postMessage({ id, task: tasks[id]! } satisfies WorkerRequest);
+      worker.postMessage({ id, task: tasks[id]! } satisfies WorkerMessage);
     };
-    const setup: WorkerSetup = { packSets: options.packSets, options: options.outcome };
-    for (let i = 0; i < size; i++) {
-      // A small young generation keeps each worker's memory near its live data; the drafts'
-      // garbage is short-lived, so collecting it more often costs little.
-      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-      workers.push(worker);
+    for (const worker of pool.workers) {
+      worker.postMessage({ packSets: options.packSets } satisfies WorkerMessage);
       worker.on('message', (response: WorkerResponse) => {
         if (over) return;
         if ('error' in response) return finish(new Error(response.error));
         settle(response.id, response.outcome);
         feed(worker);
       });
-      worker.on('error', (error) => finish(error));
+      worker.once('error', (error) => finish(error));
       // A worker that ends while drafts are out (killed, out of memory) must not leave the run waiting.
-      worker.on('exit', (code) => finish(new Error(`a lint worker stopped (exit code ${code})`)));
+      worker.once('exit', (code) => finish(new Error(`a lint worker stopped (exit code ${code})`)));
       // Two drafts in flight keep a worker busy while this thread takes its last result.
       feed(worker);
       feed(worker);

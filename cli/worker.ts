@@ -10,30 +10,31 @@ import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, ty
 
 /** What a worker is started with. */
 export interface WorkerSetup {
-  packSets: Record<string, PackSource[]>;
   options: OutcomeOptions;
 }
 
-/** A message to a worker. */
-export interface WorkerRequest {
-  id: number;
-  task: LintTask;
-}
+/** A message to a worker: the run's packs (before any draft), or a draft to lint. */
+export type WorkerMessage = { packSets: Record<string, PackSource[]> } | { id: number; task: LintTask };
 
 /** A worker's answer. */
 export type WorkerResponse = { id: number; outcome: DraftOutcome } | { id: number; error: string };
 
 const setup = workerData as WorkerSetup;
-const packs = new PackCache(setup.packSets);
-// Compile the built-in pack while the main thread is still sending the first drafts.
+// Compile the built-in pack while the main thread is still looking for the drafts; the run's
+// packs arrive before its first draft.
+let packs = new PackCache({});
 packs.get('');
 
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', (message: WorkerMessage) => {
+  if ('packSets' in message) {
+    packs = new PackCache(message.packSets);
+    return;
+  }
   let response: WorkerResponse;
   try {
-    response = { id: request.id, outcome: lintRead(request.task, readFromDisk(request.task), packs, setup.options) };
+    response = { id: message.id, outcome: lintRead(message.task, readFromDisk(message.task), packs, setup.options) };
   } catch (error) {
-    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
 });
