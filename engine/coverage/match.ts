@@ -92,14 +92,17 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
       if (slot) tryAt(lists[slot]!, i);
     }
   } else {
-    const { pairs, pairStarts } = table;
+    const { pairs, pairStarts, thirds } = table;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const slot = slots[c]!;
       if (slot) tryAt(lists[slot]!, i);
       if (pairStarts[c]) {
         const pair = pairs.get((c << 16) | text.charCodeAt(i + 1));
-        if (pair) tryAt(lists[pair]!, i);
+        if (!pair) continue;
+        if (lists[pair]!.length) tryAt(lists[pair]!, i);
+        const third = thirds.get(pair)?.get(text.charCodeAt(i + 2));
+        if (third) tryAt(lists[third]!, i);
       }
     }
   }

@@ -290,6 +290,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
         const table: KeyTable = (tables[lang] ??= {
           slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
           pairs: new Map(),
+          thirds: new Map(),
           pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
           lists: [[]],
           unkeyed: [],
@@ -306,6 +307,13 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
               slot = table.pairs.get(pair) ?? 0;
               if (!slot) table.pairs.set(pair, (slot = table.lists.push([]) - 1));
               table.pairStarts[prefix.charCodeAt(0)] = 1;
+              if (prefix.length >= 3) {
+                let byThird = table.thirds.get(slot);
+                if (!byThird) table.thirds.set(slot, (byThird = new Map()));
+                const third = prefix.charCodeAt(2);
+                slot = byThird.get(third) ?? 0;
+                if (!slot) byThird.set(third, (slot = table.lists.push([]) - 1));
+              }
             } else {
               const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
               if (!table.slots[code]) table.slots[code] = table.lists.push([]) - 1;

@@ -190,6 +190,11 @@ export interface KeyTable {
   slots: Int32Array;
   /** Chinese: the slot of each two-character key, by `first << 16 | second`. */
   pairs: Map<number, number>;
+  /**
+   * Chinese: prefixes of three characters or more, by a pair's slot and then their third
+   * character, so the walk compares only those that can stand where a common pair (产业, 企业) does.
+   */
+  thirds: Map<number, Map<number, number>>;
   /** Chinese: whether a character begins any two-character key, to skip most map lookups. */
   pairStarts: Uint8Array;
   lists: KeyEntry[][];
