@@ -1,4 +1,4 @@
-import { keyDigit, type Candidate, type CompiledFacet, type CoOccurrence, type KeyEntry, type KeyTable, type Lang, type Pack } from '../pack/compiled';
+import { keyDigit, type Candidate, type CompiledFacet, type CoOccurrence, type KeyedPattern, type KeyEntry, type KeyTable, type Lang, type Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { clauseAround, type Sentences } from './sentences';
 
@@ -74,7 +74,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
           if (nextKey < 0) nextKey = followingWordKey(text, at);
           if (!followers.has(nextKey)) continue;
         }
-        if (candidate.pattern.gap && !gapHolds(text, at, candidate.pattern.gap)) continue;
+        if (candidate.pattern.gap && !gapHolds(text, at, candidate.pattern.gap, table.gapChars)) continue;
         sticky.lastIndex = at;
         const m = sticky.exec(text);
         if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
@@ -126,9 +126,14 @@ function followingWordKey(text: string, at: number): number {
 }
 
 /** Whether one of a gap pattern's characters stands close enough after `at` for a match. */
-function gapHolds(text: string, at: number, gap: NonNullable<KeyTable['lists'][number][number]['candidates'][number]['pattern']['gap']>): boolean {
+function gapHolds(text: string, at: number, gap: NonNullable<KeyedPattern['gap']>, anyGapChar: Uint8Array): boolean {
   const end = Math.min(text.length, at + gap.within + 1);
-  for (let i = at; i < end; i++) if (gap.chars[text.charCodeAt(i)]) return true;
+  const { chars } = gap;
+  for (let i = at; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!anyGapChar[c]) continue;
+    for (let k = 0; k < chars.length; k++) if (chars[k] === c) return true;
+  }
   return false;
 }
 

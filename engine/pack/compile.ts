@@ -91,11 +91,7 @@ function keyed(pattern: string, lang: Lang): KeyedPattern {
   const out: KeyedPattern = { sticky: alternation([pattern], lang, 'y')! };
   const { prefixes, followers, literal, gap } = patternKeying(pattern, lang);
   if (literal) out.literal = true;
-  if (gap) {
-    const chars = new Uint8Array(0x10000);
-    for (const ch of gap.chars) chars[ch.charCodeAt(0)] = 1;
-    out.gap = { within: gap.within, chars };
-  }
+  if (gap) out.gap = { within: gap.within, chars: Uint16Array.from(gap.chars, (ch) => ch.charCodeAt(0)) };
   // Only a pattern without prefixes scans, so only it needs a global expression.
   if (prefixes) out.prefixes = prefixes;
   else out.scan = alternation([pattern], lang)!;
@@ -291,6 +287,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
           slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
           pairs: new Map(),
           thirds: new Map(),
+          gapChars: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
           pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
           lists: [[]],
           unkeyed: [],
@@ -300,6 +297,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
             table.unkeyed.push(candidate);
             return;
           }
+          for (const c of candidate.pattern.gap?.chars ?? []) table.gapChars[c] = 1;
           for (const prefix of candidate.pattern.prefixes) {
             let slot: number;
             if (lang === 'zh' && prefix.length >= 2) {

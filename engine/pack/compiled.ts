@@ -26,7 +26,7 @@ export interface KeyedPattern {
    * Chinese: one of these characters must stand within `within` characters of a match's start
    * (see `patternGap`); absent when the pattern has no such shape.
    */
-  gap?: { within: number; chars: Uint8Array };
+  gap?: { within: number; chars: Uint16Array };
   scan?: RegExp;
 }
 
@@ -195,6 +195,8 @@ export interface KeyTable {
    * character, so the walk compares only those that can stand where a common pair (产业, 企业) does.
    */
   thirds: Map<number, Map<number, number>>;
+  /** Chinese: every character some gap pattern looks for (see `KeyedPattern.gap`), to skip the rest at once. */
+  gapChars: Uint8Array;
   /** Chinese: whether a character begins any two-character key, to skip most map lookups. */
   pairStarts: Uint8Array;
   lists: KeyEntry[][];
