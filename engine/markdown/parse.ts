@@ -9,7 +9,9 @@ type Token = ReturnType<MarkdownIt['parse']>[number];
 // One parser for the process. Only the block level is parsed: the engine reads inline markup
 // itself, by position, and so skips the cost of building inline tokens it would not use.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
-markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// 'normalize' rewrites every line ending and NUL of every chunk; `markdownInput` does it only
+// for the rare chunk that has a carriage return or a NUL.
+markdown.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 /** Front matter at the very start of a draft: YAML (`---`) or TOML (`+++`). */
 export const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -91,14 +93,17 @@ export function parseChunk(text: string, atStart = true): ChunkModel {
 }
 
 /**
- * The text markdown-it sees: front matter blanked (its lines stay, so line numbers agree) and lone
- * carriage returns turned into spaces, since the engine's line index counts `\n` only.
+ * The text markdown-it sees: front matter blanked (its lines stay, so line numbers agree), lone
+ * carriage returns turned into spaces, since the engine's line index counts `\n` only, CRLF made
+ * LF, and NUL made U+FFFD.
  */
 function markdownInput(source: string, atStart: boolean): string {
   let input = source;
   const fm = atStart ? FRONT_MATTER.exec(source) : null;
   if (fm) input = fm[0].replace(/[^\r\n]/g, ' ') + source.slice(fm[0].length);
-  if (input.includes('\r')) input = input.replace(/\r(?!\n)/g, ' ');
+  if (input.includes('\r')) input = input.replace(/\r(?!\n)/g, ' ').replace(/\r\n/g, '\n');
+  // As markdown-it's own normalisation does (it is disabled above).
+  if (input.includes('\0')) input = input.replace(/\0/g, '\uFFFD');
   return input;
 }
 
