@@ -13,7 +13,7 @@ import { compare, expandOperands } from './files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { RunNotification } from './formats/runReport';
 import { HELP, VERSION } from './help';
-import { failedOutcome, type LintTask, type ReadResult } from './lintDraft';
+import { failedOutcome, readFromDisk, type LintTask, type ReadResult } from './lintDraft';
 import { combineSafely, loadPackFiles } from './packFiles';
 import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
 import { displayPath, isGlob } from './paths';
@@ -227,7 +227,9 @@ class Run {
 
   /** Reads a draft in this thread (the worker threads read their own). */
   private async readTask(task: LintTask): Promise<ReadResult> {
-    if (task.bytes) return { bytes: task.bytes };
+    // On the real disk a synchronous read is cheaper than a trip through the thread pool, and the
+    // lint that follows is synchronous anyway.
+    if (task.bytes || this.fs === nodeFileSystem) return readFromDisk(task);
     try {
       return { bytes: await this.fs.readFile(task.absolute!) };
     } catch (error) {
