@@ -7,9 +7,11 @@ import type { Pack } from './pack/compiled';
 
 /**
  * A chunk's parse without its source text: the draft holds the text, and a chunk that kept a slice
- * of it would keep every old version of an edited draft alive.
+ * of it would keep every old version of an edited draft alive. An editor's cache keeps neither the
+ * chunk's prose (read it with `chunkProse`) nor a copy of its normalised text (a slice of the
+ * draft's): see `LintCache.settle`.
  */
-export type ChunkParse = Omit<ChunkModel, 'text'>;
+export type ChunkParse = Omit<ChunkModel, 'text' | 'prose'> & { prose?: string };
 
 /** Everything the engine derives from one chunk alone; reusable while the chunk's text is unchanged. */
 export interface ChunkAnalysis {
@@ -33,11 +35,30 @@ export interface PlacedAnalysis {
   analysis: ChunkAnalysis;
 }
 
+/**
+ * A copy of a string that keeps nothing else alive. V8 represents a slice of 13 or more characters
+ * as a view into its parent, so a heading's text or a comment's body kept with a chunk would keep
+ * the whole draft of its version, and a passage or phrase the whole prose it was read from.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 /** Analyses one chunk: parse, sentences, script counts and facet hits. */
 export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkAnalysis {
   const { text: _text, ...model } = parseChunk(text, atStart);
+  for (const block of model.blocks) if (block.heading) block.heading.text = detached(block.heading.text);
+  for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
   return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits: facetHits(model.normalized, sentences, pack), memo: new Map() };
+}
+
+/**
+ * A chunk's prose. A cached chunk drops its prose after the lint that parsed it; the few checks that
+ * need it later (an evidence passage that becomes one of the first ten) parse the chunk again.
+ */
+export function chunkProse(analysis: ChunkAnalysis, source: string, offset: number): string {
+  return (analysis.model.prose ??= parseChunk(source.slice(offset, offset + analysis.length), offset === 0).prose);
 }
 
 /**
@@ -83,6 +104,20 @@ export class LintCache {
     this.source = source;
     this.chunks = placed;
     return placed;
+  }
+
+  /**
+   * @internal Called once a lint is done with its chunks. What an open draft keeps between lints is
+   * one copy of its text in each form: the draft's normalised text, with each chunk's a slice of
+   * it, and no prose (the chunks' checks kept what they needed from it in their memos). Kept as
+   * they were, a 100 KB draft with tables held its normalised text and prose twice (two bytes a
+   * character), about 600 KB more.
+   */
+  settle(normalized: string): void {
+    for (const { offset, analysis } of this.chunks) {
+      delete analysis.model.prose;
+      analysis.model.normalized = normalized.slice(offset, offset + analysis.length);
+    }
   }
 }
 

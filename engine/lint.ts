@@ -1,4 +1,4 @@
-import { analyzeChunk, chunkMemo, LintCache, type PlacedAnalysis } from './cache';
+import { analyzeChunk, chunkMemo, chunkProse, detached, LintCache, type PlacedAnalysis } from './cache';
 import { coverageFindings } from './coverage/findings';
 import { judgeCoverage, passageText } from './coverage/judge';
 import { Sentences } from './coverage/sentences';
@@ -97,11 +97,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       if (sentenceBases[mid]! <= index) (c = mid), (lo = mid + 1);
       else hi = mid - 1;
     }
-    const { analysis } = chunks[c]!;
+    const { analysis, offset } = chunks[c]!;
     const local = index - sentenceBases[c]!;
     const texts = chunkMemo(analysis, 'evidence', () => new Map<number, string>());
     let text = texts.get(local);
-    if (text === undefined) texts.set(local, (text = passageText(analysis.model.prose, analysis.sentences.span(local))));
+    if (text === undefined) texts.set(local, (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))));
     return text;
   };
   const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10, passage });
@@ -138,6 +138,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  options.cache?.settle(doc.normalized);
   const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };

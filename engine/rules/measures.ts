@@ -1,4 +1,4 @@
-import { chunkMemo } from '../cache';
+import { chunkMemo, chunkProse } from '../cache';
 import { alternation } from '../pack/compile';
 import type { Lang } from '../pack/compiled';
 import type { Span } from '../types';
@@ -136,8 +136,6 @@ interface UnitFacts {
   timeframe: boolean;
   /** It gives a measurable target. */
   indicator: boolean;
-  /** Where its finding is shown, relative to the unit's chunk when it lies inside one; found when first asked. */
-  anchor?: Span;
 }
 
 /**
@@ -168,17 +166,22 @@ function readFacts(ctx: RuleContext, unit: Span): UnitFacts {
   };
 }
 
-/** A unit's anchor (see `unitAnchor`), kept with its facts. */
+/**
+ * A unit's anchor (see `unitAnchor`), kept with the chunk where the unit starts: the anchor lies on
+ * the unit's first line, so it depends on that chunk alone even when the unit runs on past it.
+ */
 function anchorOf(ctx: RuleContext, unit: Span): Span {
-  const facts = factsOf(ctx, unit);
-  const chunk = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)]!;
-  const inChunk = unit.end <= chunk.offset + chunk.analysis.length;
-  const base = inChunk ? chunk.offset : 0;
-  if (!facts.anchor || !inChunk) {
-    const anchor = inChunk ? unitAnchor(ctx, unit, chunk.analysis.model.prose, chunk.offset) : unitAnchor(ctx, unit);
-    facts.anchor = { start: anchor.start - base, end: anchor.end - base };
+  const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)]!;
+  // The unit clipped to its first chunk has the same first line, so the same anchor.
+  const clipped = { start: unit.start, end: Math.min(unit.end, offset + analysis.length) };
+  const anchors = chunkMemo(analysis, 'measure-anchors', () => new Map<string, Span>());
+  const key = `${clipped.start - offset}:${clipped.end - offset}`;
+  let local = anchors.get(key);
+  if (!local) {
+    const anchor = unitAnchor(ctx, clipped, chunkProse(analysis, ctx.doc.source, offset), offset);
+    anchors.set(key, (local = { start: anchor.start - offset, end: anchor.end - offset }));
   }
-  return { start: facts.anchor.start + base, end: facts.anchor.end + base };
+  return { start: local.start + offset, end: local.end + offset };
 }
 
 /** Reports a measure that names no responsible body ("relevant departments" names none). */

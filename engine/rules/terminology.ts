@@ -15,12 +15,18 @@ export const terminology: DraftingRule = {
     if (terms.length === 0) return;
     // Terms are found in prose only, never in code or link targets, and in the normalised text,
     // so 中小型企業 is found by a pattern written as 中小型企业.
-    const found = ctx.chunks.map(({ analysis }) => chunkMemo(analysis, 'terminology', (a) => terms.map((term) => blockMatches(a, term.find))));
+    // Per chunk, the matches by term, or nothing for a chunk without any (most chunks).
+    const found = ctx.chunks.map(({ analysis }) =>
+      chunkMemo(analysis, 'terminology', (a) => {
+        const byTerm = terms.map((term) => blockMatches(a, term.find));
+        return byTerm.some((list) => list.length) ? byTerm : undefined;
+      }),
+    );
     terms.forEach((term, t) => {
       if (!ctx.scripts.has(term.language)) return;
       const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
       ctx.chunks.forEach(({ offset }, c) => {
-        for (const local of found[c]![t]!) {
+        for (const local of found[c]?.[t] ?? []) {
           const span: Span = { start: local.start + offset, end: local.end + offset };
           const text = doc.source.slice(span.start, span.end);
           const normalized = doc.normalized.slice(span.start, span.end);

@@ -1,14 +1,16 @@
-import { chunkMemo, type ChunkAnalysis } from '../cache';
+import { chunkMemo, chunkProse, detached, type ChunkAnalysis } from '../cache';
 import type { Lang, Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { anyMatch, blockMatches, type DraftingRule } from './context';
 
-/** A chunk's sentence with a vague phrase and nothing concrete: its first phrase in each language. */
-interface VagueSentence {
-  /** Chunk-relative spans of the first vague phrase, by lexicon language. */
-  en?: Span;
-  zh?: Span;
+/** A vague phrase: its chunk-relative span, and its prose as the message quotes it. */
+interface VaguePhrase {
+  span: Span;
+  prose: string;
 }
+
+/** A chunk's sentence with a vague phrase and nothing concrete: its first phrase in each language. */
+type VagueSentence = Partial<Record<Lang, VaguePhrase>>;
 
 const LANGS: readonly Lang[] = ['en', 'zh'];
 
@@ -21,16 +23,16 @@ const LANGS: readonly Lang[] = ['en', 'zh'];
 export const vagueCommitment: DraftingRule = {
   id: 'vague-commitment',
   check(ctx) {
-    const { pack } = ctx;
+    const { doc, pack } = ctx;
     const langs = [...ctx.scripts].filter((lang) => pack.drafting.vague[lang]);
     if (langs.length === 0) return;
     for (const { offset, analysis } of ctx.chunks) {
-      for (const found of chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack))) {
-        const lang = langs.find((l) => found[l]);
+      const found = chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack, () => chunkProse(a, doc.source, offset)));
+      for (const sentence of found) {
+        const lang = langs.find((l) => sentence[l]);
         if (!lang) continue;
-        const local = found[lang]!;
+        const { span: local, prose: phrase } = sentence[lang]!;
         const span = { start: local.start + offset, end: local.end + offset };
-        const phrase = analysis.model.prose.slice(local.start, local.end);
         ctx.report({
           span,
           message: {
@@ -44,7 +46,7 @@ export const vagueCommitment: DraftingRule = {
 };
 
 /** The sentences of one chunk that have a vague phrase and name nothing concrete, in order. */
-function vagueSentences(analysis: ChunkAnalysis, pack: Pack): VagueSentence[] {
+function vagueSentences(analysis: ChunkAnalysis, pack: Pack, prose: () => string): VagueSentence[] {
   const text = analysis.model.normalized;
   const { sentences } = analysis;
   const bySentence = new Map<number, VagueSentence>();
@@ -64,7 +66,7 @@ function vagueSentences(analysis: ChunkAnalysis, pack: Pack): VagueSentence[] {
       }
       if (isConcrete) continue;
       if (!found) bySentence.set(index, (found = {}));
-      found[lang] = span;
+      found[lang] = { span, prose: detached(prose().slice(span.start, span.end)) };
     }
   }
   return [...bySentence.keys()].sort((a, b) => a - b).map((i) => bySentence.get(i)!);

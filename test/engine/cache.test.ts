@@ -101,3 +101,18 @@ test('starts afresh when the pack changes, and gives the same lint for the same 
   const settings = { rules: { 'measure-owner': 'off' as const, 'vague-commitment': 'error' as const, 'measure-indicator': { headings: ['Measures'] } } };
   assert.deepEqual(lint(text, { cache, ...settings }).findings, lint(text, settings).findings);
 });
+
+test('a cached lint still gives the draft its prose and evidence after an edit elsewhere', () => {
+  // Eleven measures paragraphs far apart, each evidence for the same facets: after the first is
+  // deleted, the eleventh becomes evidence, read from a chunk that was not edited.
+  const paragraph = (i: number): string =>
+    `Measure ${i}: the county will fund a shared testing centre for lock makers, with a grant of EUR ${i}m.\n\n${'Filler text about the town. '.repeat(90)}\n\n`;
+  let text = `# Plan\n\n## Measures\n\n${Array.from({ length: 12 }, (_, i) => paragraph(i + 1)).join('')}`;
+  const cache = new LintCache();
+  lint(text, { cache });
+  text = text.replace(paragraph(1), '');
+  const cached = lint(text, { cache });
+  const fresh = lint(text);
+  assert.deepEqual(cached.coverage, fresh.coverage);
+  assert.equal(cached.document.prose, fresh.document.prose);
+});
