@@ -20,8 +20,12 @@ export interface ChunkAnalysis {
   length: number;
   sentences: Sentences;
   scripts: { han: number; latinWords: number };
-  /** Facet hits by facet in pack order, as chunk-relative sentence indices. */
-  hits: number[][];
+  /**
+   * Facet hits as pairs, facet then chunk-relative sentence index, by facet in pack order and then
+   * by sentence. Flat, because a chunk has hits for few of the pack's facets: an array per facet
+   * made ~45 arrays per chunk, most of them empty.
+   */
+  hits: number[];
   /**
    * What drafting rules and evidence found in this chunk alone, by a key of their choosing
    * (see `chunkMemo`); kept as long as the analysis is, so an unchanged chunk is not checked again.
@@ -50,7 +54,11 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkA
   for (const block of model.blocks) if (block.heading) block.heading.text = detached(block.heading.text);
   for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
-  return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits: facetHits(model.normalized, sentences, pack), memo: new Map() };
+  const hits: number[] = [];
+  facetHits(model.normalized, sentences, pack).forEach((list, facet) => {
+    for (const index of list) hits.push(facet, index);
+  });
+  return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
 }
 
 /**

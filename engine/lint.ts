@@ -157,14 +157,13 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) 
   let sentenceBase = 0;
   const sentenceParts = [];
   const sentenceBases = new Int32Array(chunks.length);
-  const hits: number[][] = chunks[0]?.analysis.hits.map(() => []) ?? [];
+  const hits: number[][] = pack.elements.flatMap((e) => e.facets.map((): number[] => []));
   const scripts = { han: 0, latinWords: 0 };
   for (const [c, { offset, analysis }] of chunks.entries()) {
     sentenceBases[c] = sentenceBase;
     sentenceParts.push({ offset, blockBase, sentences: analysis.sentences });
-    analysis.hits.forEach((list, f) => {
-      for (const index of list) hits[f]!.push(index + sentenceBase);
-    });
+    const pairs = analysis.hits;
+    for (let i = 0; i < pairs.length; i += 2) hits[pairs[i]!]!.push(pairs[i + 1]! + sentenceBase);
     scripts.han += analysis.scripts.han;
     scripts.latinWords += analysis.scripts.latinWords;
     blockBase += analysis.model.blocks.length;

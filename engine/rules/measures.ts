@@ -139,6 +139,14 @@ interface UnitFacts {
 }
 
 /**
+ * A span in a chunk of `length` characters as one number, a memo key: exact for chunks under 94
+ * million characters, far beyond any draft (a string key per unit cost a string per unit).
+ */
+function spanKey(start: number, end: number, length: number): number {
+  return start * (length + 1) + end;
+}
+
+/**
  * The facts of a unit. A unit inside one chunk (a list item, a row, a paragraph; an article seldom
  * spans chunks) keeps them with the chunk, so that after an edit only the edited chunk's units are
  * read again; a unit that spans chunks is read each time.
@@ -146,8 +154,8 @@ interface UnitFacts {
 function factsOf(ctx: RuleContext, unit: Span): UnitFacts {
   const chunk = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)];
   if (!chunk || unit.end > chunk.offset + chunk.analysis.length) return readFacts(ctx, unit);
-  const memo = chunkMemo(chunk.analysis, 'measure-units', () => new Map<string, UnitFacts>());
-  const key = `${unit.start - chunk.offset}:${unit.end - chunk.offset}`;
+  const memo = chunkMemo(chunk.analysis, 'measure-units', () => new Map<number, UnitFacts>());
+  const key = spanKey(unit.start - chunk.offset, unit.end - chunk.offset, chunk.analysis.length);
   let facts = memo.get(key);
   if (!facts) memo.set(key, (facts = readFacts(ctx, unit)));
   return facts;
@@ -174,8 +182,8 @@ function anchorOf(ctx: RuleContext, unit: Span): Span {
   const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)]!;
   // The unit clipped to its first chunk has the same first line, so the same anchor.
   const clipped = { start: unit.start, end: Math.min(unit.end, offset + analysis.length) };
-  const anchors = chunkMemo(analysis, 'measure-anchors', () => new Map<string, Span>());
-  const key = `${clipped.start - offset}:${clipped.end - offset}`;
+  const anchors = chunkMemo(analysis, 'measure-anchors', () => new Map<number, Span>());
+  const key = spanKey(clipped.start - offset, clipped.end - offset, analysis.length);
   let local = anchors.get(key);
   if (!local) {
     const anchor = unitAnchor(ctx, clipped, chunkProse(analysis, ctx.doc.source, offset), offset);
