@@ -116,3 +116,28 @@ test('a cached lint still gives the draft its prose and evidence after an edit e
   assert.deepEqual(cached.coverage, fresh.coverage);
   assert.equal(cached.document.prose, fresh.document.prose);
 });
+
+test('follows edits that add or remove front matter, switch line endings, empty or replace the draft', () => {
+  const pack = builtinPack();
+  const body = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(9), 120);
+  const versions = [
+    body,
+    `---\ntitle: Plan\n---\n${body}`,
+    `---\ntitle: Plan\n${body}`,
+    body.replace(/\n/g, '\r\n'),
+    '',
+    body,
+    body.slice(0, body.length / 2),
+    `${body}\n\n${body}`,
+    'x',
+    body,
+  ];
+  const cache = new LintCache();
+  for (const [i, text] of versions.entries()) {
+    const cached = lint(text, { cache, pack });
+    assert.deepEqual(cache.analyses(text, pack).map((c) => c.offset), chunksOf(text).map((c) => c.offset), `chunks of version ${i}`);
+    const fresh = lint(text, { pack });
+    assert.deepEqual(cached.findings, fresh.findings, `findings of version ${i}`);
+    assert.deepEqual(cached.coverage, fresh.coverage, `coverage of version ${i}`);
+  }
+});
