@@ -1,52 +1,191 @@
 import { facetHits } from './coverage/match';
 import { Sentences } from './coverage/sentences';
 import { countScripts } from './language';
+import { chunksOf, splitChunks } from './markdown/chunks';
 import { parseChunk, type ChunkModel } from './markdown/parse';
 import type { Pack } from './pack/compiled';
 
+/**
+ * A chunk's parse without its source text: the draft holds the text, and a chunk that kept a slice
+ * of it would keep every old version of an edited draft alive. An editor's cache keeps neither the
+ * chunk's prose (read it with `chunkProse`) nor a copy of its normalised text (a slice of the
+ * draft's): see `LintCache.settle`.
+ */
+export type ChunkParse = Omit<ChunkModel, 'text' | 'prose'> & { prose?: string };
+
 /** Everything the engine derives from one chunk alone; reusable while the chunk's text is unchanged. */
 export interface ChunkAnalysis {
-  model: ChunkModel;
+  model: ChunkParse;
+  /** The chunk's length in the draft. */
+  length: number;
   sentences: Sentences;
   scripts: { han: number; latinWords: number };
-  /** Facet hits by facet in pack order, as chunk-relative sentence indices. */
-  hits: number[][];
+  /**
+   * Facet hits as pairs, facet then chunk-relative sentence index, by facet in pack order and then
+   * by sentence. Flat, because a chunk has hits for few of the pack's facets: an array per facet
+   * made ~45 arrays per chunk, most of them empty.
+   */
+  hits: number[];
+  /**
+   * What drafting rules and evidence found in this chunk alone, by a key of their choosing
+   * (see `chunkMemo`); kept as long as the analysis is, so an unchanged chunk is not checked again.
+   */
+  memo: Map<string, unknown>;
+}
+
+/** A chunk's analysis and the offset where the chunk starts in the draft. */
+export interface PlacedAnalysis {
+  offset: number;
+  analysis: ChunkAnalysis;
+}
+
+/**
+ * A copy of a string that keeps nothing else alive. V8 represents a slice of 13 or more characters
+ * as a view into its parent, so a heading's text or a comment's body kept with a chunk would keep
+ * the whole draft of its version, and a passage or phrase the whole prose it was read from.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** Analyses one chunk: parse, sentences, script counts and facet hits. */
 export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkAnalysis {
-  const model = parseChunk(text, atStart);
+  const { text: _text, ...model } = parseChunk(text, atStart);
+  for (const block of model.blocks) if (block.heading) block.heading.text = detached(block.heading.text);
+  for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
-  return { model, sentences, scripts: countScripts(model.prose), hits: facetHits(model.normalized, sentences, pack) };
+  const hits: number[] = [];
+  facetHits(model.normalized, sentences, pack).forEach((list, facet) => {
+    for (const index of list) hits.push(facet, index);
+  });
+  return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
+}
+
+/**
+ * A chunk's prose. A cached chunk drops its prose after the lint that parsed it; the few checks that
+ * need it later (an evidence passage that becomes one of the first ten) parse the chunk again.
+ */
+export function chunkProse(analysis: ChunkAnalysis, source: string, offset: number): string {
+  return (analysis.model.prose ??= parseChunk(source.slice(offset, offset + analysis.length), offset === 0).prose);
+}
+
+/**
+ * What a chunk-local check found, computed once per chunk analysis: a rule that judges sentences,
+ * blocks or units which never cross a chunk asks here, and an edit re-runs it only on the chunks
+ * the edit changed. `key` names the check; `compute` receives the chunk's analysis.
+ */
+export function chunkMemo<T>(analysis: ChunkAnalysis, key: string, compute: (analysis: ChunkAnalysis) => T): T {
+  if (analysis.memo.has(key)) return analysis.memo.get(key) as T;
+  const value = compute(analysis);
+  analysis.memo.set(key, value);
+  return value;
 }
 
 /**
  * Keeps the analyses of a draft's chunks between lints, so that after an edit only the chunks the
  * edit touched are parsed and matched again. One cache per open draft; pass it as
- * `lint(text, { cache })`. It holds only the chunks of the last lint, and starts afresh when the
+ * `lint(text, { cache })`. It holds the last lint's source and chunks, and starts afresh when the
  * pack changes.
  */
 export class LintCache {
   private pack: Pack | undefined;
-  private first = new Map<string, ChunkAnalysis>();
-  private rest = new Map<string, ChunkAnalysis>();
+  private source: string | undefined;
+  private chunks: PlacedAnalysis[] = [];
 
-  /** @internal The analysis of a chunk, from the cache or made now. */
-  analysis(text: string, atStart: boolean, pack: Pack, used: { first: Map<string, ChunkAnalysis>; rest: Map<string, ChunkAnalysis> }): ChunkAnalysis {
-    if (pack !== this.pack) {
-      this.pack = pack;
-      this.first.clear();
-      this.rest.clear();
+  /**
+   * @internal The chunks of `source` with their analyses: the same chunks `chunksOf` cuts, found
+   * without cutting the whole draft again. Chunks before and after the edit are compared with the
+   * last source in place (no hashing of their text), and only the edited stretch is cut anew.
+   */
+  analyses(source: string, pack: Pack): PlacedAnalysis[] {
+    const old = this.chunks;
+    const oldSource = this.source;
+    let placed: PlacedAnalysis[];
+    if (pack !== this.pack || oldSource === undefined) {
+      placed = chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
+    } else if (oldSource === source) {
+      placed = old;
+    } else {
+      placed = reanalyze(oldSource, old, source, pack);
     }
-    const map = atStart ? this.first : this.rest;
-    const analysis = map.get(text) ?? analyzeChunk(text, atStart, pack);
-    (atStart ? used.first : used.rest).set(text, analysis);
-    return analysis;
+    this.pack = pack;
+    this.source = source;
+    this.chunks = placed;
+    return placed;
   }
 
-  /** @internal Keeps only the chunks the last lint used. */
-  keep(used: { first: Map<string, ChunkAnalysis>; rest: Map<string, ChunkAnalysis> }): void {
-    this.first = used.first;
-    this.rest = used.rest;
+  /**
+   * @internal Called once a lint is done with its chunks. What an open draft keeps between lints is
+   * one copy of its text in each form: the draft's normalised text, with each chunk's a slice of
+   * it, and no prose (the chunks' checks kept what they needed from it in their memos). Kept as
+   * they were, a 100 KB draft with tables held its normalised text and prose twice (two bytes a
+   * character), about 600 KB more.
+   */
+  settle(normalized: string): void {
+    for (const { offset, analysis } of this.chunks) {
+      delete analysis.model.prose;
+      analysis.model.normalized = normalized.slice(offset, offset + analysis.length);
+    }
   }
+}
+
+/** Whether the old chunk's text stands in the new source at `offset`. */
+function sameText(oldSource: string, chunk: PlacedAnalysis, source: string, offset: number): boolean {
+  const { length } = chunk.analysis;
+  if (offset < 0 || offset + length > source.length) return false;
+  // Comparing two slices compares their characters in bulk; `startsWith` is many times slower.
+  return source.slice(offset, offset + length) === oldSource.slice(chunk.offset, chunk.offset + length);
+}
+
+/**
+ * The chunks of an edited source. `splitChunks` scans forward, and what it decides at a chunk start
+ * depends only on the text before it and the start's own line; after a chunk start its state is
+ * that of a fresh scan. So the unchanged chunks before the edit stand as they were; the stretch
+ * from the last of them is cut alone; and once that cut reaches a chunk start the old cut also had
+ * (shifted by the edit's length), every later start is the old one shifted.
+ */
+function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pack: Pack): PlacedAnalysis[] {
+  const delta = source.length - oldSource.length;
+  let prefix = 0;
+  while (prefix < old.length && sameText(oldSource, old[prefix]!, source, old[prefix]!.offset)) prefix++;
+  if (prefix === old.length && oldSource.length === source.length) return old;
+  let suffix = 0;
+  while (suffix < old.length - prefix) {
+    const chunk = old[old.length - 1 - suffix]!;
+    if (chunk.offset + delta < (prefix ? old[prefix - 1]!.offset + old[prefix - 1]!.analysis.length : 0)) break;
+    if (!sameText(oldSource, chunk, source, chunk.offset + delta)) break;
+    suffix++;
+  }
+  // Cut from the last unchanged chunk before the edit (its first line is unchanged, so it still
+  // starts a chunk), through the first unchanged chunk after it.
+  const from = prefix > 0 ? prefix - 1 : 0;
+  const windowStart = old[from]?.offset ?? 0;
+  const firstAfter = suffix > 0 ? old.length - suffix : -1;
+  const resync = firstAfter >= 0 ? old[firstAfter]!.offset + delta : -1;
+  const windowEnd = firstAfter >= 0 ? (firstAfter + 1 < old.length ? old[firstAfter + 1]!.offset + delta : source.length) : source.length;
+  let starts = splitChunks(source.slice(windowStart, windowEnd)).map((s) => s + windowStart);
+  let tail: PlacedAnalysis[] = [];
+  const at = resync >= 0 ? starts.indexOf(resync) : -1;
+  if (at >= 0) {
+    starts = starts.slice(0, at);
+    tail = old.slice(firstAfter).map((c) => ({ offset: c.offset + delta, analysis: c.analysis }));
+  } else if (windowEnd < source.length) {
+    // The edit changed how the rest is cut (it opened a fence, say): cut the rest anew.
+    starts = splitChunks(source.slice(windowStart)).map((s) => s + windowStart);
+  }
+  // Chunks of the window that an old chunk had exactly (the one before the edit, or one after it
+  // that the edit only moved) keep their analyses.
+  const reusable = new Map<number, PlacedAnalysis>();
+  for (let i = from; i < old.length - (at >= 0 ? suffix : 0); i++) reusable.set(old[i]!.offset, old[i]!);
+  const windowEndOffset = tail[0]?.offset ?? source.length;
+  const middle = starts.map((offset, i): PlacedAnalysis => {
+    const end = starts[i + 1] ?? windowEndOffset;
+    for (const candidate of [reusable.get(offset), reusable.get(offset - delta)]) {
+      if (candidate && candidate.analysis.length === end - offset && (candidate.offset === 0) === (offset === 0) && sameText(oldSource, candidate, source, offset)) {
+        return { offset, analysis: candidate.analysis };
+      }
+    }
+    return { offset, analysis: analyzeChunk(source.slice(offset, end), offset === 0, pack) };
+  });
+  return [...old.slice(0, from), ...middle, ...tail];
 }

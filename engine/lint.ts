@@ -1,6 +1,6 @@
-import { analyzeChunk, LintCache, type ChunkAnalysis } from './cache';
+import { analyzeChunk, chunkMemo, chunkProse, detached, LintCache, type PlacedAnalysis } from './cache';
 import { coverageFindings } from './coverage/findings';
-import { judgeCoverage } from './coverage/judge';
+import { judgeCoverage, passageText } from './coverage/judge';
 import { Sentences } from './coverage/sentences';
 import { DirectiveState, readDirectives } from './directives';
 import { classifyLanguage } from './language';
@@ -55,7 +55,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const pack = options.pack ?? builtinPack();
   const problems: ConfigProblem[] = [];
   const source = typeof text === 'string' ? text : String(text);
-  const { doc, sentences, hits, scripts } = analyzeDraft(source, pack, options.cache);
+  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(source, pack, options.cache);
   const measure = classifyLanguage(scripts.han, scripts.latinWords);
   const lang: MessageLanguage =
     options.messageLanguage && options.messageLanguage !== 'auto'
@@ -89,7 +89,22 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10 });
+  // Evidence passages are kept with their chunks: an edit re-reads only the edited chunk's.
+  const passage = (index: number): string => {
+    let c = 0;
+    for (let lo = 0, hi = chunks.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (sentenceBases[mid]! <= index) (c = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    const { analysis, offset } = chunks[c]!;
+    const local = index - sentenceBases[c]!;
+    const texts = chunkMemo(analysis, 'evidence', () => new Map<number, string>());
+    let text = texts.get(local);
+    if (text === undefined) texts.set(local, (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))));
+    return text;
+  };
+  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10, passage });
   const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
 
   const present = new Set<Lang>();
@@ -102,6 +117,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       doc,
+      chunks,
       sentences,
       pack,
       coverage,
@@ -122,6 +138,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  options.cache?.settle(doc.normalized);
   const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
@@ -132,27 +149,25 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * documents, sentences, facet hits and script counts into the draft's.
  */
 function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) {
-  const used = { first: new Map<string, ChunkAnalysis>(), rest: new Map<string, ChunkAnalysis>() };
-  const chunks = chunksOf(source).map(({ offset, text }) => ({
-    offset,
-    analysis: cache ? cache.analysis(text, offset === 0, pack, used) : analyzeChunk(text, offset === 0, pack),
-  }));
-  cache?.keep(used);
+  const chunks: PlacedAnalysis[] = cache
+    ? cache.analyses(source, pack)
+    : chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
   const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
   let blockBase = 0;
   let sentenceBase = 0;
   const sentenceParts = [];
-  const hits: number[][] = chunks[0]?.analysis.hits.map(() => []) ?? [];
+  const sentenceBases = new Int32Array(chunks.length);
+  const hits: number[][] = pack.elements.flatMap((e) => e.facets.map((): number[] => []));
   const scripts = { han: 0, latinWords: 0 };
-  for (const { offset, analysis } of chunks) {
+  for (const [c, { offset, analysis }] of chunks.entries()) {
+    sentenceBases[c] = sentenceBase;
     sentenceParts.push({ offset, blockBase, sentences: analysis.sentences });
-    analysis.hits.forEach((list, f) => {
-      for (const index of list) hits[f]!.push(index + sentenceBase);
-    });
+    const pairs = analysis.hits;
+    for (let i = 0; i < pairs.length; i += 2) hits[pairs[i]!]!.push(pairs[i + 1]! + sentenceBase);
     scripts.han += analysis.scripts.han;
     scripts.latinWords += analysis.scripts.latinWords;
     blockBase += analysis.model.blocks.length;
     sentenceBase += analysis.sentences.count;
   }
-  return { doc, sentences: Sentences.join(sentenceParts), hits, scripts };
+  return { doc, chunks, sentences: Sentences.join(sentenceParts), sentenceBases, hits, scripts };
 }

@@ -6,6 +6,9 @@ import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
 import { effectiveRules, type SettingsStore } from './settings';
 import type { UserPacks } from './userPacks';
 
+/** How many drafts' lints are kept for features to answer from (see `DraftLinter`). */
+export const KEPT_LINTS = 2;
+
 /** A draft's text and identity, as an open document or a file read from disk. */
 export interface DraftText {
   uri: string;
@@ -28,6 +31,10 @@ export interface DraftLint {
  * document version is linted once however many features want it.
  */
 export class DraftLinter {
+  // The lints of the drafts used last, most recent last. A lint holds the whole parsed draft, its
+  // findings and evidence (~300 KB for a 100 KB draft), so only a few are kept: a feature asking
+  // about another open draft lints it again, which its engine cache makes cheap (nothing changed,
+  // so nothing is parsed or matched again).
   private readonly cache = new Map<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>();
   // One engine cache per open document: after an edit only the chunks it touched are re-parsed
   // and re-matched. Files read from disk (workspace lint) are linted once and need none.
@@ -67,9 +74,17 @@ export class DraftLinter {
   get(draft: DraftText): Promise<DraftLint | undefined> {
     if (draft.version === undefined) return this.run(draft);
     const cached = this.cache.get(draft.uri);
-    if (cached && cached.version === draft.version && cached.generation === this.generation) return cached.lint;
+    this.cache.delete(draft.uri);
+    if (cached && cached.version === draft.version && cached.generation === this.generation) {
+      this.cache.set(draft.uri, cached);
+      return cached.lint;
+    }
     const lintPromise = this.run(draft);
     this.cache.set(draft.uri, { version: draft.version, generation: this.generation, lint: lintPromise });
+    for (const uri of this.cache.keys()) {
+      if (this.cache.size <= KEPT_LINTS) break;
+      this.cache.delete(uri);
+    }
     return lintPromise;
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigResolver, type ConfigIssue } from '../cli/config';
-import { nodeFileSystem } from '../cli/fileSystem';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
+import { syncFileSystem } from './configFileSystem';
 
 /**
  * What the configuration files (`.cluster-policy-lint.yaml` …) say about one draft, in the
@@ -31,7 +31,7 @@ export type ResolveProjectConfig = (draftPath: string, workspaceRoot: string | u
  * may change between two keystrokes (with or without a watcher telling the server).
  */
 export const resolveProjectConfig: ResolveProjectConfig = async (draftPath, workspaceRoot) => {
-  const resolver = new ConfigResolver(nodeFileSystem, workspaceRoot ?? path.dirname(draftPath));
+  const resolver = new ConfigResolver(syncFileSystem, workspaceRoot ?? path.dirname(draftPath));
   const [config, ignoredBy] = await Promise.all([resolver.resolve(draftPath), resolver.ignoredBy(draftPath)]);
   const seen = resolver.issues.length;
   return {

@@ -11,6 +11,11 @@ export interface CoverageSettings {
   k: Map<string, number>;
   /** Passages kept as evidence per facet; the facet is judged on all of them. */
   maxEvidence: number;
+  /**
+   * The text of a sentence as evidence (see `passageText`), by sentence index; given by a caller
+   * that keeps it between lints. Read from the document when absent.
+   */
+  passage?: (index: number) => string;
 }
 
 /**
@@ -46,7 +51,7 @@ function judgeElement(doc: DraftDocument, sentences: Sentences, element: Compile
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
   const facets: FacetCoverage[] = element.facets.map((facet, i) => {
-    const evidence = off ? [] : hits[i]!.slice(0, settings.maxEvidence).map((index) => evidenceOf(doc, sentences.span(index)));
+    const evidence = off ? [] : hits[i]!.slice(0, settings.maxEvidence).map((index) => evidenceOf(doc, sentences.span(index), settings.passage?.(index)));
     return { id: facet.id, title: facet.title, covered: !off && hits[i]!.length > 0, evidence };
   });
   const count = facets.filter((f) => f.covered).length;
@@ -54,11 +59,12 @@ function judgeElement(doc: DraftDocument, sentences: Sentences, element: Compile
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
 }
 
-/** A passage as evidence: its exact range, and its prose with whitespace collapsed. */
-export function evidenceOf(doc: DraftDocument, span: Span): Evidence {
-  return {
-    span,
-    range: doc.lines.rangeOf(span),
-    text: doc.prose.slice(span.start, span.end).replace(/[\s\u2028\u2029]+/g, ' ').trim(),
-  };
+/** A passage as evidence: its exact range, and its prose with whitespace collapsed (`passageText`). */
+export function evidenceOf(doc: DraftDocument, span: Span, text = passageText(doc.prose, span)): Evidence {
+  return { span, range: doc.lines.rangeOf(span), text };
+}
+
+/** A passage's prose with whitespace collapsed, as evidence shows it. */
+export function passageText(prose: string, span: Span): string {
+  return prose.slice(span.start, span.end).replace(/[\s\u2028\u2029]+/g, ' ').trim();
 }

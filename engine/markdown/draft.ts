@@ -3,10 +3,13 @@ import type { Block, DraftDocument, Section, Unit } from './model';
 import { chunksOf } from './chunks';
 import { FRONT_MATTER, parseChunk, type ChunkModel } from './parse';
 
-/** A chunk and the offset where it starts in the draft. */
+/**
+ * A chunk and the offset where it starts in the draft. Its source text is not needed, and its prose
+ * may be absent (a cached chunk drops it): it is parsed again if the draft's prose is read.
+ */
 export interface PlacedChunk {
   offset: number;
-  model: ChunkModel;
+  model: Omit<ChunkModel, 'text' | 'prose'> & { prose?: string };
 }
 
 /** Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws. */
@@ -68,11 +71,18 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
     }
   }
   const frontMatter = FRONT_MATTER.exec(source);
+  let prose: string | undefined;
   return {
     ...(frontMatter ? { frontMatter: { start: 0, end: frontMatter[0].length } } : {}),
     source,
-    prose: chunks.length === 1 ? chunks[0]!.model.prose : chunks.map((c) => c.model.prose).join(''),
-    normalized: chunks.length === 1 ? chunks[0]!.model.normalized : chunks.map((c) => c.model.normalized).join(''),
+    // Joined when first read: rules and evidence read the chunks' own prose, so an editor's lint
+    // after each edit neither copies the whole prose nor keeps a second copy of it.
+    get prose(): string {
+      return (prose ??= joined(
+        chunks.map((c, i) => c.model.prose ?? parseChunk(source.slice(c.offset, chunks[i + 1]?.offset ?? source.length), c.offset === 0).prose),
+      ));
+    },
+    normalized: joined(chunks.map((c) => c.model.normalized)),
     lines,
     blocks,
     sections,
@@ -80,6 +90,10 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
     articles,
     comments,
   };
+}
+
+function joined(pieces: string[]): string {
+  return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }
 
 function shift(span: { start: number; end: number }, offset: number): { start: number; end: number } {

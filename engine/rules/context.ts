@@ -1,3 +1,5 @@
+import type { ChunkAnalysis, PlacedAnalysis } from '../cache';
+import { spansOf } from '../coverage/match';
 import type { Sentences } from '../coverage/sentences';
 import type { DraftDocument } from '../markdown/model';
 import type { Lang, Pack } from '../pack/compiled';
@@ -7,6 +9,12 @@ import type { CoverageReport, Fix, Localized, MessageLanguage, Severity, Span } 
 /** What a drafting rule is given: the parsed draft, the pack, and where to report. */
 export interface RuleContext {
   doc: DraftDocument;
+  /**
+   * The draft's chunks in order, with their analyses. A check whose answer for a sentence, block
+   * or unit depends on that chunk's text alone keeps it with `chunkMemo`, so an edit re-checks only
+   * the chunks it changed.
+   */
+  chunks: readonly PlacedAnalysis[];
   sentences: Sentences;
   pack: Pack;
   coverage: CoverageReport;
@@ -48,4 +56,31 @@ export function anyMatch(patterns: Partial<Record<Lang, RegExp>>, text: string):
     if (re.test(text)) return true;
   }
   return false;
+}
+
+/** The index of the chunk that contains `offset` (the last chunk for the end of the draft). */
+export function chunkIndexAt(chunks: readonly PlacedAnalysis[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid]!.offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Every match of a global pattern in a chunk's normalised text, found block by block: a phrase is
+ * one block's words, never the end of one paragraph and the start of the next. So the matches of a
+ * chunk do not depend on its neighbours, and a rule may keep them with the chunk. Spans are
+ * chunk-relative, in document order.
+ */
+export function blockMatches(analysis: ChunkAnalysis, re: RegExp): Span[] {
+  const text = analysis.model.normalized;
+  const out: Span[] = [];
+  for (const { span } of analysis.model.blocks) {
+    for (const m of spansOf(re, text.slice(span.start, span.end))) out.push({ start: m.start + span.start, end: m.end + span.start });
+  }
+  return out;
 }

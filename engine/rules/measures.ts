@@ -1,7 +1,8 @@
+import { chunkMemo, chunkProse } from '../cache';
 import { alternation } from '../pack/compile';
 import type { Lang } from '../pack/compiled';
 import type { Span } from '../types';
-import { anyMatch, type DraftingRule, type RuleContext } from './context';
+import { anyMatch, chunkIndexAt, type DraftingRule, type RuleContext } from './context';
 
 /** A policy measure or objective that the measure rules inspect. */
 export interface MeasureUnit {
@@ -33,7 +34,7 @@ export function measureUnits(ctx: RuleContext): MeasureUnit[] {
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
       for (const span of unitsIn(ctx, section.span)) {
-        if (!anyMatch(pack.drafting.notMeasure, doc.normalized.slice(span.start, span.end))) units.push({ kind, span });
+        if (!factsOf(ctx, span).notMeasure) units.push({ kind, span });
       }
     }
   };
@@ -91,15 +92,19 @@ function unitsIn(ctx: RuleContext, outer: Span): Span[] {
   return rows.length ? rows : paragraphs;
 }
 
-/** The span of a unit's first line, trimmed of markup and space: where its finding is shown. */
-export function unitAnchor(ctx: RuleContext, unit: Span): Span {
+/**
+ * The span of a unit's first line, trimmed of markup and space: where its finding is shown. The
+ * prose is read from `prose`, a piece of the draft's prose that starts at `base` and holds the unit
+ * (its chunk's, so that the draft's whole prose is never joined for it).
+ */
+export function unitAnchor(ctx: RuleContext, unit: Span, prose = ctx.doc.prose, base = 0): Span {
   const { doc } = ctx;
   const line = doc.lines.lineAt(unit.start);
   const lineSpan = doc.lines.lineSpan(line);
   let start = Math.max(unit.start, lineSpan.start);
   let end = Math.min(unit.end, lineSpan.end);
-  while (start < end && /[\s\u2028\u2029]/.test(doc.prose[start]!)) start++;
-  while (end > start && /[\s\u2028\u2029]/.test(doc.prose[end - 1]!)) end--;
+  while (start < end && /[\s\u2028\u2029]/.test(prose[start - base]!)) start++;
+  while (end > start && /[\s\u2028\u2029]/.test(prose[end - 1 - base]!)) end--;
   return end > start ? { start, end } : lineSpan;
 }
 
@@ -121,18 +126,80 @@ function unitText(ctx: RuleContext, unit: Span): string {
   return out + text.slice(at);
 }
 
+/** What the measure rules need to know about a unit; each depends on the unit's own text only. */
+interface UnitFacts {
+  /** The unit is not a measure (a note, a reference …), whatever its section. */
+  notMeasure: boolean;
+  /** It names a responsible body (a vague owner such as "relevant departments" does not count). */
+  owner: boolean;
+  /** It gives a deadline or time frame. */
+  timeframe: boolean;
+  /** It gives a measurable target. */
+  indicator: boolean;
+}
+
+/**
+ * A span in a chunk of `length` characters as one number, a memo key: exact for chunks under 94
+ * million characters, far beyond any draft (a string key per unit cost a string per unit).
+ */
+function spanKey(start: number, end: number, length: number): number {
+  return start * (length + 1) + end;
+}
+
+/**
+ * The facts of a unit. A unit inside one chunk (a list item, a row, a paragraph; an article seldom
+ * spans chunks) keeps them with the chunk, so that after an edit only the edited chunk's units are
+ * read again; a unit that spans chunks is read each time.
+ */
+function factsOf(ctx: RuleContext, unit: Span): UnitFacts {
+  const chunk = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)];
+  if (!chunk || unit.end > chunk.offset + chunk.analysis.length) return readFacts(ctx, unit);
+  const memo = chunkMemo(chunk.analysis, 'measure-units', () => new Map<number, UnitFacts>());
+  const key = spanKey(unit.start - chunk.offset, unit.end - chunk.offset, chunk.analysis.length);
+  let facts = memo.get(key);
+  if (!facts) memo.set(key, (facts = readFacts(ctx, unit)));
+  return facts;
+}
+
+function readFacts(ctx: RuleContext, unit: Span): UnitFacts {
+  const { drafting } = ctx.pack;
+  const text = unitText(ctx, unit);
+  let ownerText = text;
+  for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh]) if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
+  return {
+    notMeasure: anyMatch(drafting.notMeasure, ctx.doc.normalized.slice(unit.start, unit.end)),
+    owner: anyMatch(drafting.owner, ownerText),
+    timeframe: anyMatch(drafting.timeframe, text),
+    indicator: anyMatch(drafting.indicator, text),
+  };
+}
+
+/**
+ * A unit's anchor (see `unitAnchor`), kept with the chunk where the unit starts: the anchor lies on
+ * the unit's first line, so it depends on that chunk alone even when the unit runs on past it.
+ */
+function anchorOf(ctx: RuleContext, unit: Span): Span {
+  const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)]!;
+  // The unit clipped to its first chunk has the same first line, so the same anchor.
+  const clipped = { start: unit.start, end: Math.min(unit.end, offset + analysis.length) };
+  const anchors = chunkMemo(analysis, 'measure-anchors', () => new Map<number, Span>());
+  const key = spanKey(clipped.start - offset, clipped.end - offset, analysis.length);
+  let local = anchors.get(key);
+  if (!local) {
+    const anchor = unitAnchor(ctx, clipped, chunkProse(analysis, ctx.doc.source, offset), offset);
+    anchors.set(key, (local = { start: anchor.start - offset, end: anchor.end - offset }));
+  }
+  return { start: local.start + offset, end: local.end + offset };
+}
+
 /** Reports a measure that names no responsible body ("relevant departments" names none). */
 export const measureOwner: DraftingRule = {
   id: 'measure-owner',
   check(ctx) {
-    const { owner, vagueOwner } = ctx.pack.drafting;
     for (const unit of measureUnits(ctx)) {
-      if (unit.kind !== 'measure') continue;
-      let text = unitText(ctx, unit.span);
-      for (const re of [vagueOwner.en, vagueOwner.zh]) if (re) text = text.replace(re, (m) => ' '.repeat(m.length));
-      if (anyMatch(owner, text)) continue;
+      if (unit.kind !== 'measure' || factsOf(ctx, unit.span).owner) continue;
       ctx.report({
-        span: unitAnchor(ctx, unit.span),
+        span: anchorOf(ctx, unit.span),
         message: {
           en: 'This measure names no responsible body: say who leads it (for example "Lead: County Economic Development Bureau"). "Relevant departments" names no one.',
           zh: '该措施未明确责任主体：请写明牵头单位（如“牵头单位：县经信局”）；“有关部门”不算明确的责任主体。',
@@ -147,9 +214,9 @@ export const measureTimeline: DraftingRule = {
   id: 'measure-timeline',
   check(ctx) {
     for (const unit of measureUnits(ctx)) {
-      if (unit.kind !== 'measure' || anyMatch(ctx.pack.drafting.timeframe, unitText(ctx, unit.span))) continue;
+      if (unit.kind !== 'measure' || factsOf(ctx, unit.span).timeframe) continue;
       ctx.report({
-        span: unitAnchor(ctx, unit.span),
+        span: anchorOf(ctx, unit.span),
         message: {
           en: 'This measure has no deadline or time frame: say by when it is done (for example "Deadline: June 2028" or "2027–2029").',
           zh: '该措施没有完成时限：请写明何时完成（如“完成时限：2028年6月底前”）。',
@@ -164,10 +231,10 @@ export const measureIndicator: DraftingRule = {
   id: 'measure-indicator',
   check(ctx) {
     for (const unit of measureUnits(ctx)) {
-      if (anyMatch(ctx.pack.drafting.indicator, unitText(ctx, unit.span))) continue;
+      if (factsOf(ctx, unit.span).indicator) continue;
       const what = unit.kind === 'measure' ? { en: 'measure', zh: '措施' } : { en: 'objective', zh: '目标' };
       ctx.report({
-        span: unitAnchor(ctx, unit.span),
+        span: anchorOf(ctx, unit.span),
         message: {
           en: `This ${what.en} has no measurable target: give a number with a unit, a count or a share (for example "40 firms certified" or "R&D spending at 2.5% of sales").`,
           zh: `该${what.zh}缺少可量化的指标：请给出带单位的数字、数量或比例（如“认证企业40家”“研发投入占销售收入2.5%”）。`,

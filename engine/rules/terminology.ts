@@ -1,34 +1,51 @@
-import { spansOf } from '../coverage/match';
-import type { DraftingRule } from './context';
+import { chunkMemo } from '../cache';
+import type { Span } from '../types';
+import { blockMatches, type DraftingRule } from './context';
 
-/** Reports a term the pack prefers another word for, with a fix that replaces just that term. */
+/**
+ * Reports a term the pack prefers another word for, with a fix that replaces just that term.
+ * Terms are found block by block and kept with their chunk, so an edit re-reads only the chunk it
+ * changed.
+ */
 export const terminology: DraftingRule = {
   id: 'terminology',
   check(ctx) {
-    const { doc } = ctx;
-    for (const term of ctx.pack.drafting.terminology) {
-      if (!ctx.scripts.has(term.language)) continue;
+    const { doc, pack } = ctx;
+    const terms = pack.drafting.terminology;
+    if (terms.length === 0) return;
+    // Terms are found in prose only, never in code or link targets, and in the normalised text,
+    // so 中小型企業 is found by a pattern written as 中小型企业.
+    // Per chunk, the matches by term, or nothing for a chunk without any (most chunks).
+    const found = ctx.chunks.map(({ analysis }) =>
+      chunkMemo(analysis, 'terminology', (a) => {
+        const byTerm = terms.map((term) => blockMatches(a, term.find));
+        return byTerm.some((list) => list.length) ? byTerm : undefined;
+      }),
+    );
+    terms.forEach((term, t) => {
+      if (!ctx.scripts.has(term.language)) return;
       const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
-      // Terms are found in prose only, never in code or link targets, and in the normalised text,
-      // so 中小型企業 is found by a pattern written as 中小型企业.
-      for (const span of spansOf(term.find, doc.normalized)) {
-        const found = doc.source.slice(span.start, span.end);
-        const normalized = doc.normalized.slice(span.start, span.end);
-        const replacement = inScriptOf(found, normalized, normalized.replace(single, term.replace));
-        if (replacement === found) continue;
-        ctx.report({
-          span,
-          message: {
-            en: `Write "${replacement}" rather than "${found}": ${term.why.en}`,
-            zh: `建议将“${found}”改为“${replacement}”：${term.why.zh}`,
-          },
-          fix: {
-            title: { en: `Replace with "${replacement}"`, zh: `替换为“${replacement}”` },
-            edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }],
-          },
-        });
-      }
-    }
+      ctx.chunks.forEach(({ offset }, c) => {
+        for (const local of found[c]?.[t] ?? []) {
+          const span: Span = { start: local.start + offset, end: local.end + offset };
+          const text = doc.source.slice(span.start, span.end);
+          const normalized = doc.normalized.slice(span.start, span.end);
+          const replacement = inScriptOf(text, normalized, normalized.replace(single, term.replace));
+          if (replacement === text) continue;
+          ctx.report({
+            span,
+            message: {
+              en: `Write "${replacement}" rather than "${text}": ${term.why.en}`,
+              zh: `建议将“${text}”改为“${replacement}”：${term.why.zh}`,
+            },
+            fix: {
+              title: { en: `Replace with "${replacement}"`, zh: `替换为“${replacement}”` },
+              edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }],
+            },
+          });
+        }
+      });
+    });
   },
 };
 

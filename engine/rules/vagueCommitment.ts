@@ -1,26 +1,38 @@
-import { spansOf } from '../coverage/match';
-import { anyMatch, type DraftingRule } from './context';
+import { chunkMemo, chunkProse, detached, type ChunkAnalysis } from '../cache';
+import type { Lang, Pack } from '../pack/compiled';
+import type { Span } from '../types';
+import { anyMatch, blockMatches, type DraftingRule } from './context';
+
+/** A vague phrase: its chunk-relative span, and its prose as the message quotes it. */
+interface VaguePhrase {
+  span: Span;
+  prose: string;
+}
+
+/** A chunk's sentence with a vague phrase and nothing concrete: its first phrase in each language. */
+type VagueSentence = Partial<Record<Lang, VaguePhrase>>;
+
+const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /**
  * Reports a sentence whose commitment is only a vague verb ("further strengthen", 大力推进) with no
  * instrument, amount or date beside it. A sentence that names one of them is fair and not reported.
+ * Phrases are found block by block and kept with their chunk, so an edit re-reads only the chunk it
+ * changed.
  */
 export const vagueCommitment: DraftingRule = {
   id: 'vague-commitment',
   check(ctx) {
-    const { doc, sentences, pack } = ctx;
-    const text = doc.normalized;
-    const reported = new Set<number>();
-    for (const lang of ctx.scripts) {
-      const re = pack.drafting.vague[lang];
-      if (!re) continue;
-      for (const span of spansOf(re, text)) {
-        const index = sentences.indexAt(span.start);
-        if (index < 0 || reported.has(index)) continue;
-        const sentence = sentences.span(index);
-        if (anyMatch(pack.drafting.concrete, text.slice(sentence.start, sentence.end))) continue;
-        reported.add(index);
-        const phrase = doc.prose.slice(span.start, span.end);
+    const { doc, pack } = ctx;
+    const langs = [...ctx.scripts].filter((lang) => pack.drafting.vague[lang]);
+    if (langs.length === 0) return;
+    for (const { offset, analysis } of ctx.chunks) {
+      const found = chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack, () => chunkProse(a, doc.source, offset)));
+      for (const sentence of found) {
+        const lang = langs.find((l) => sentence[l]);
+        if (!lang) continue;
+        const { span: local, prose: phrase } = sentence[lang]!;
+        const span = { start: local.start + offset, end: local.end + offset };
         ctx.report({
           span,
           message: {
@@ -32,3 +44,30 @@ export const vagueCommitment: DraftingRule = {
     }
   },
 };
+
+/** The sentences of one chunk that have a vague phrase and name nothing concrete, in order. */
+function vagueSentences(analysis: ChunkAnalysis, pack: Pack, prose: () => string): VagueSentence[] {
+  const text = analysis.model.normalized;
+  const { sentences } = analysis;
+  const bySentence = new Map<number, VagueSentence>();
+  const concrete = new Map<number, boolean>();
+  for (const lang of LANGS) {
+    const re = pack.drafting.vague[lang];
+    if (!re) continue;
+    for (const span of blockMatches(analysis, re)) {
+      const index = sentences.indexAt(span.start);
+      if (index < 0) continue;
+      let found = bySentence.get(index);
+      if (found?.[lang]) continue;
+      let isConcrete = concrete.get(index);
+      if (isConcrete === undefined) {
+        isConcrete = anyMatch(pack.drafting.concrete, text.slice(sentences.starts[index], sentences.ends[index]));
+        concrete.set(index, isConcrete);
+      }
+      if (isConcrete) continue;
+      if (!found) bySentence.set(index, (found = {}));
+      found[lang] = { span, prose: detached(prose().slice(span.start, span.end)) };
+    }
+  }
+  return [...bySentence.keys()].sort((a, b) => a - b).map((i) => bySentence.get(i)!);
+}

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { lint, LintCache } from '../../engine';
+import { builtinPack, builtinPackSource, combinePacks, lint, LintCache } from '../../engine';
+import { chunksOf } from '../../engine/markdown/chunks';
 
 // The shared corpus of real policy texts stands beside the repository (../shared/corpus).
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
@@ -28,5 +29,115 @@ test('lints an edited draft with a cache exactly as without one', () => {
     assert.deepEqual(cached.coverage, fresh.coverage, `coverage after edit ${edit}`);
     assert.deepEqual(cached.findings, fresh.findings, `findings after edit ${edit}`);
     assert.equal(cached.language, fresh.language);
+  }
+});
+
+// Pieces that change how a draft is cut when typed or deleted: fences and raw HTML that swallow
+// what follows, blank lines that end a chunk, list and article lines that continue one.
+const PIECES = [
+  '## Measures\n\n',
+  '- Build a testing centre by 2028 (Lead: County Bureau).\n',
+  '1. Open a shared lab. Lead: County Bureau. Deadline: June 2028. Target: 40 firms.\n',
+  'We will further strengthen cooperation and actively promote brands.\n',
+  'The SME cluster will use the broker network to reach small and middle sized firms.\n',
+  '第三条 大力推进产业集群发展，积极推动中小型企业合作。\n',
+  '| 措施 | 牵头单位 |\n|---|---|\n| 建设检测中心 | 县市场监管局 |\n',
+  '```\n',
+  '<!--\n',
+  '-->\n',
+  '\n\n',
+  '\n',
+  'x',
+];
+
+/** A draft of many pieces, long enough to be cut into many chunks. */
+function randomDraft(next: (n: number) => number, pieces: number): string {
+  let text = '# Draft\n\n';
+  for (let i = 0; i < pieces; i++) text += PIECES[next(PIECES.length)]! + (next(2) ? '\n' : '');
+  return text;
+}
+
+test('cuts an edited draft into the chunks a fresh cut gives, and lints it as a fresh lint does', () => {
+  let seed = 5;
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const pack = builtinPack();
+  for (let draft = 0; draft < 6; draft++) {
+    let text = randomDraft(next, 300);
+    const cache = new LintCache();
+    for (let edit = 0; edit < 30; edit++) {
+      const at = next(text.length + 1);
+      const kind = next(4);
+      if (kind === 0) text = text.slice(0, at) + text.slice(Math.min(text.length, at + next(400)));
+      else if (kind === 1) text = text.slice(0, at) + PIECES[next(PIECES.length)]! + text.slice(at);
+      else {
+        // Typing: several characters one after another at one place, each linted.
+        for (let k = 0; k < 3; k++) {
+          text = text.slice(0, at + k) + 'ab\n'[next(3)]! + text.slice(at + k);
+          lint(text, { cache, pack });
+        }
+      }
+      const cached = lint(text, { cache, pack });
+      assert.deepEqual(
+        cache.analyses(text, pack).map((c) => c.offset),
+        chunksOf(text).map((c) => c.offset),
+        `chunks after edit ${edit} of draft ${draft}`,
+      );
+      const fresh = lint(text, { pack });
+      assert.deepEqual(cached.findings, fresh.findings, `findings after edit ${edit} of draft ${draft}`);
+      assert.deepEqual(cached.coverage, fresh.coverage, `coverage after edit ${edit} of draft ${draft}`);
+    }
+  }
+});
+
+test('starts afresh when the pack changes, and gives the same lint for the same text', () => {
+  const text = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(3), 200);
+  const cache = new LintCache();
+  const first = lint(text, { cache });
+  // The same rules compiled again: another pack object, as a pack file's reload gives.
+  const otherPack = combinePacks(builtinPackSource());
+  assert.deepEqual(lint(text, { cache, pack: otherPack }).findings, lint(text, { pack: otherPack }).findings);
+  assert.deepEqual(lint(text, { cache }).findings, first.findings);
+  // Settings that change which rules run or how they see a draft apply at once to a cached draft.
+  const settings = { rules: { 'measure-owner': 'off' as const, 'vague-commitment': 'error' as const, 'measure-indicator': { headings: ['Measures'] } } };
+  assert.deepEqual(lint(text, { cache, ...settings }).findings, lint(text, settings).findings);
+});
+
+test('a cached lint still gives the draft its prose and evidence after an edit elsewhere', () => {
+  // Eleven measures paragraphs far apart, each evidence for the same facets: after the first is
+  // deleted, the eleventh becomes evidence, read from a chunk that was not edited.
+  const paragraph = (i: number): string =>
+    `Measure ${i}: the county will fund a shared testing centre for lock makers, with a grant of EUR ${i}m.\n\n${'Filler text about the town. '.repeat(90)}\n\n`;
+  let text = `# Plan\n\n## Measures\n\n${Array.from({ length: 12 }, (_, i) => paragraph(i + 1)).join('')}`;
+  const cache = new LintCache();
+  lint(text, { cache });
+  text = text.replace(paragraph(1), '');
+  const cached = lint(text, { cache });
+  const fresh = lint(text);
+  assert.deepEqual(cached.coverage, fresh.coverage);
+  assert.equal(cached.document.prose, fresh.document.prose);
+});
+
+test('follows edits that add or remove front matter, switch line endings, empty or replace the draft', () => {
+  const pack = builtinPack();
+  const body = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(9), 120);
+  const versions = [
+    body,
+    `---\ntitle: Plan\n---\n${body}`,
+    `---\ntitle: Plan\n${body}`,
+    body.replace(/\n/g, '\r\n'),
+    '',
+    body,
+    body.slice(0, body.length / 2),
+    `${body}\n\n${body}`,
+    'x',
+    body,
+  ];
+  const cache = new LintCache();
+  for (const [i, text] of versions.entries()) {
+    const cached = lint(text, { cache, pack });
+    assert.deepEqual(cache.analyses(text, pack).map((c) => c.offset), chunksOf(text).map((c) => c.offset), `chunks of version ${i}`);
+    const fresh = lint(text, { pack });
+    assert.deepEqual(cached.findings, fresh.findings, `findings of version ${i}`);
+    assert.deepEqual(cached.coverage, fresh.coverage, `coverage of version ${i}`);
   }
 });

@@ -275,3 +275,13 @@ test('replaces a term in a traditional-Chinese draft in traditional characters',
   assert.ok(finding?.fix, 'a terminology finding with a fix');
   assert.equal(finding.fix.edits[0]!.newText, '中小企業');
 });
+
+describe('phrases within a block', () => {
+  test('finds a vague commitment within a paragraph, not one made of two paragraphs', () => {
+    const within = '# Plan\n\n## Measures\n\nFirms will act actively\npromote exports and quality.\n';
+    assert.deepEqual(findingsOf(within, 'vague-commitment').map((f) => f.message.slice(0, 20)), ['"actively\npromote" c']);
+    // "actively" ends one paragraph and "promote" starts the next: no phrase of the draft says both.
+    const across = '# Plan\n\n## Measures\n\nFirms will act actively\n\npromote exports and quality.\n';
+    assert.deepEqual(findingsOf(across, 'vague-commitment'), []);
+  });
+});

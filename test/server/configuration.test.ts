@@ -92,6 +92,17 @@ describe('configuration files and user packs', () => {
     assert.ok(!(await client.pull(uri)).some((d) => d.code === 'measure-owner'));
   });
 
+  test('applies a configuration file changed without a watcher at the next edit of the draft', async () => {
+    // An editor that watches no files: the next version of the draft is linted with the file as it
+    // is now, not as it was at the last lint.
+    const uri = ws.uri('drafts/plan.md');
+    ws.write('.cluster-policy-lint.yaml', 'rules:\n  measure-timeline: off\n');
+    await client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+    const diagnostics = await client.pull(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'measure-owner'), 'measure-owner is on again');
+    assert.ok(!diagnostics.some((d) => d.code === 'measure-timeline'), 'measure-timeline is off');
+  });
+
   test('reports a broken configuration file on that file, and still lints', async () => {
     const uri = ws.uri('drafts/plan.md');
     ws.write('.cluster-policy-lint.yaml', 'rules:\n  measure-owner: [off\n');

@@ -162,3 +162,33 @@ describe('hover, completion, code lens and the custom requests', () => {
     assert.ok(!client.pushed.has(en), 'open drafts are left to the pull model');
   });
 });
+
+describe('many open drafts', () => {
+  test('a feature on a draft opened long ago answers as it did right after its lint', async () => {
+    // The server keeps only the last few lints; an older draft is linted again when asked about.
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`plans/draft-${i}.md`, i % 2 ? ZH_DRAFT : EN_DRAFT]));
+    const ws = new Workspace(files);
+    const client = await TestClient.start(ws, { pull: true, snippets: true });
+    try {
+      const first = ws.uri('plans/draft-0.md');
+      await client.open(first, EN_DRAFT);
+      const diagnostics = await client.pull(first);
+      const hard = diagnostics.find((d) => d.code === 'hard-environment')!;
+      const hoverAt = { textDocument: { uri: first }, position: { line: hard.range.start.line, character: hard.range.start.character + 1 } };
+      const hoverBefore = await client.request<Hover | null>('textDocument/hover', hoverAt);
+      const lensesBefore = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: first } });
+      for (let i = 1; i < 8; i++) {
+        const uri = ws.uri(`plans/draft-${i}.md`);
+        await client.open(uri, files[`plans/draft-${i}.md`]!);
+        await client.pull(uri);
+      }
+      assert.deepEqual(await client.request<Hover | null>('textDocument/hover', hoverAt), hoverBefore);
+      assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: first } }), lensesBefore);
+      assert.deepEqual(await client.pull(first), diagnostics);
+      assert.match(((hoverBefore?.contents as MarkupContent | undefined)?.value ?? ''), /What it asks/);
+    } finally {
+      await client.stop();
+      ws.dispose();
+    }
+  });
+});
