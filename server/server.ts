@@ -38,6 +38,7 @@ import { ProblemReporter } from './problems';
 import { resolveProjectConfig } from './projectConfig';
 import { SettingsStore } from './settings';
 import { UserPacks } from './userPacks';
+import { warmUp } from './warmUp';
 import { lintWorkspace } from './workspaceLint';
 
 /** What the client said it can do, read once at initialisation. */
@@ -75,6 +76,7 @@ function readSupport(c: ClientCapabilities): ClientSupport {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let support = readSupport({});
+  let stopWarmUp = (): void => {};
   let roots: string[] = [];
   const settings = new SettingsStore(connection, () => support.configuration);
   const problems = new ProblemReporter(connection);
@@ -130,6 +132,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    stopWarmUp = warmUp(builtinPack());
     if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (support.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -268,6 +271,7 @@ export function startServer(connection: Connection): void {
   );
 
   documents.listen(connection);
+  connection.onShutdown(() => stopWarmUp());
   connection.listen();
 }
 
