@@ -13,7 +13,7 @@ import { compare, expandOperands } from './files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { RunNotification } from './formats/runReport';
 import { HELP, VERSION } from './help';
-import { failedOutcome, readFromDisk, type LintTask, type ReadResult } from './lintDraft';
+import { failedOutcome, readFromDisk, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
 import { combineSafely, loadPackFiles } from './packFiles';
 import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
 import { displayPath, isGlob } from './paths';
@@ -178,7 +178,7 @@ class Run {
     const displayOf = (e: (typeof entries)[number]) => ('task' in e ? e.task.display : e.unreadable.display);
     entries.sort((a, b) => compare(displayOf(a), displayOf(b)));
 
-    const report = new ReportBuilder(args, this.color(), this.options.stdout, (line) => this.fail(line));
+    const report = new ReportBuilder(this.outcomeOptions(), args.output === undefined ? { sink: this.options.stdout } : 'kept', (line) => this.fail(line));
     const tasks: LintTask[] = [];
     const entryOfTask: number[] = [];
     entries.forEach((e, i) => {
@@ -294,7 +294,12 @@ class Run {
     if (!existsSync(script)) return undefined;
     const files = args.operands.filter((o) => o !== '-');
     const many = args.operands.length === 0 || files.length > POOL_THRESHOLD || files.some((o) => isGlob(o) || !/\.(md|markdown)$/i.test(o));
-    return many ? WorkerPool.start(script, { format: args.format, color: this.color(), quiet: args.quiet }) : undefined;
+    return many ? WorkerPool.start(script, this.outcomeOptions()) : undefined;
+  }
+
+  /** What every draft's outcome is made for: the format, colour and `--quiet`. */
+  private outcomeOptions(): OutcomeOptions {
+    return { format: this.args.format, color: this.color(), quiet: this.args.quiet };
   }
 
   /** A progress line on standard error, only on a terminal, so logs and pipes stay clean. */

@@ -4,7 +4,7 @@
  * not two thousand reports); with `--output`, or for SARIF and HTML, the text is kept to the end.
  */
 import { jsonReport, type JsonReport } from '../report/model';
-import type { CliArgs } from './args';
+import type { Format } from './args';
 import type { TextSink } from './main';
 import { STREAM_FORMATS, type DraftOutcome, type OutcomeOptions } from './lintDraft';
 import { formatHtml } from './formats/html';
@@ -12,14 +12,13 @@ import type { Formatter, FormatOptions, RunReport, StreamFormat } from './format
 import { formatSarif } from './formats/sarif';
 import { VERSION } from './help';
 
-const WHOLE_FORMATS: Partial<Record<CliArgs['format'], Formatter>> = { sarif: formatSarif, html: formatHtml };
+const WHOLE_FORMATS: Partial<Record<Format, Formatter>> = { sarif: formatSarif, html: formatHtml };
 
 /** What only the end of the run knows. */
 export type RunContext = Pick<RunReport, 'notifications' | 'executionSuccessful' | 'rules' | 'groups'>;
 
 /** Collects the outcomes of a run and writes the report. */
 export class ReportBuilder {
-  readonly outcomeOptions: OutcomeOptions;
   /** Error-level findings, every one (the exit code). */
   allErrors = 0;
   /** Warnings, every one, even those `--quiet` hides (`--max-warnings`). */
@@ -37,25 +36,25 @@ export class ReportBuilder {
   /** The outcomes a whole-report format needs. */
   private readonly outcomes: DraftOutcome[] = [];
   private readonly problems = new Set<string>();
-  private readonly toSink: boolean;
+  private readonly sink: TextSink | undefined;
 
   constructor(
-    args: Pick<CliArgs, 'format' | 'quiet' | 'output'>,
-    color: boolean,
-    private readonly sink: TextSink,
+    /** The format, colour and `--quiet`: the same the worker threads were started with. */
+    readonly outcomeOptions: OutcomeOptions,
+    /** Where the report goes: `sink` as it grows, or (with `--output`) kept to the end. */
+    output: { sink: TextSink } | 'kept',
     /** Reports a problem the engine had with a draft (said once per draft and message). */
     private readonly problem: (line: string) => void,
   ) {
-    this.stream = STREAM_FORMATS[args.format];
-    this.formatOptions = { color };
-    this.outcomeOptions = { format: args.format, color, quiet: args.quiet };
-    this.toSink = args.output === undefined;
+    this.stream = STREAM_FORMATS[outcomeOptions.format];
+    this.formatOptions = { color: outcomeOptions.color };
+    this.sink = output === 'kept' ? undefined : output.sink;
     if (this.stream) this.write(this.stream.head());
   }
 
   private write(text: string): void {
     if (!text) return;
-    if (this.toSink) this.sink.write(text);
+    if (this.sink) this.sink.write(text);
     else this.kept.push(text);
   }
 

@@ -65,7 +65,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
       // Where a literal pattern's prefix stands, it is the match (English: if the word ends there).
       const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
       for (const candidate of candidates) {
-        const { followers, sticky, literal } = candidate.pattern;
+        const { followers, sticky, literal, gap } = candidate.pattern;
         if (literal) {
           if (wordEnds) out.push({ candidate, span: { start: at, end: at + prefix.length } });
           continue;
@@ -74,7 +74,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
           if (nextKey < 0) nextKey = followingWordKey(text, at);
           if (!followers.has(nextKey)) continue;
         }
-        if (candidate.pattern.gap && !gapHolds(text, at, candidate.pattern.gap, table.gapChars)) continue;
+        if (gap && !gapHolds(text, at, gap, table.gapChars)) continue;
         sticky.lastIndex = at;
         const m = sticky.exec(text);
         if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
@@ -86,9 +86,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
     for (let i = 0; i < text.length; i++) {
       const d1 = keyDigit(text.charCodeAt(i));
       if (!d1 || (i > 0 && keyDigit(text.charCodeAt(i - 1)))) continue;
-      const d2 = keyDigit(text.charCodeAt(i + 1));
-      const d3 = d2 ? keyDigit(text.charCodeAt(i + 2)) : 0;
-      const slot = slots[(d1 * 37 + d2) * 37 + d3]!;
+      const slot = slots[wordKeyAt(text, i, d1)]!;
       if (slot) tryAt(lists[slot]!, i);
     }
   } else {
@@ -118,10 +116,16 @@ function followingWordKey(text: string, at: number): number {
   let j = at;
   while (j < text.length && keyDigit(text.charCodeAt(j))) j++;
   while (j < text.length && !keyDigit(text.charCodeAt(j))) j++;
-  if (j >= text.length) return 0;
-  const d1 = keyDigit(text.charCodeAt(j));
-  const d2 = keyDigit(text.charCodeAt(j + 1));
-  const d3 = d2 ? keyDigit(text.charCodeAt(j + 2)) : 0;
+  return j < text.length ? wordKeyAt(text, j, keyDigit(text.charCodeAt(j))) : 0;
+}
+
+/**
+ * The key number (`wordKeyNumber`) of the word starting at `at`, whose first digit `d1` the
+ * caller has already read.
+ */
+function wordKeyAt(text: string, at: number, d1: number): number {
+  const d2 = keyDigit(text.charCodeAt(at + 1));
+  const d3 = d2 ? keyDigit(text.charCodeAt(at + 2)) : 0;
   return (d1 * 37 + d2) * 37 + d3;
 }
 
