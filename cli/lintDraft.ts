@@ -3,8 +3,8 @@
  * data and text, so the same code runs in the main thread and in a worker thread (compiled packs
  * hold RegExps and cannot cross threads; their sources can).
  */
-import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting, type Severity } from '../engine';
-import { failedFileReport, fileReport, toLocation1, type FileReport, type Location1 } from '../report/model';
+import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting } from '../engine';
+import { failedFileReport, fileReport, severityCounts, toLocation1, type FileReport, type Location1, type SeverityCounts } from '../report/model';
 import type { Format } from './args';
 import type { LanguageSetting } from './config';
 import { readFileSync } from 'node:fs';
@@ -12,10 +12,10 @@ import { decodeDraft, type TextEncodingName } from './decode';
 import { describeFsError } from './fileSystem';
 import { githubFormat } from './formats/github';
 import { jsonFormat } from './formats/json';
-import type { FormatOptions, StreamFormat } from './formats/runReport';
+import type { StreamFormat } from './formats/runReport';
 import { stylishFormat } from './formats/stylish';
 
-/** The formats written file by file; the others are written whole at the end (see `main`). */
+/** The formats written file by file; the others are written whole at the end (see `reportBuilder.ts`). */
 export const STREAM_FORMATS: Partial<Record<Format, StreamFormat>> = { json: jsonFormat, stylish: stylishFormat, github: githubFormat };
 
 /** One draft to lint, with the settings its configuration resolved to. */
@@ -37,17 +37,16 @@ export interface FullFix {
   edits: (Location1 & { text: string })[];
 }
 
+/** Coverage per group, for the stylish coverage line. */
+export type GroupCounts = { id: string; covered: number; partial: number; total: number }[];
+
 /** What the whole-report formats keep of one lint. */
 export interface LintedDraft {
   report: FileReport;
-  /** The fix of each diagnostic in `report.diagnostics`, by index. */
+  /** The fix of each diagnostic in `report.diagnostics`, by index (SARIF prints them whole). */
   fixes: (FullFix | undefined)[];
-  /** Coverage per group, for the stylish coverage line. */
-  groups: { id: string; covered: number; partial: number; total: number }[];
+  groups: GroupCounts;
 }
-
-/** Findings counted by severity. */
-export type SeverityCounts = Record<Severity, number>;
 
 /** How the run wants each draft's outcome. */
 export interface OutcomeOptions {
@@ -121,45 +120,36 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   const { text, encoding } = decoded;
   const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage: task.language });
   const full = fileReport(task.display, result);
-  const all = countSeverities(full);
+  const all = severityCounts(full.diagnostics);
   const keep = options.quiet ? full.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0) : undefined;
   const report = keep ? { ...full, diagnostics: keep.map((i) => full.diagnostics[i]!) } : full;
-  const findings = keep ? keep.map((i) => result.findings[i]!) : result.findings;
-  const draft: LintedDraft = {
-    report,
-    fixes: findings.map((f) => (f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) } : undefined)),
-    groups: result.coverage.groups.map((g) => ({ id: g.id, covered: g.covered, partial: g.partial, total: g.total })),
-  };
+  const groups: GroupCounts = result.coverage.groups.map((g) => ({ id: g.id, covered: g.covered, partial: g.partial, total: g.total }));
   const outcome: DraftOutcome = {
     display: task.display,
+    encoding,
     all,
-    shown: keep ? countSeverities(report) : all,
+    shown: keep ? severityCounts(report.diagnostics) : all,
     score: result.coverage.score,
     problems: result.problems.map((p) => p.message),
   };
-  outcome.encoding = encoding;
   const stream = STREAM_FORMATS[options.format];
-  if (stream) outcome.text = stream.file(report, draft, options);
-  else outcome.draft = draft;
+  if (stream) {
+    outcome.text = stream.file(report, groups, options);
+    return outcome;
+  }
+  // Only the whole-report formats print fixes in full (SARIF), so only they pay for converting them.
+  const findings = keep ? keep.map((i) => result.findings[i]!) : result.findings;
+  const fixes = findings.map((f) => (f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) } : undefined));
+  outcome.draft = { report, fixes, groups };
   return outcome;
 }
 
 /** The outcome of a draft that could not be read or decoded. */
 export function failedOutcome(display: string, error: string, options: OutcomeOptions): DraftOutcome {
   const report = failedFileReport(display, error);
-  const outcome: DraftOutcome = { display, error, all: noCounts(), shown: noCounts(), problems: [] };
+  const outcome: DraftOutcome = { display, error, all: severityCounts([]), shown: severityCounts([]), problems: [] };
   const stream = STREAM_FORMATS[options.format];
-  if (stream) outcome.text = stream.file(report, undefined, options satisfies FormatOptions);
+  if (stream) outcome.text = stream.file(report, undefined, options);
   else outcome.failed = report;
   return outcome;
-}
-
-function noCounts(): SeverityCounts {
-  return { error: 0, warning: 0, information: 0, hint: 0 };
-}
-
-function countSeverities(report: FileReport): SeverityCounts {
-  const counts = noCounts();
-  for (const d of report.diagnostics) counts[d.severity]++;
-  return counts;
 }

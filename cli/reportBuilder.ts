@@ -3,7 +3,7 @@
  * file goes to standard output as it grows (the main thread then holds a few numbers per draft,
  * not two thousand reports); with `--output`, or for SARIF and HTML, the text is kept to the end.
  */
-import { jsonReport, type JsonReport } from '../report/model';
+import { addCounts, jsonReport, type JsonReport } from '../report/model';
 import type { Format } from './args';
 import type { TextSink } from './main';
 import { STREAM_FORMATS, type DraftOutcome, type OutcomeOptions } from './lintDraft';
@@ -63,10 +63,7 @@ export class ReportBuilder {
     if (this.stream) this.write(`${this.summary.files ? this.stream.between : ''}${outcome.text ?? ''}`);
     else this.outcomes.push(outcome);
     this.summary.files++;
-    this.summary.errors += outcome.shown.error;
-    this.summary.warnings += outcome.shown.warning;
-    this.summary.information += outcome.shown.information;
-    this.summary.hints += outcome.shown.hint;
+    addCounts(this.summary, outcome.shown);
     this.allErrors += outcome.all.error;
     this.allWarnings += outcome.all.warning;
     if (outcome.error !== undefined) this.failedFiles++;

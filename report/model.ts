@@ -102,13 +102,24 @@ export function failedFileReport(path: string, error: string): FileReport {
 /** The whole report with its summary counts. */
 export function jsonReport(version: string, files: FileReport[]): JsonReport {
   const summary = { files: files.length, errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const file of files) {
-    for (const d of file.diagnostics) {
-      if (d.severity === 'error') summary.errors++;
-      else if (d.severity === 'warning') summary.warnings++;
-      else if (d.severity === 'information') summary.information++;
-      else summary.hints++;
-    }
-  }
+  for (const file of files) addCounts(summary, severityCounts(file.diagnostics));
   return { tool: { name: 'cluster-policy-lint', version }, files, summary };
+}
+
+/** Diagnostics counted by severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** Counts diagnostics by severity. */
+export function severityCounts(diagnostics: readonly { severity: Severity }[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** Adds one file's counts to a report's summary. */
+export function addCounts(summary: JsonReport['summary'], counts: SeverityCounts): void {
+  summary.errors += counts.error;
+  summary.warnings += counts.warning;
+  summary.information += counts.information;
+  summary.hints += counts.hint;
 }

@@ -1,7 +1,7 @@
 import type { Localized, RuleInfo } from '../../engine';
 import type { FileReport, JsonReport } from '../../report/model';
 import type { TextEncodingName } from '../decode';
-import type { LintedDraft } from '../lintDraft';
+import type { GroupCounts, LintedDraft } from '../lintDraft';
 
 /** A problem with the run rather than with a draft: a broken pack, an operand that matched nothing. */
 export interface RunNotification {
@@ -52,7 +52,7 @@ export interface RunEnd {
  */
 export interface StreamFormat {
   head(): string;
-  file(file: FileReport, draft: LintedDraft | undefined, options: FormatOptions): string;
+  file(file: FileReport, groups: GroupCounts | undefined, options: FormatOptions): string;
   /** Written between two files' texts. */
   between: string;
   tail(end: RunEnd, options: FormatOptions): string;

@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine';
 import type { FileReport } from '../../report/model';
-import type { LintedDraft } from '../lintDraft';
+import type { GroupCounts } from '../lintDraft';
 import type { StreamFormat } from './runReport';
 
 /** The three levels of the paper's soft environment, by their element ids in the built-in pack. */
@@ -12,7 +12,7 @@ const SOFT_LEVELS = ['soft-institutional', 'soft-cultural', 'soft-regulatory'];
  */
 export const stylishFormat: StreamFormat = {
   head: () => '',
-  file(file, draft, { color }) {
+  file(file, groups, { color }) {
     const paint = painter(color);
     const out = [paint.underline(file.path)];
     if (file.error !== undefined) {
@@ -26,7 +26,7 @@ export const stylishFormat: StreamFormat = {
     for (const [loc, severity, ruleId, message] of rows) {
       out.push(`  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`);
     }
-    const coverage = coverageLine(file, draft);
+    const coverage = coverageLine(file, groups);
     if (coverage) out.push(`  ${paint.dim(coverage)}`);
     out.push('');
     return `${out.join('\n')}\n`;
@@ -50,7 +50,7 @@ export const stylishFormat: StreamFormat = {
 };
 
 /** `coverage 73% · soft environment 2/3 levels · groups A 2/3, B 1/4` */
-export function coverageLine(file: FileReport, draft: LintedDraft | undefined): string | undefined {
+export function coverageLine(file: FileReport, groupCounts: GroupCounts | undefined): string | undefined {
   if (!file.coverage) return undefined;
   const parts = [`coverage ${Math.round(file.coverage.score * 100)}%`];
   const soft = file.coverage.elements.filter((e) => SOFT_LEVELS.includes(e.id) && e.status !== 'off');
@@ -59,7 +59,7 @@ export function coverageLine(file: FileReport, draft: LintedDraft | undefined): 
     const partial = soft.filter((e) => e.status === 'partial').length;
     parts.push(`soft environment ${covered}/${soft.length} levels${partial ? ` (${partial} partial)` : ''}`);
   }
-  const groups = (draft?.groups ?? []).filter((g) => g.total > 0);
+  const groups = (groupCounts ?? []).filter((g) => g.total > 0);
   if (groups.length) parts.push(`groups ${groups.map((g) => `${g.id} ${g.covered}/${g.total}`).join(', ')}`);
   return parts.join(' · ');
 }
