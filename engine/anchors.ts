@@ -2,18 +2,18 @@ import type { DraftDocument, Section } from './markdown/model';
 import type { Lang } from './pack/compiled';
 import type { Span, TextEdit } from './types';
 
-/** Whether a section's heading matches any of the per-language patterns. */
-export function headingMatches(doc: DraftDocument, section: Section, patterns: Partial<Record<Lang, RegExp>>): boolean {
+/** Whether a section's heading (its normalised text) matches any of the per-language patterns. */
+export function headingMatches(section: Section, patterns: Partial<Record<Lang, RegExp>>): boolean {
   const heading = section.heading;
   if (!heading) return false;
-  const text = doc.normalized.slice(heading.span.start, heading.span.end);
+  const text = heading.normalized;
   return (patterns.en?.test(text) ?? false) || (patterns.zh?.test(text) ?? false);
 }
 
 /** The first section whose heading matches, if any. */
 export function findSection(doc: DraftDocument, patterns: Partial<Record<Lang, RegExp>>): Section | undefined {
   if (!patterns.en && !patterns.zh) return undefined;
-  return doc.sections.find((s) => headingMatches(doc, s, patterns));
+  return doc.sections.find((s) => headingMatches(s, patterns));
 }
 
 /**

@@ -138,7 +138,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  options.cache?.settle(doc.normalized);
+  options.cache?.settle();
   const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };

@@ -24,7 +24,7 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
   for (const section of document.sections) {
     if (!section.heading) continue;
     for (const group of pack.groups) {
-      if (!matches(result, section, group.headings)) continue;
+      if (!headingMatches(section, group.headings)) continue;
       const line = groupLine(result, group.id);
       if (!line) continue;
       const lacking = result.coverage.elements.filter((e) => e.group === group.id && (e.status === 'missing' || e.status === 'partial')).map((e) => e.title[lang]);
@@ -32,7 +32,7 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
       lenses.push({ range: headingRange(section), command: command(line + tail) });
     }
     for (const element of pack.elements) {
-      if (!isElementHeading(document, section, element)) continue;
+      if (!isElementHeading(section, element)) continue;
       const coverage = result.coverage.elements.find((e) => e.id === element.id);
       if (!coverage || coverage.status === 'off') continue;
       const have = coverage.facets.filter((f) => f.covered).length;
@@ -41,8 +41,4 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
     }
   }
   return lenses;
-}
-
-function matches(result: LintResult, section: Section, patterns: Partial<Record<'en' | 'zh', RegExp>>): boolean {
-  return headingMatches(result.document, section, patterns);
 }

@@ -69,7 +69,7 @@ function headingSectionAt(result: LintResult, line: number): Section | undefined
 
 function sectionHover(result: LintResult, section: Section): string {
   const lang = result.messageLanguage;
-  const { document, pack } = result;
+  const { pack } = result;
   const lines: string[] = [];
   const covers: string[] = [];
   for (const element of result.coverage.elements) {
@@ -82,7 +82,7 @@ function sectionHover(result: LintResult, section: Section): string {
   }
   lines.push(covers.length ? `**${say(lang, 'This section covers', '本节涉及')}:**\n${covers.join('\n')}` : say(lang, 'This section covers no element of the framework yet.', '本节尚未涉及框架中的任何要素。'));
   const belongs = pack.elements
-    .filter((e) => isElementHeading(document, section, e))
+    .filter((e) => isElementHeading(section, e))
     .map((e) => {
       const status = result.coverage.elements.find((c) => c.id === e.id)?.status ?? 'missing';
       return `${md(e.title[lang])} (${statusWord(lang, status)})`;

@@ -96,6 +96,6 @@ function evidenceSection(doc: DraftDocument, coverage: ElementCoverage): Section
 }
 
 /** True when a section heading is about this element (used by hovers and code lenses too). */
-export function isElementHeading(doc: DraftDocument, section: Section, element: CompiledElement): boolean {
-  return headingMatches(doc, section, element.headings);
+export function isElementHeading(section: Section, element: CompiledElement): boolean {
+  return headingMatches(section, element.headings);
 }

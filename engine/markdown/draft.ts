@@ -5,11 +5,12 @@ import { FRONT_MATTER, parseChunk, type ChunkModel } from './parse';
 
 /**
  * A chunk and the offset where it starts in the draft. Its source text is not needed, and its prose
- * may be absent (a cached chunk drops it): it is parsed again if the draft's prose is read.
+ * and normalised text may be absent (a cached chunk drops them): the chunk is parsed again if the
+ * draft's are read.
  */
 export interface PlacedChunk {
   offset: number;
-  model: Omit<ChunkModel, 'text' | 'prose'> & { prose?: string };
+  model: Omit<ChunkModel, 'text' | 'prose' | 'normalized'> & { prose?: string; normalized?: string };
 }
 
 /** Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws. */
@@ -72,17 +73,22 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
   }
   const frontMatter = FRONT_MATTER.exec(source);
   let prose: string | undefined;
+  let normalized: string | undefined;
+  const reparsed = (i: number): ChunkModel => {
+    const { offset } = chunks[i]!;
+    return parseChunk(source.slice(offset, chunks[i + 1]?.offset ?? source.length), offset === 0);
+  };
   return {
     ...(frontMatter ? { frontMatter: { start: 0, end: frontMatter[0].length } } : {}),
     source,
-    // Joined when first read: rules and evidence read the chunks' own prose, so an editor's lint
-    // after each edit neither copies the whole prose nor keeps a second copy of it.
+    // Both joined when first read: rules, evidence and anchors read the chunks' own texts, so an
+    // editor's lint after each edit neither copies the whole draft twice nor keeps the copies.
     get prose(): string {
-      return (prose ??= joined(
-        chunks.map((c, i) => c.model.prose ?? parseChunk(source.slice(c.offset, chunks[i + 1]?.offset ?? source.length), c.offset === 0).prose),
-      ));
+      return (prose ??= joined(chunks.map((c, i) => c.model.prose ?? reparsed(i).prose)));
     },
-    normalized: joined(chunks.map((c) => c.model.normalized)),
+    get normalized(): string {
+      return (normalized ??= joined(chunks.map((c, i) => c.model.normalized ?? reparsed(i).normalized)));
+    },
     lines,
     blocks,
     sections,

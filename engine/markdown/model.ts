@@ -25,6 +25,11 @@ export interface Heading {
   level: number;
   /** The heading's text without its markup. */
   text: string;
+  /**
+   * The heading's span in the normalised text (`DraftDocument.normalized`), which heading patterns
+   * are matched against; kept with the heading so that matching it never needs the whole draft's.
+   */
+  normalized: string;
   /** The span of the heading's text on its line. */
   span: Span;
   /** True when the heading is a line of text recognised as one (第一章 总则, 一、总体要求). */
@@ -68,6 +73,8 @@ export interface DraftDocument {
   prose: string;
   /** `prose` normalised for matching: simplified Chinese, half-width ASCII; the same length. */
   normalized: string;
+  // `prose` and `normalized` are joined from the chunks' when first read: the engine's own checks
+  // read the chunks', so that an edit in a long draft does not copy it twice over.
   lines: LineIndex;
   blocks: Block[];
   /** Sections in document order; `sections[0]` is the root. */

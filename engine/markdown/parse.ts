@@ -167,7 +167,9 @@ class ChunkBuilder {
   finish(): ChunkModel {
     this.pieces.push(blankKeepingLines(this.source.slice(this.cursor)));
     const prose = this.pieces.join('');
-    return { text: this.source, prose, normalized: normalizeForMatching(prose), blocks: this.blocks, items: this.items, comments: this.comments };
+    const normalized = normalizeForMatching(prose);
+    for (const { heading } of this.blocks) if (heading) heading.normalized = normalized.slice(heading.span.start, heading.span.end);
+    return { text: this.source, prose, normalized, blocks: this.blocks, items: this.items, comments: this.comments };
   }
 
   private linesSpan(map: [number, number]): Span {
@@ -345,5 +347,6 @@ function headingOf(prose: string, offset: number, level: number, implicit: boole
   const trimmed = prose.trim();
   const start = offset + lead;
   const end = start + trimmed.length;
-  return { level, text: trimmed.replace(/[\s\u2028\u2029]+/g, ' '), span: { start, end }, implicit };
+  // The normalised text is filled in by `finish`, once the chunk's is made.
+  return { level, text: trimmed.replace(/[\s\u2028\u2029]+/g, ' '), normalized: '', span: { start, end }, implicit };
 }

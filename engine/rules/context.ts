@@ -74,10 +74,9 @@ export function chunkIndexAt(chunks: readonly PlacedAnalysis[], offset: number):
  * Every match of a global pattern in a chunk's normalised text, found block by block: a phrase is
  * one block's words, never the end of one paragraph and the start of the next. So the matches of a
  * chunk do not depend on its neighbours, and a rule may keep them with the chunk. Spans are
- * chunk-relative, in document order.
+ * chunk-relative, in document order. `text` is the chunk's normalised text (`chunkNormalized`).
  */
-export function blockMatches(analysis: ChunkAnalysis, re: RegExp): Span[] {
-  const text = analysis.model.normalized;
+export function blockMatches(analysis: ChunkAnalysis, text: string, re: RegExp): Span[] {
   const out: Span[] = [];
   for (const { span } of analysis.model.blocks) {
     for (const m of spansOf(re, text.slice(span.start, span.end))) out.push({ start: m.start + span.start, end: m.end + span.start });

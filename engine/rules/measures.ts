@@ -1,4 +1,4 @@
-import { chunkMemo, chunkProse } from '../cache';
+import { chunkMemo, chunkNormalized, chunkProse, type ChunkAnalysis } from '../cache';
 import { alternation } from '../pack/compile';
 import type { Lang } from '../pack/compiled';
 import type { Span } from '../types';
@@ -21,16 +21,12 @@ export function measureUnits(ctx: RuleContext): MeasureUnit[] {
   const cached = cache.get(ctx.doc);
   if (cached) return cached;
   const { doc, pack } = ctx;
-  const measureHeadings = ctx.options.headings?.length
-    ? { en: alternation(ctx.options.headings, 'en', '')!, zh: alternation(ctx.options.headings, 'zh', '')! }
-    : pack.drafting.measureHeadings;
+  const measureHeadings = ctx.options.headings?.length ? headingOption(ctx.options.headings) : pack.drafting.measureHeadings;
   const units: MeasureUnit[] = [];
   const claimed: Span[] = [];
   const collect = (kind: MeasureUnit['kind'], patterns: Partial<Record<Lang, RegExp>>): void => {
     for (const section of doc.sections) {
-      if (!section.heading) continue;
-      const text = doc.normalized.slice(section.heading.span.start, section.heading.span.end);
-      if (!anyMatch(patterns, text)) continue;
+      if (!section.heading || !anyMatch(patterns, section.heading.normalized)) continue;
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
       for (const span of unitsIn(ctx, section.span)) {
@@ -43,6 +39,20 @@ export function measureUnits(ctx: RuleContext): MeasureUnit[] {
   units.sort((a, b) => a.span.start - b.span.start);
   cache.set(doc, units);
   return units;
+}
+
+// The `headings` option compiled, by its patterns: an editor lints with the same option after
+// every edit. A few entries at most (one per configuration in use); cleared if it ever grows.
+const compiledHeadings = new Map<string, Partial<Record<Lang, RegExp>>>();
+
+function headingOption(headings: string[]): Partial<Record<Lang, RegExp>> {
+  const key = JSON.stringify(headings);
+  let patterns = compiledHeadings.get(key);
+  if (!patterns) {
+    if (compiledHeadings.size >= 16) compiledHeadings.clear();
+    compiledHeadings.set(key, (patterns = { en: alternation(headings, 'en', '')!, zh: alternation(headings, 'zh', '')! }));
+  }
+  return patterns;
 }
 
 function within(span: Span, outer: Span): boolean {
@@ -84,12 +94,39 @@ function unitsIn(ctx: RuleContext, outer: Span): Span[] {
     const header = kind === 'table-row' && previousKind !== 'table-row';
     previousKind = kind;
     if (kind === 'table-row' && !header) rows.push(block.span);
-    if (kind !== 'paragraph' && kind !== 'html') continue;
-    // A paragraph ending in a colon introduces a list; a very short one is a label.
-    const text = doc.normalized.slice(block.span.start, block.span.end).trim();
-    if (!/[:：]$/.test(text) && text.length >= 8) paragraphs.push(block.span);
+    if ((kind === 'paragraph' || kind === 'html') && isUnitParagraph(ctx, block.span)) paragraphs.push(block.span);
   }
   return rows.length ? rows : paragraphs;
+}
+
+/**
+ * Whether a paragraph is a unit rather than an introduction to a list (it ends in a colon) or a
+ * label (it is very short); kept with its chunk, as a block never crosses one.
+ */
+function isUnitParagraph(ctx: RuleContext, span: Span): boolean {
+  const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, span.start)]!;
+  const memo = chunkMemo(analysis, 'measure-paragraphs', () => new Map<number, boolean>());
+  const key = spanKey(span.start - offset, span.end - offset, analysis.length);
+  let unit = memo.get(key);
+  if (unit === undefined) {
+    const text = chunkNormalized(analysis, ctx.doc.source, offset).slice(span.start - offset, span.end - offset).trim();
+    memo.set(key, (unit = !/[:：]$/.test(text) && text.length >= 8));
+  }
+  return unit;
+}
+
+/**
+ * The normalised text of a span, read from the chunks it lies in: the draft's whole normalised
+ * text is not joined for it, and a chunk that dropped its own is parsed again only if it is read.
+ */
+function normalizedIn(ctx: RuleContext, span: Span): string {
+  let text = '';
+  for (let c = chunkIndexAt(ctx.chunks, span.start); c < ctx.chunks.length && ctx.chunks[c]!.offset < span.end; c++) {
+    const { offset, analysis } = ctx.chunks[c]!;
+    const chunkText = chunkNormalized(analysis, ctx.doc.source, offset);
+    text += chunkText.slice(Math.max(0, span.start - offset), Math.min(analysis.length, span.end - offset));
+  }
+  return text;
 }
 
 /**
@@ -112,9 +149,8 @@ export function unitAnchor(ctx: RuleContext, unit: Span, prose = ctx.doc.prose, 
 // yet an owner, a deadline or a target; a link's text in brackets is real text.
 const PLACEHOLDER = /\[[^\]\n]{0,40}\](?![([])/g;
 
-/** A unit's normalised text with template placeholders blanked. */
-function unitText(ctx: RuleContext, unit: Span): string {
-  const text = ctx.doc.normalized.slice(unit.start, unit.end);
+/** A unit's normalised text (`text`, read from its chunks) with template placeholders blanked. */
+function unitText(ctx: RuleContext, unit: Span, text: string): string {
   const source = ctx.doc.source.slice(unit.start, unit.end);
   if (!source.includes('[')) return text;
   let out = '';
@@ -147,27 +183,41 @@ function spanKey(start: number, end: number, length: number): number {
 }
 
 /**
- * The facts of a unit. A unit inside one chunk (a list item, a row, a paragraph; an article seldom
- * spans chunks) keeps them with the chunk, so that after an edit only the edited chunk's units are
- * read again; a unit that spans chunks is read each time.
+ * The facts of a unit, kept with the chunk where it starts, so that after an edit only the edited
+ * chunks' units are read again. A unit that runs on into later chunks (an article may) depends on
+ * them too, so its facts are kept with the analyses of those chunks and reused only while the same
+ * analyses follow: the same text.
  */
 function factsOf(ctx: RuleContext, unit: Span): UnitFacts {
-  const chunk = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)];
-  if (!chunk || unit.end > chunk.offset + chunk.analysis.length) return readFacts(ctx, unit);
-  const memo = chunkMemo(chunk.analysis, 'measure-units', () => new Map<number, UnitFacts>());
-  const key = spanKey(unit.start - chunk.offset, unit.end - chunk.offset, chunk.analysis.length);
-  let facts = memo.get(key);
-  if (!facts) memo.set(key, (facts = readFacts(ctx, unit)));
+  const first = chunkIndexAt(ctx.chunks, unit.start);
+  const { offset, analysis } = ctx.chunks[first]!;
+  const key = spanKey(unit.start - offset, unit.end - offset, analysis.length);
+  if (unit.end <= offset + analysis.length) {
+    const memo = chunkMemo(analysis, 'measure-units', () => new Map<number, UnitFacts>());
+    let facts = memo.get(key);
+    if (!facts) memo.set(key, (facts = readFacts(ctx, unit)));
+    return facts;
+  }
+  const through: ChunkAnalysis[] = [];
+  for (let c = first + 1; c < ctx.chunks.length && ctx.chunks[c]!.offset < unit.end; c++) through.push(ctx.chunks[c]!.analysis);
+  const memo = chunkMemo(analysis, 'measure-units-across', () => new Map<number, { facts: UnitFacts; through: ChunkAnalysis[] }>());
+  const kept = memo.get(key);
+  if (kept && kept.through.length === through.length && kept.through.every((a, i) => a === through[i])) return kept.facts;
+  const facts = readFacts(ctx, unit);
+  // Typing in a later chunk makes a new entry at each keystroke while this chunk stays as it was.
+  if (memo.size >= 64) memo.clear();
+  memo.set(key, { facts, through });
   return facts;
 }
 
 function readFacts(ctx: RuleContext, unit: Span): UnitFacts {
   const { drafting } = ctx.pack;
-  const text = unitText(ctx, unit);
+  const normalized = normalizedIn(ctx, unit);
+  const text = unitText(ctx, unit, normalized);
   let ownerText = text;
   for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh]) if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
   return {
-    notMeasure: anyMatch(drafting.notMeasure, ctx.doc.normalized.slice(unit.start, unit.end)),
+    notMeasure: anyMatch(drafting.notMeasure, normalized),
     owner: anyMatch(drafting.owner, ownerText),
     timeframe: anyMatch(drafting.timeframe, text),
     indicator: anyMatch(drafting.indicator, text),

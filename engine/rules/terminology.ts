@@ -1,6 +1,13 @@
-import { chunkMemo } from '../cache';
+import { chunkMemo, chunkNormalized, detached } from '../cache';
 import type { Span } from '../types';
 import { blockMatches, type DraftingRule } from './context';
+
+/** A preferred-term finding of one chunk: the chunk-relative span, its text and what replaces it. */
+interface Replacement {
+  span: Span;
+  text: string;
+  replacement: string;
+}
 
 /**
  * Reports a term the pack prefers another word for, with a fix that replaces just that term.
@@ -15,23 +22,27 @@ export const terminology: DraftingRule = {
     if (terms.length === 0) return;
     // Terms are found in prose only, never in code or link targets, and in the normalised text,
     // so 中小型企業 is found by a pattern written as 中小型企业.
-    // Per chunk, the matches by term, or nothing for a chunk without any (most chunks).
-    const found = ctx.chunks.map(({ analysis }) =>
+    // Per chunk, the replacements by term, or nothing for a chunk without any (most chunks).
+    const found = ctx.chunks.map(({ offset, analysis }) =>
       chunkMemo(analysis, 'terminology', (a) => {
-        const byTerm = terms.map((term) => blockMatches(a, term.find));
+        const normalized = chunkNormalized(a, doc.source, offset);
+        const byTerm = terms.map((term) => {
+          const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
+          return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
+            const text = detached(doc.source.slice(span.start + offset, span.end + offset));
+            const matched = normalized.slice(span.start, span.end);
+            const replacement = inScriptOf(text, matched, matched.replace(single, term.replace));
+            return replacement === text ? [] : [{ span, text, replacement: detached(replacement) }];
+          });
+        });
         return byTerm.some((list) => list.length) ? byTerm : undefined;
       }),
     );
     terms.forEach((term, t) => {
       if (!ctx.scripts.has(term.language)) return;
-      const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
       ctx.chunks.forEach(({ offset }, c) => {
-        for (const local of found[c]?.[t] ?? []) {
+        for (const { span: local, text, replacement } of found[c]?.[t] ?? []) {
           const span: Span = { start: local.start + offset, end: local.end + offset };
-          const text = doc.source.slice(span.start, span.end);
-          const normalized = doc.normalized.slice(span.start, span.end);
-          const replacement = inScriptOf(text, normalized, normalized.replace(single, term.replace));
-          if (replacement === text) continue;
           ctx.report({
             span,
             message: {

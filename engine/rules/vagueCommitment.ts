@@ -1,4 +1,4 @@
-import { chunkMemo, chunkProse, detached, type ChunkAnalysis } from '../cache';
+import { chunkMemo, chunkNormalized, chunkProse, detached, type ChunkAnalysis } from '../cache';
 import type { Lang, Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { anyMatch, blockMatches, type DraftingRule } from './context';
@@ -27,7 +27,7 @@ export const vagueCommitment: DraftingRule = {
     const langs = [...ctx.scripts].filter((lang) => pack.drafting.vague[lang]);
     if (langs.length === 0) return;
     for (const { offset, analysis } of ctx.chunks) {
-      const found = chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack, () => chunkProse(a, doc.source, offset)));
+      const found = chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack, chunkNormalized(a, doc.source, offset), () => chunkProse(a, doc.source, offset)));
       for (const sentence of found) {
         const lang = langs.find((l) => sentence[l]);
         if (!lang) continue;
@@ -46,15 +46,14 @@ export const vagueCommitment: DraftingRule = {
 };
 
 /** The sentences of one chunk that have a vague phrase and name nothing concrete, in order. */
-function vagueSentences(analysis: ChunkAnalysis, pack: Pack, prose: () => string): VagueSentence[] {
-  const text = analysis.model.normalized;
+function vagueSentences(analysis: ChunkAnalysis, pack: Pack, text: string, prose: () => string): VagueSentence[] {
   const { sentences } = analysis;
   const bySentence = new Map<number, VagueSentence>();
   const concrete = new Map<number, boolean>();
   for (const lang of LANGS) {
     const re = pack.drafting.vague[lang];
     if (!re) continue;
-    for (const span of blockMatches(analysis, re)) {
+    for (const span of blockMatches(analysis, text, re)) {
       const index = sentences.indexAt(span.start);
       if (index < 0) continue;
       let found = bySentence.get(index);

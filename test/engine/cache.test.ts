@@ -117,6 +117,22 @@ test('a cached lint still gives the draft its prose and evidence after an edit e
   assert.equal(cached.document.prose, fresh.document.prose);
 });
 
+test('judges a measure again when an edit changes a later paragraph it runs on into', () => {
+  // An article runs to the next article, over blank lines, so across chunks: its deadline may be
+  // added in a paragraph the edit touches while the chunk where it starts stays as it was.
+  // (Chunks are at least 2 KB, so the article's first paragraph is long.)
+  const first = `第一条 建设陶瓷检测中心，牵头单位：县市场监管局，服务企业40家。${'中心为企业提供原料、釉料和成品检测。'.repeat(130)}`;
+  const before = `# 青溪县陶瓷产业集群发展规划\n\n## 主要任务\n\n${first}\n\n该中心面向全县陶瓷企业开放。\n\n第二条 设立品牌基金，牵头单位：县商务局，2027年底前扶持品牌10个。\n`;
+  // The same length, so the article's span is the same as before: only its text differs.
+  const after = before.replace('面向全县陶瓷企业开放', '于2027年底前开放');
+  const cache = new LintCache();
+  const timeline = (text: string): number[] => lint(text, { cache }).findings.filter((f) => f.ruleId === 'measure-timeline').map((f) => f.range.start.line);
+  assert.ok(chunksOf(before).length > 1 && chunksOf(before)[1]!.text.startsWith('该中心'), 'the article runs on into a second chunk');
+  assert.deepEqual(timeline(before), [4], 'the first article gives no deadline');
+  assert.deepEqual(timeline(after), [], 'its deadline, added in its second paragraph, counts');
+  assert.deepEqual(timeline(before), [4], 'and is missed again once removed');
+});
+
 test('follows edits that add or remove front matter, switch line endings, empty or replace the draft', () => {
   const pack = builtinPack();
   const body = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(9), 120);
