@@ -19,14 +19,20 @@ import { CoverageStatus } from './status';
 
 let client: LanguageClient | undefined;
 
+// V8 lets a busy process's young generation grow to two 16 MiB semi-spaces, and seldom gives the
+// memory back. The server's garbage is short-lived (one lint per keystroke), so 4 MiB semi-spaces
+// keep it about 15 MiB smaller with fifty drafts open, and typing was measured no slower
+// (bench/lsp.mjs --node-flag). Only a flag at start can set it.
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 const zhUi = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');
 const say = (en: string, zh: string): string => (zhUi() ? zh : en);
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

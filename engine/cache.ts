@@ -1,7 +1,7 @@
 import { facetHits } from './coverage/match';
 import { Sentences } from './coverage/sentences';
 import { countScripts } from './language';
-import { chunksOf, splitChunks } from './markdown/chunks';
+import { chunksOf, EDITOR_MIN_CHUNK, splitChunks } from './markdown/chunks';
 import { parseChunk, type ChunkModel } from './markdown/parse';
 import type { Pack } from './pack/compiled';
 
@@ -113,8 +113,8 @@ export class LintCache {
   private chunks: PlacedAnalysis[] = [];
 
   /**
-   * @internal The chunks of `source` with their analyses: the same chunks `chunksOf` cuts, found
-   * without cutting the whole draft again. Chunks before and after the edit are compared with the
+   * @internal The chunks of `source` with their analyses: the same chunks `chunksOf` cuts with
+   * `EDITOR_MIN_CHUNK`, found without cutting the whole draft again. Chunks before and after the edit are compared with the
    * last source in place (no hashing of their text), and only the edited stretch is cut anew.
    */
   analyses(source: string, pack: Pack): PlacedAnalysis[] {
@@ -122,7 +122,7 @@ export class LintCache {
     const oldSource = this.source;
     let placed: PlacedAnalysis[];
     if (pack !== this.pack || oldSource === undefined) {
-      placed = chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
+      placed = chunksOf(source, EDITOR_MIN_CHUNK).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
     } else if (oldSource === source) {
       placed = old;
     } else {
@@ -142,8 +142,10 @@ export class LintCache {
    */
   settle(): void {
     for (const { analysis } of this.chunks) {
-      delete analysis.model.prose;
-      delete analysis.model.normalized;
+      // Set to undefined, not deleted: a deleted property turns the object into a slower and
+      // larger dictionary.
+      analysis.model.prose = undefined;
+      analysis.model.normalized = undefined;
     }
   }
 }
@@ -182,7 +184,7 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
   const firstAfter = suffix > 0 ? old.length - suffix : -1;
   const resync = firstAfter >= 0 ? old[firstAfter]!.offset + delta : -1;
   const windowEnd = firstAfter >= 0 ? (firstAfter + 1 < old.length ? old[firstAfter + 1]!.offset + delta : source.length) : source.length;
-  let starts = splitChunks(source.slice(windowStart, windowEnd)).map((s) => s + windowStart);
+  let starts = splitChunks(source.slice(windowStart, windowEnd), EDITOR_MIN_CHUNK).map((s) => s + windowStart);
   let tail: PlacedAnalysis[] = [];
   const at = resync >= 0 ? starts.indexOf(resync) : -1;
   if (at >= 0) {
@@ -190,7 +192,7 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
     tail = old.slice(firstAfter).map((c) => ({ offset: c.offset + delta, analysis: c.analysis }));
   } else if (windowEnd < source.length) {
     // The edit changed how the rest is cut (it opened a fence, say): cut the rest anew.
-    starts = splitChunks(source.slice(windowStart)).map((s) => s + windowStart);
+    starts = splitChunks(source.slice(windowStart), EDITOR_MIN_CHUNK).map((s) => s + windowStart);
   }
   // Chunks of the window that an old chunk had exactly (the one before the edit, or one after it
   // that the edit only moved) keep their analyses.

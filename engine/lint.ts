@@ -153,7 +153,6 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) 
     ? cache.analyses(source, pack)
     : chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
   const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
-  let blockBase = 0;
   let sentenceBase = 0;
   const sentenceParts = [];
   const sentenceBases = new Int32Array(chunks.length);
@@ -161,12 +160,11 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) 
   const scripts = { han: 0, latinWords: 0 };
   for (const [c, { offset, analysis }] of chunks.entries()) {
     sentenceBases[c] = sentenceBase;
-    sentenceParts.push({ offset, blockBase, sentences: analysis.sentences });
+    sentenceParts.push({ offset, sentences: analysis.sentences });
     const pairs = analysis.hits;
     for (let i = 0; i < pairs.length; i += 2) hits[pairs[i]!]!.push(pairs[i + 1]! + sentenceBase);
     scripts.han += analysis.scripts.han;
     scripts.latinWords += analysis.scripts.latinWords;
-    blockBase += analysis.model.blocks.length;
     sentenceBase += analysis.sentences.count;
   }
   return { doc, chunks, sentences: Sentences.join(sentenceParts), sentenceBases, hits, scripts };

@@ -9,32 +9,26 @@ import type { Span } from '../types';
 export class Sentences {
   readonly count: number;
 
-  constructor(
-    readonly starts: Int32Array,
-    readonly ends: Int32Array,
-    /** The block index of each sentence. */
-    readonly blocks: Int32Array,
-  ) {
-    this.count = starts.length;
+  /**
+   * `bounds` holds each sentence's start and end, in turn. One typed array, not one per field: an
+   * editor keeps the sentences of every chunk of every open draft, and each typed array costs
+   * some 200 bytes besides its contents.
+   */
+  constructor(private readonly bounds: Int32Array) {
+    this.count = bounds.length >> 1;
   }
 
   /** The sentences of a chunk's (or a whole draft's) blocks, in its normalised text. */
   static of(text: string, blocks: readonly Pick<ChunkBlock, 'kind' | 'span'>[]): Sentences {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const owners: number[] = [];
-    blocks.forEach((block, index) => {
-      if (block.kind === 'heading') return;
+    const bounds: number[] = [];
+    for (const block of blocks) {
+      if (block.kind === 'heading') continue;
       let start = block.span.start;
       const end = block.span.end;
       const push = (s: number, e: number): void => {
         while (s < e && isSpace(text.charCodeAt(s))) s++;
         while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-        if (e > s) {
-          starts.push(s);
-          ends.push(e);
-          owners.push(index);
-        }
+        if (e > s) bounds.push(s, e);
       };
       for (let i = start; i < end; i++) {
         const boundary = sentenceBoundaryAt(text, i);
@@ -44,43 +38,49 @@ export class Sentences {
         }
       }
       push(start, end);
-    });
-    return new Sentences(Int32Array.from(starts), Int32Array.from(ends), Int32Array.from(owners));
+    }
+    return new Sentences(Int32Array.from(bounds));
   }
 
-  /** Joins the sentences of consecutive chunks, shifting offsets and block indices. */
-  static join(parts: { offset: number; blockBase: number; sentences: Sentences }[]): Sentences {
-    if (parts.length === 1 && parts[0]!.offset === 0 && parts[0]!.blockBase === 0) return parts[0]!.sentences;
-    const total = parts.reduce((n, p) => n + p.sentences.count, 0);
-    const starts = new Int32Array(total);
-    const ends = new Int32Array(total);
-    const blocks = new Int32Array(total);
+  /** Joins the sentences of consecutive chunks, shifting their offsets. */
+  static join(parts: { offset: number; sentences: Sentences }[]): Sentences {
+    if (parts.length === 1 && parts[0]!.offset === 0) return parts[0]!.sentences;
+    const total = parts.reduce((n, p) => n + p.sentences.bounds.length, 0);
+    const bounds = new Int32Array(total);
     let at = 0;
-    for (const { offset, blockBase, sentences } of parts) {
-      for (let i = 0; i < sentences.count; i++, at++) {
-        starts[at] = sentences.starts[i]! + offset;
-        ends[at] = sentences.ends[i]! + offset;
-        blocks[at] = sentences.blocks[i]! + blockBase;
-      }
+    for (const { offset, sentences } of parts) {
+      const from = sentences.bounds;
+      for (let i = 0; i < from.length; i++) bounds[at++] = from[i]! + offset;
     }
-    return new Sentences(starts, ends, blocks);
+    return new Sentences(bounds);
+  }
+
+  /** Where sentence `index` starts. */
+  start(index: number): number {
+    return this.bounds[2 * index]!;
+  }
+
+  /** Where sentence `index` ends. */
+  end(index: number): number {
+    return this.bounds[2 * index + 1]!;
   }
 
   /** The index of the sentence containing `offset`, or -1 (headings, markup, blank space). */
   indexAt(offset: number): number {
+    const bounds = this.bounds;
     let lo = 0;
     let hi = this.count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! <= offset) lo = mid + 1;
-      else if (this.starts[mid]! > offset) hi = mid - 1;
+      if (bounds[2 * mid + 1]! <= offset) lo = mid + 1;
+      else if (bounds[2 * mid]! > offset) hi = mid - 1;
       else return mid;
     }
     return -1;
   }
 
   span(index: number): Span {
-    return { start: this.starts[index]!, end: this.ends[index]! };
+    return { start: this.bounds[2 * index]!, end: this.bounds[2 * index + 1]! };
   }
 }
 

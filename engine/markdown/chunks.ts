@@ -13,9 +13,16 @@ const CONTINUES = /^(?:[\s>|]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Chunks smaller than this are not split further: each chunk costs a parser call. */
 export const MIN_CHUNK = 2048;
 
+/**
+ * The smallest chunk of a draft open in an editor (`LintCache`): an edit parses and matches its
+ * chunk again, so a smaller chunk answers a keystroke sooner, at the price of more parser calls
+ * when the draft is first read and a little memory per chunk kept.
+ */
+export const EDITOR_MIN_CHUNK = 512;
+
 /** The chunks of a draft with their texts; the first starts at 0, where front matter may stand. */
-export function chunksOf(source: string): { offset: number; text: string }[] {
-  const starts = splitChunks(source);
+export function chunksOf(source: string, minChunk = MIN_CHUNK): { offset: number; text: string }[] {
+  const starts = splitChunks(source, minChunk);
   return starts.map((offset, i) => ({ offset, text: source.slice(offset, starts[i + 1] ?? source.length) }));
 }
 

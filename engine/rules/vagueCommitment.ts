@@ -60,7 +60,7 @@ function vagueSentences(analysis: ChunkAnalysis, pack: Pack, text: string, prose
       if (found?.[lang]) continue;
       let isConcrete = concrete.get(index);
       if (isConcrete === undefined) {
-        isConcrete = anyMatch(pack.drafting.concrete, text.slice(sentences.starts[index], sentences.ends[index]));
+        isConcrete = anyMatch(pack.drafting.concrete, text.slice(sentences.start(index), sentences.end(index)));
         concrete.set(index, isConcrete);
       }
       if (isConcrete) continue;

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { builtinPack, builtinPackSource, combinePacks, lint, LintCache } from '../../engine';
-import { chunksOf } from '../../engine/markdown/chunks';
+import { chunksOf, EDITOR_MIN_CHUNK } from '../../engine/markdown/chunks';
 
 // The shared corpus of real policy texts stands beside the repository (../shared/corpus).
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
@@ -79,7 +79,7 @@ test('cuts an edited draft into the chunks a fresh cut gives, and lints it as a 
       const cached = lint(text, { cache, pack });
       assert.deepEqual(
         cache.analyses(text, pack).map((c) => c.offset),
-        chunksOf(text).map((c) => c.offset),
+        chunksOf(text, EDITOR_MIN_CHUNK).map((c) => c.offset),
         `chunks after edit ${edit} of draft ${draft}`,
       );
       const fresh = lint(text, { pack });
@@ -127,7 +127,7 @@ test('judges a measure again when an edit changes a later paragraph it runs on i
   const after = before.replace('面向全县陶瓷企业开放', '于2027年底前开放');
   const cache = new LintCache();
   const timeline = (text: string): number[] => lint(text, { cache }).findings.filter((f) => f.ruleId === 'measure-timeline').map((f) => f.range.start.line);
-  assert.ok(chunksOf(before).length > 1 && chunksOf(before)[1]!.text.startsWith('该中心'), 'the article runs on into a second chunk');
+  assert.ok(chunksOf(before, EDITOR_MIN_CHUNK).length > 1 && chunksOf(before, EDITOR_MIN_CHUNK)[1]!.text.startsWith('该中心'), 'the article runs on into a second chunk');
   assert.deepEqual(timeline(before), [4], 'the first article gives no deadline');
   assert.deepEqual(timeline(after), [], 'its deadline, added in its second paragraph, counts');
   assert.deepEqual(timeline(before), [4], 'and is missed again once removed');
@@ -151,7 +151,7 @@ test('follows edits that add or remove front matter, switch line endings, empty 
   const cache = new LintCache();
   for (const [i, text] of versions.entries()) {
     const cached = lint(text, { cache, pack });
-    assert.deepEqual(cache.analyses(text, pack).map((c) => c.offset), chunksOf(text).map((c) => c.offset), `chunks of version ${i}`);
+    assert.deepEqual(cache.analyses(text, pack).map((c) => c.offset), chunksOf(text, EDITOR_MIN_CHUNK).map((c) => c.offset), `chunks of version ${i}`);
     const fresh = lint(text, { pack });
     assert.deepEqual(cached.findings, fresh.findings, `findings of version ${i}`);
     assert.deepEqual(cached.coverage, fresh.coverage, `coverage of version ${i}`);
