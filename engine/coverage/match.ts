@@ -41,8 +41,11 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack): numbe
   return found.map((set) => [...set].sort((a, b) => a - b));
 }
 
-/** Which lexicon languages can match at all: no Chinese lexicon runs over a text without Han. */
-function languagesPresent(text: string): Lang[] {
+/**
+ * Which lexicon languages can match at all in a (normalised) text: no Chinese lexicon runs over a
+ * text without Han, and no English one over a text without Latin letters.
+ */
+export function languagesPresent(text: string): Lang[] {
   const langs: Lang[] = [];
   if (/[A-Za-z]/.test(text)) langs.push('en');
   if (/[\u3400-\u9fff]/.test(text)) langs.push('zh');

@@ -1,5 +1,6 @@
 import { chunkMemo, chunkNormalized, detached } from '../cache';
 import type { Span } from '../types';
+import { languagesPresent } from '../coverage/match';
 import { blockMatches, type DraftingRule } from './context';
 
 /** A preferred-term finding of one chunk: the chunk-relative span, its text and what replaces it. */
@@ -26,7 +27,9 @@ export const terminology: DraftingRule = {
     const found = ctx.chunks.map(({ offset, analysis }) =>
       chunkMemo(analysis, 'terminology', (a) => {
         const normalized = chunkNormalized(a, doc.source, offset);
+        const present = languagesPresent(normalized);
         const byTerm = terms.map((term) => {
+          if (!present.includes(term.language)) return [];
           const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
           return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
             const text = detached(doc.source.slice(span.start + offset, span.end + offset));

@@ -1,4 +1,5 @@
 import { chunkMemo, chunkNormalized, chunkProse, detached, type ChunkAnalysis } from '../cache';
+import { languagesPresent } from '../coverage/match';
 import type { Lang, Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { anyMatch, blockMatches, type DraftingRule } from './context';
@@ -11,8 +12,6 @@ interface VaguePhrase {
 
 /** A chunk's sentence with a vague phrase and nothing concrete: its first phrase in each language. */
 type VagueSentence = Partial<Record<Lang, VaguePhrase>>;
-
-const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /**
  * Reports a sentence whose commitment is only a vague verb ("further strengthen", 大力推进) with no
@@ -50,7 +49,9 @@ function vagueSentences(analysis: ChunkAnalysis, pack: Pack, text: string, prose
   const { sentences } = analysis;
   const bySentence = new Map<number, VagueSentence>();
   const concrete = new Map<number, boolean>();
-  for (const lang of LANGS) {
+  // The other language's phrases are not looked for (the Chinese ones in an English chunk cost a
+  // scan of every block for nothing).
+  for (const lang of languagesPresent(text)) {
     const re = pack.drafting.vague[lang];
     if (!re) continue;
     for (const span of blockMatches(analysis, text, re)) {
