@@ -4,6 +4,7 @@ import type {
   CompiledDrafting,
   CompiledElement,
   CompiledLexicon,
+  CompiledTerm,
   CoOccurrence,
   KeyedPattern,
   KeyTable,
@@ -212,12 +213,17 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     indicator: perLanguage(d.indicator, ''),
     vague: perLanguage(d.vague),
     concrete: perLanguage(d.concrete, ''),
-    terminology: (d.terminology ?? []).map((t) => ({
-      find: new RegExp(t.language === 'en' ? `(?<![A-Za-z0-9])(?:${patternSource(t.find, 'en')})(?![A-Za-z0-9])` : t.find, 'g'),
-      language: t.language,
-      replace: t.replace,
-      why: t.why,
-    })),
+    terminology: (d.terminology ?? []).map((t) => {
+      const term: CompiledTerm = {
+        find: new RegExp(t.language === 'en' ? `(?<![A-Za-z0-9])(?:${patternSource(t.find, 'en')})(?![A-Za-z0-9])` : t.find, 'g'),
+        language: t.language,
+        replace: t.replace,
+        why: t.why,
+      };
+      const { prefixes } = patternKeying(t.find, t.language);
+      if (prefixes) term.prefixes = prefixes;
+      return term;
+    }),
     structure: (d.structure ?? []).map((s) => ({ id: s.id, title: s.title, headings: perLanguage(s.headings, ''), template: s.template })),
     measureFields: d.measureFields ?? {},
   };

@@ -99,6 +99,11 @@ export interface CompiledStructurePart {
 /** A preferred term. */
 export interface CompiledTerm {
   find: RegExp;
+  /**
+   * The literal texts a match begins with (lower case in English), when they can be known: a
+   * chunk holding none of them is not searched.
+   */
+  prefixes?: string[];
   language: Lang;
   replace: string;
   why: Localized;

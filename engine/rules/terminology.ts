@@ -1,6 +1,7 @@
 import { chunkMemo, chunkNormalized, detached } from '../cache';
 import type { Span } from '../types';
 import { languagesPresent } from '../coverage/match';
+import type { CompiledTerm } from '../pack/compiled';
 import { blockMatches, type DraftingRule } from './context';
 
 /** A preferred-term finding of one chunk: the chunk-relative span, its text and what replaces it. */
@@ -28,8 +29,15 @@ export const terminology: DraftingRule = {
       chunkMemo(analysis, 'terminology', (a) => {
         const normalized = chunkNormalized(a, doc.source, offset);
         const present = languagesPresent(normalized);
+        // English prefixes are lower case; matches may not be.
+        let lower: string | undefined;
+        const mayHold = (term: CompiledTerm): boolean => {
+          if (!term.prefixes) return true;
+          const text = term.language === 'en' ? (lower ??= normalized.toLowerCase()) : normalized;
+          return term.prefixes.some((p) => text.includes(p));
+        };
         const byTerm = terms.map((term) => {
-          if (!present.includes(term.language)) return [];
+          if (!present.includes(term.language) || !mayHold(term)) return [];
           const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
           return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
             const text = detached(doc.source.slice(span.start + offset, span.end + offset));
