@@ -61,26 +61,27 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
   const out: { candidate: Candidate; span: Span }[] = [];
   // The key of the word after the one at `at`, found once per word and only when a pattern asks.
   let nextKey = -1;
+  const run = (candidate: Candidate, at: number): void => {
+    const { sticky, gap } = candidate.pattern;
+    if (gap && !gapHolds(text, at, gap, table.gapChars)) return;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
+  };
   const tryAt = (entries: KeyEntry[], at: number): void => {
     nextKey = -1;
-    for (const { prefix, candidates } of entries) {
+    for (const { prefix, free, byFollower } of entries) {
       if (!startsWithAt(text, at, prefix, lang)) continue;
       // Where a literal pattern's prefix stands, it is the match (English: if the word ends there).
       const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
-      for (const candidate of candidates) {
-        const { followers, sticky, literal, gap } = candidate.pattern;
-        if (literal) {
-          if (wordEnds) out.push({ candidate, span: { start: at, end: at + prefix.length } });
-          continue;
-        }
-        if (followers) {
-          if (nextKey < 0) nextKey = followingWordKey(text, at);
-          if (!followers.has(nextKey)) continue;
-        }
-        if (gap && !gapHolds(text, at, gap, table.gapChars)) continue;
-        sticky.lastIndex = at;
-        const m = sticky.exec(text);
-        if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
+      for (const candidate of free) {
+        if (!candidate.pattern.literal) run(candidate, at);
+        else if (wordEnds) out.push({ candidate, span: { start: at, end: at + prefix.length } });
+      }
+      if (byFollower) {
+        if (nextKey < 0) nextKey = followingWordKey(text, at);
+        const allowed = byFollower.get(nextKey);
+        if (allowed) for (const candidate of allowed) run(candidate, at);
       }
     }
   };

@@ -326,7 +326,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
             const entries = table.lists[slot]!;
             const entry = entries.find((e) => e.prefix === prefix);
             if (entry) entry.candidates.push(candidate);
-            else entries.push({ prefix, candidates: [candidate] });
+            else entries.push({ prefix, candidates: [candidate], free: [] });
           }
         };
         for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
@@ -337,6 +337,23 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
         for (const pattern of facet.exclude[lang] ?? []) file({ facet: facetIndex, pattern, exclude: true });
       }
       facetIndex++;
+    }
+  }
+  for (const table of Object.values(tables)) {
+    for (const entry of table.lists.flat()) {
+      for (const candidate of entry.candidates) {
+        const { followers, literal } = candidate.pattern;
+        if (!followers || literal) {
+          entry.free.push(candidate);
+          continue;
+        }
+        entry.byFollower ??= new Map();
+        for (const key of followers) {
+          const list = entry.byFollower.get(key);
+          if (list) list.push(candidate);
+          else entry.byFollower.set(key, [candidate]);
+        }
+      }
     }
   }
   return tables;

@@ -179,6 +179,13 @@ export interface KeyEntry {
   /** Lower-case for English. */
   prefix: string;
   candidates: Candidate[];
+  /** The candidates that ask nothing of the next word (all but English two-word patterns). */
+  free: Candidate[];
+  /**
+   * English two-word patterns by the key of a second word they allow (`followers`): where the
+   * prefix stands, the next word's key picks the few that may match, instead of each being asked.
+   */
+  byFollower?: Map<number, Candidate[]>;
 }
 
 /**
