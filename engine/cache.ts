@@ -58,10 +58,7 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkA
   }
   for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
-  const hits: number[] = [];
-  facetHits(model.normalized, sentences, pack).forEach((list, facet) => {
-    for (const index of list) hits.push(facet, index);
-  });
+  const hits = facetHits(model.normalized, sentences, pack);
   return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
 }
 

@@ -3,13 +3,19 @@ import type { Span } from '../types';
 import { clauseAround, type Sentences } from './sentences';
 
 /**
- * The sentences that satisfy each facet of a pack, by facet in pack order (elements, then their
- * facets), as sorted sentence indices. Matching is local to sentences, so it runs per chunk and an
- * unchanged chunk's hits are reused.
+ * The sentences that satisfy each facet of a pack, as pairs: facet index (in pack order: elements,
+ * then their facets), sentence index; by facet, then by sentence. Matching is local to sentences,
+ * so it runs per chunk and an unchanged chunk's hits are reused.
  */
-export function facetHits(text: string, sentences: Sentences, pack: Pack): number[][] {
-  const facets = pack.elements.flatMap((e) => e.facets);
-  const found = facets.map(() => new Set<number>());
+export function facetHits(text: string, sentences: Sentences, pack: Pack): number[] {
+  const facets = facetsOf(pack);
+  // Only the facets that match get a set: a chunk matches few of the pack's facets.
+  const found = new Map<number, Set<number>>();
+  const hitsOf = (facet: number): Set<number> => {
+    let set = found.get(facet);
+    if (!set) found.set(facet, (set = new Set()));
+    return set;
+  };
   for (const lang of languagesPresent(text)) {
     const table = pack.keyTables[lang];
     if (!table) continue;
@@ -33,12 +39,25 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack): numbe
     for (const { candidate, span } of matches) {
       if (candidate.exclude || candidate.part) continue;
       const facet = facets[candidate.facet]!;
-      const hits = found[candidate.facet]!;
+      const hits = hitsOf(candidate.facet);
       const joint = candidate.co ? coOccurring(candidate.co, parts.get(candidate.co), sentences, span, hits) : span;
       if (joint) accept(text, sentences, pack, facet, lang, joint, hits, lookAlikes.get(candidate.facet));
     }
   }
-  return found.map((set) => [...set].sort((a, b) => a - b));
+  const pairs: number[] = [];
+  for (const facet of [...found.keys()].sort((a, b) => a - b)) {
+    for (const sentence of [...found.get(facet)!].sort((a, b) => a - b)) pairs.push(facet, sentence);
+  }
+  return pairs;
+}
+
+const flatFacets = new WeakMap<Pack, CompiledFacet[]>();
+
+/** A pack's facets in pack order, listed once per pack rather than once per chunk. */
+function facetsOf(pack: Pack): CompiledFacet[] {
+  let facets = flatFacets.get(pack);
+  if (!facets) flatFacets.set(pack, (facets = pack.elements.flatMap((e) => e.facets)));
+  return facets;
 }
 
 /**

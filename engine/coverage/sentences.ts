@@ -114,9 +114,26 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x3000;
 }
 
-// Comma, semicolon, colon (half-width after normalisation), the parser's cell and sentence marks,
-// and sentence ends. The enumeration comma 、 is not among them: 不设立A、B negates both.
-const CLAUSE_CHARS = new Set([0x2c, 0x3b, 0x3a, 0x2028, 0x2029, 0x3002, 0x21, 0x3f]);
+/**
+ * Comma, semicolon, colon (half-width after normalisation), the parser's cell and sentence marks,
+ * and sentence ends. The enumeration comma 、 is not among them: 不设立A、B negates both. A switch,
+ * not a set: it is asked for every character around every match.
+ */
+function isClauseChar(c: number): boolean {
+  switch (c) {
+    case 0x2c:
+    case 0x3b:
+    case 0x3a:
+    case 0x2028:
+    case 0x2029:
+    case 0x3002:
+    case 0x21:
+    case 0x3f:
+      return true;
+    default:
+      return false;
+  }
+}
 const CONTRAST = /\b(?:but|however|whereas|while|instead|although|though|yet)\b|但是|但|而是|同时/gi;
 
 /**
@@ -125,9 +142,9 @@ const CONTRAST = /\b(?:but|however|whereas|while|instead|although|though|yet)\b|
  */
 export function clauseAround(text: string, sentence: Span, match: Span): Span {
   let start = match.start;
-  while (start > sentence.start && !CLAUSE_CHARS.has(text.charCodeAt(start - 1))) start--;
+  while (start > sentence.start && !isClauseChar(text.charCodeAt(start - 1))) start--;
   let end = match.end;
-  while (end < sentence.end && !CLAUSE_CHARS.has(text.charCodeAt(end))) end++;
+  while (end < sentence.end && !isClauseChar(text.charCodeAt(end))) end++;
   const head = text.slice(start, match.start);
   CONTRAST.lastIndex = 0;
   let clauseStart = start;
