@@ -45,11 +45,26 @@ export function lineEnding(doc: DraftDocument): string {
   return lf > 0 && doc.source[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
+// Adapted templates by template, level and line ending: every lint adapts the template of each
+// element a draft lacks, and a run sees the same few dozen templates at a handful of levels.
+const adapted = new Map<string, string>();
+
 /**
  * Shifts a Markdown template's headings so that its first heading has `level`, and uses the
  * draft's line ending.
  */
 export function adaptTemplate(template: string, level: number, eol: string): string {
+  const key = `${level}${eol}${template}`;
+  let out = adapted.get(key);
+  if (out === undefined) {
+    // Packs are few and their templates short; a bound keeps a long-running server's map small.
+    if (adapted.size >= 1000) adapted.clear();
+    adapted.set(key, (out = shiftTemplate(template, level, eol)));
+  }
+  return out;
+}
+
+function shiftTemplate(template: string, level: number, eol: string): string {
   const levels = [...template.matchAll(/^(#{1,6})[ \t]/gm)].map((m) => m[1]!.length);
   const shift = levels.length ? level - Math.min(...levels) : 0;
   const shifted = template
