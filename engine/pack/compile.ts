@@ -14,6 +14,7 @@ import type {
 } from './compiled';
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
 import { patternKeying } from './keys';
+import { PairIndex } from './pairIndex';
 import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
@@ -283,6 +284,8 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
 /** Inverts the facets' lexicons into one key table per language (see `KeyTable`). */
 function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>> {
   const tables: Partial<Record<Lang, KeyTable>> = {};
+  // The two-character keys are gathered in a map and indexed once all are known.
+  const pairMaps = new Map<KeyTable, Map<number, number>>();
   let facetIndex = 0;
   for (const element of elements) {
     for (const facet of element.facets) {
@@ -291,7 +294,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
         if (!lexicon) continue;
         const table: KeyTable = (tables[lang] ??= {
           slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
-          pairs: new Map(),
+          pairs: new PairIndex(new Map()),
           thirds: new Map(),
           gapChars: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
           pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
@@ -308,8 +311,10 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
             let slot: number;
             if (lang === 'zh' && prefix.length >= 2) {
               const pair = (prefix.charCodeAt(0) << 16) | prefix.charCodeAt(1);
-              slot = table.pairs.get(pair) ?? 0;
-              if (!slot) table.pairs.set(pair, (slot = table.lists.push([]) - 1));
+              let pairs = pairMaps.get(table);
+              if (!pairs) pairMaps.set(table, (pairs = new Map()));
+              slot = pairs.get(pair) ?? 0;
+              if (!slot) pairs.set(pair, (slot = table.lists.push([]) - 1));
               table.pairStarts[prefix.charCodeAt(0)] = 1;
               if (prefix.length >= 3) {
                 let byThird = table.thirds.get(slot);
@@ -339,6 +344,7 @@ function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>>
       facetIndex++;
     }
   }
+  for (const [table, pairs] of pairMaps) table.pairs = new PairIndex(pairs);
   for (const table of Object.values(tables)) {
     for (const entry of table.lists.flat()) {
       for (const candidate of entry.candidates) {

@@ -1,4 +1,5 @@
 import type { Localized, RuleKind, Severity } from '../types';
+import type { PairIndex } from './pairIndex';
 import type { PaperCitation } from './schema';
 
 /** The two lexicon languages. */
@@ -201,7 +202,7 @@ export interface KeyTable {
    */
   slots: Int32Array;
   /** Chinese: the slot of each two-character key, by `first << 16 | second`. */
-  pairs: Map<number, number>;
+  pairs: PairIndex;
   /**
    * Chinese: prefixes of three characters or more, by a pair's slot and then their third
    * character, so the walk compares only those that can stand where a common pair (产业, 企业) does.
