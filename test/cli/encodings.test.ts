@@ -79,12 +79,20 @@ test('refuses binary files with a sentence that names what they are', () => {
     [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /\.docx/],
     [new Uint8Array([0x23, 0x20, 0x41, 0x00, 0x42, 0x43, 0x0a]), /binary file \(it contains NUL bytes\)/],
     [new Uint8Array([...new TextEncoder().encode('# Plan')].flatMap((b) => [b, 0])), /UTF-16 without a byte-order mark/],
+    // Past the first 8 KB, where the byte check stops, the decoded text is checked.
+    [new TextEncoder().encode(`# Plan\n\n${'Text. '.repeat(2000)}\u0000 more`), /binary file \(it contains NUL characters\)/],
+    [new TextEncoder().encode(`# Plan\n${'\u0001\u0002\u0007 data '.repeat(3000)}`), /binary file \(it contains control characters\)/],
   ];
   for (const [bytes, reason] of cases) {
     const decoded = decodeDraft(bytes);
     assert.equal(decoded.ok, false);
     if (!decoded.ok) assert.match(decoded.reason, reason);
   }
+});
+
+test('reads a draft with a stray control character or a page break as text', () => {
+  const decoded = decodeDraft(new TextEncoder().encode('# Plan\f\n\nA bell \u0007 slipped in.\r\n'));
+  assert.equal(decoded.ok, true);
 });
 
 test('refuses text that is neither UTF-8 nor Chinese GBK instead of linting mojibake', () => {
