@@ -1,9 +1,9 @@
-import { facetHits } from './coverage/match';
+import { facetHits, languagesPresent } from './coverage/match';
 import { Sentences } from './coverage/sentences';
 import { countScripts } from './language';
 import { chunksOf, EDITOR_MIN_CHUNK, splitChunks } from './markdown/chunks';
 import { parseChunk, type ChunkModel } from './markdown/parse';
-import type { Pack } from './pack/compiled';
+import type { Lang, Pack } from './pack/compiled';
 
 /**
  * A chunk's parse without its source text: the draft holds the text, and a chunk that kept a slice
@@ -18,6 +18,8 @@ export interface ChunkAnalysis {
   model: ChunkParse;
   /** The chunk's length in the draft. */
   length: number;
+  /** The languages whose lexicons can match in it (`languagesPresent` of its normalised text). */
+  languages: readonly Lang[];
   sentences: Sentences;
   scripts: { han: number; latinWords: number };
   /**
@@ -58,8 +60,9 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkA
   }
   for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
-  const hits = facetHits(model.normalized, sentences, pack);
-  return { model, length: text.length, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
+  const languages = languagesPresent(model.normalized);
+  const hits = facetHits(model.normalized, sentences, pack, languages);
+  return { model, length: text.length, languages, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
 }
 
 /**
@@ -111,8 +114,9 @@ export class LintCache {
 
   /**
    * @internal The chunks of `source` with their analyses: the same chunks `chunksOf` cuts with
-   * `EDITOR_MIN_CHUNK`, found without cutting the whole draft again. Chunks before and after the edit are compared with the
-   * last source in place (no hashing of their text), and only the edited stretch is cut anew.
+   * `EDITOR_MIN_CHUNK`, found without cutting the whole draft again. Chunks before and after the
+   * edit are compared with the last source in place (no hashing of their text), and only the
+   * edited stretch is cut anew.
    */
   analyses(source: string, pack: Pack): PlacedAnalysis[] {
     const old = this.chunks;

@@ -7,7 +7,7 @@ import { clauseAround, type Sentences } from './sentences';
  * then their facets), sentence index; by facet, then by sentence. Matching is local to sentences,
  * so it runs per chunk and an unchanged chunk's hits are reused.
  */
-export function facetHits(text: string, sentences: Sentences, pack: Pack): number[] {
+export function facetHits(text: string, sentences: Sentences, pack: Pack, languages = languagesPresent(text)): number[] {
   const facets = facetsOf(pack);
   // Only the facets that match get a set: a chunk matches few of the pack's facets.
   const found = new Map<number, Set<number>>();
@@ -16,7 +16,7 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack): numbe
     if (!set) found.set(facet, (set = new Set()));
     return set;
   };
-  for (const lang of languagesPresent(text)) {
+  for (const lang of languages) {
     const table = pack.keyTables[lang];
     if (!table) continue;
     const matches = candidateMatches(text, table, lang);
@@ -64,12 +64,17 @@ function facetsOf(pack: Pack): CompiledFacet[] {
  * Which lexicon languages can match at all in a (normalised) text: no Chinese lexicon runs over a
  * text without Han, and no English one over a text without Latin letters.
  */
-export function languagesPresent(text: string): Lang[] {
-  const langs: Lang[] = [];
-  if (/[A-Za-z]/.test(text)) langs.push('en');
-  if (/[\u3400-\u9fff]/.test(text)) langs.push('zh');
-  return langs;
+export function languagesPresent(text: string): readonly Lang[] {
+  const en = /[A-Za-z]/.test(text);
+  const zh = /[\u3400-\u9fff]/.test(text);
+  // Shared lists: a chunk keeps its own (`ChunkAnalysis.languages`).
+  return en ? (zh ? BOTH : EN) : zh ? ZH : NONE;
 }
+
+const BOTH: readonly Lang[] = ['en', 'zh'];
+const EN: readonly Lang[] = ['en'];
+const ZH: readonly Lang[] = ['zh'];
+const NONE: readonly Lang[] = [];
 
 /**
  * Every match of the pack's facet patterns in a text, found in one walk: at each English word start

@@ -1,6 +1,5 @@
 import { chunkMemo, chunkNormalized, detached } from '../cache';
 import type { Span } from '../types';
-import { languagesPresent } from '../coverage/match';
 import type { CompiledTerm } from '../pack/compiled';
 import { blockMatches, type DraftingRule } from './context';
 
@@ -28,7 +27,6 @@ export const terminology: DraftingRule = {
     const found = ctx.chunks.map(({ offset, analysis }) =>
       chunkMemo(analysis, 'terminology', (a) => {
         const normalized = chunkNormalized(a, doc.source, offset);
-        const present = languagesPresent(normalized);
         // English prefixes are lower case; matches may not be.
         let lower: string | undefined;
         const mayHold = (term: CompiledTerm): boolean => {
@@ -37,7 +35,7 @@ export const terminology: DraftingRule = {
           return term.prefixes.some((p) => text.includes(p));
         };
         const byTerm = terms.map((term) => {
-          if (!present.includes(term.language) || !mayHold(term)) return [];
+          if (!a.languages.includes(term.language) || !mayHold(term)) return [];
           const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
           return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
             const text = detached(doc.source.slice(span.start + offset, span.end + offset));

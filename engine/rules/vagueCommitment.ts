@@ -1,5 +1,4 @@
 import { chunkMemo, chunkNormalized, chunkProse, detached, type ChunkAnalysis } from '../cache';
-import { languagesPresent } from '../coverage/match';
 import type { Lang, Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { anyMatch, blockMatches, type DraftingRule } from './context';
@@ -51,7 +50,7 @@ function vagueSentences(analysis: ChunkAnalysis, pack: Pack, text: string, prose
   const concrete = new Map<number, boolean>();
   // The other language's phrases are not looked for (the Chinese ones in an English chunk cost a
   // scan of every block for nothing).
-  for (const lang of languagesPresent(text)) {
+  for (const lang of analysis.languages) {
     const re = pack.drafting.vague[lang];
     if (!re) continue;
     for (const span of blockMatches(analysis, text, re)) {
