@@ -105,14 +105,10 @@ function unitsIn(ctx: RuleContext, outer: Span): Span[] {
  */
 function isUnitParagraph(ctx: RuleContext, span: Span): boolean {
   const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, span.start)]!;
-  const memo = chunkMemo(analysis, 'measure-paragraphs', () => new Map<number, boolean>());
-  const key = spanKey(span.start - offset, span.end - offset, analysis.length);
-  let unit = memo.get(key);
-  if (unit === undefined) {
+  return keptForSpan(analysis, offset, span, 'measure-paragraphs', () => {
     const text = chunkNormalized(analysis, ctx.doc.source, offset).slice(span.start - offset, span.end - offset).trim();
-    memo.set(key, (unit = !/[:：]$/.test(text) && text.length >= 8));
-  }
-  return unit;
+    return !/[:：]$/.test(text) && text.length >= 8;
+  });
 }
 
 /**
@@ -183,6 +179,18 @@ function spanKey(start: number, end: number, length: number): number {
 }
 
 /**
+ * A value about a span inside one chunk, computed once per chunk analysis: kept in the chunk's
+ * memo under `name`, by the span's place in the chunk.
+ */
+function keptForSpan<T>(analysis: ChunkAnalysis, offset: number, span: Span, name: string, compute: () => T): T {
+  const memo = chunkMemo(analysis, name, () => new Map<number, T>());
+  const key = spanKey(span.start - offset, span.end - offset, analysis.length);
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = compute()));
+  return value;
+}
+
+/**
  * The facts of a unit, kept with the chunk where it starts, so that after an edit only the edited
  * chunks' units are read again. A unit that runs on into later chunks (an article may) depends on
  * them too, so its facts are kept with the analyses of those chunks and reused only while the same
@@ -191,13 +199,8 @@ function spanKey(start: number, end: number, length: number): number {
 function factsOf(ctx: RuleContext, unit: Span): UnitFacts {
   const first = chunkIndexAt(ctx.chunks, unit.start);
   const { offset, analysis } = ctx.chunks[first]!;
+  if (unit.end <= offset + analysis.length) return keptForSpan(analysis, offset, unit, 'measure-units', () => readFacts(ctx, unit));
   const key = spanKey(unit.start - offset, unit.end - offset, analysis.length);
-  if (unit.end <= offset + analysis.length) {
-    const memo = chunkMemo(analysis, 'measure-units', () => new Map<number, UnitFacts>());
-    let facts = memo.get(key);
-    if (!facts) memo.set(key, (facts = readFacts(ctx, unit)));
-    return facts;
-  }
   const through: ChunkAnalysis[] = [];
   for (let c = first + 1; c < ctx.chunks.length && ctx.chunks[c]!.offset < unit.end; c++) through.push(ctx.chunks[c]!.analysis);
   const memo = chunkMemo(analysis, 'measure-units-across', () => new Map<number, { facts: UnitFacts; through: ChunkAnalysis[] }>());
@@ -232,13 +235,10 @@ function anchorOf(ctx: RuleContext, unit: Span): Span {
   const { offset, analysis } = ctx.chunks[chunkIndexAt(ctx.chunks, unit.start)]!;
   // The unit clipped to its first chunk has the same first line, so the same anchor.
   const clipped = { start: unit.start, end: Math.min(unit.end, offset + analysis.length) };
-  const anchors = chunkMemo(analysis, 'measure-anchors', () => new Map<number, Span>());
-  const key = spanKey(clipped.start - offset, clipped.end - offset, analysis.length);
-  let local = anchors.get(key);
-  if (!local) {
+  const local = keptForSpan(analysis, offset, clipped, 'measure-anchors', (): Span => {
     const anchor = unitAnchor(ctx, clipped, chunkProse(analysis, ctx.doc.source, offset), offset);
-    anchors.set(key, (local = { start: anchor.start - offset, end: anchor.end - offset }));
-  }
+    return { start: anchor.start - offset, end: anchor.end - offset };
+  });
   return { start: local.start + offset, end: local.end + offset };
 }
 
