@@ -215,8 +215,10 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     vague: perLanguage(d.vague),
     concrete: perLanguage(d.concrete, ''),
     terminology: (d.terminology ?? []).map((t) => {
+      const source = t.language === 'en' ? `(?<![A-Za-z0-9])(?:${patternSource(t.find, 'en')})(?![A-Za-z0-9])` : t.find;
       const term: CompiledTerm = {
-        find: new RegExp(t.language === 'en' ? `(?<![A-Za-z0-9])(?:${patternSource(t.find, 'en')})(?![A-Za-z0-9])` : t.find, 'g'),
+        find: new RegExp(source, 'g'),
+        findOne: new RegExp(source),
         language: t.language,
         replace: t.replace,
         why: t.why,

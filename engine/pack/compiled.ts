@@ -100,6 +100,8 @@ export interface CompiledStructurePart {
 /** A preferred term. */
 export interface CompiledTerm {
   find: RegExp;
+  /** `find` without the global flag: replaces the term within one match. */
+  findOne: RegExp;
   /**
    * The literal texts a match begins with (lower case in English), when they can be known: a
    * chunk holding none of them is not searched.

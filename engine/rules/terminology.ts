@@ -36,11 +36,10 @@ export const terminology: DraftingRule = {
         };
         const byTerm = terms.map((term) => {
           if (!a.languages.includes(term.language) || !mayHold(term)) return [];
-          const single = new RegExp(term.find.source, term.find.flags.replace('g', ''));
           return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
             const text = detached(doc.source.slice(span.start + offset, span.end + offset));
             const matched = normalized.slice(span.start, span.end);
-            const replacement = inScriptOf(text, matched, matched.replace(single, term.replace));
+            const replacement = inScriptOf(text, matched, matched.replace(term.findOne, term.replace));
             return replacement === text ? [] : [{ span, text, replacement: detached(replacement) }];
           });
         });
