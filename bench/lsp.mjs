@@ -3,7 +3,9 @@
 // type characters into its middle with incremental didChange notifications, and time each edit
 // until fresh diagnostics for that version arrive:
 //   - pull: the client advertises textDocument/diagnostic (as VS Code does) and asks right after
-//     the change; the time is didChange sent → the diagnostic report received;
+//     the change, naming the report it holds (previousResultId, as VS Code does), so the server
+//     may answer "unchanged"; the time is didChange sent → the diagnostic report received;
+//   - pull-full: the same, but the client names no report, so every answer carries every item;
 //   - push: the client does not, and waits for textDocument/publishDiagnostics carrying the new
 //     version; this includes the server's debounce.
 // Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc.
@@ -22,9 +24,13 @@ const NODE_ARGS = [];
 
 /** A minimal LSP client over a child's stdio. */
 class Client {
-  constructor(serverScript, { pull, cwd }) {
+  constructor(serverScript, { pull, resultIds = pull, cwd }) {
     this.child = spawn(process.execPath, [...NODE_ARGS, serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pull = pull;
+    this.resultIds = resultIds;
+    /** The last report pulled per document, and how many pulls were answered "unchanged". */
+    this.reports = new Map();
+    this.unchanged = 0;
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
@@ -140,8 +146,13 @@ class Client {
   /** Fresh diagnostics for `uri` at `version`: pulled, or the matching push. */
   async diagnostics(uri, version) {
     if (this.pull) {
-      const { result, at } = await this.request('textDocument/diagnostic', { textDocument: { uri } });
-      return { count: result?.items?.length ?? 0, at };
+      // As VS Code does, name the report already held; an unchanged one keeps its items.
+      const held = this.resultIds ? this.reports.get(uri) : undefined;
+      const { result, at } = await this.request('textDocument/diagnostic', { textDocument: { uri }, ...(held ? { previousResultId: held.resultId } : {}) });
+      const items = result?.kind === 'unchanged' && held ? held.items : (result?.items ?? []);
+      if (result?.resultId) this.reports.set(uri, { resultId: result.resultId, items });
+      if (result?.kind === 'unchanged') this.unchanged++;
+      return { count: items.length, at };
     }
     const { message, at } = await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version === undefined || m.params.version === version));
     return { count: message.params.diagnostics.length, at, versioned: message.params.version !== undefined };
@@ -165,9 +176,13 @@ function typingPosition(text) {
   return { line: Math.floor(lines.length / 2), character: 0 };
 }
 
+/** The ways a client can get diagnostics (see the top of this file). */
+export const MODES = ['pull', 'pull-full', 'push'];
+
 /** Opens one draft and types `edits` characters into its middle, timing each. */
-async function latency(serverScript, file, { pull, edits, warmup = 3, pauseMs = 60 }) {
-  const client = new Client(serverScript, { pull, cwd: path.dirname(file) });
+async function latency(serverScript, file, { mode, edits, warmup = 3, pauseMs = 60 }) {
+  const pull = mode !== 'push';
+  const client = new Client(serverScript, { pull, resultIds: mode === 'pull', cwd: path.dirname(file) });
   try {
     await client.initialize(path.dirname(file));
     const text = readFileSync(file, 'utf8');
@@ -186,6 +201,7 @@ async function latency(serverScript, file, { pull, edits, warmup = 3, pauseMs = 
       const version = i + 2;
       const ch = zh ? '产业集群'[i % 4] : 'cluster '[i % 8];
       const position = { line: at.line, character: at.character + i };
+      if (i === warmup) client.unchanged = 0; // count the measured edits only
       const sent = performance.now();
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: ch }] });
       const got = await client.diagnostics(uri, version);
@@ -194,7 +210,7 @@ async function latency(serverScript, file, { pull, edits, warmup = 3, pauseMs = 
       if (got.versioned === false) versioned = false;
       await sleep(pauseMs);
     }
-    return { file: path.basename(file), bytes: Buffer.byteLength(text), mode: pull ? 'pull' : 'push', openMs, edits: summary(times), diagnostics: [...counts], pushCarriesVersion: pull ? undefined : versioned, memory: client.memory() };
+    return { file: path.basename(file), bytes: Buffer.byteLength(text), mode, openMs, edits: summary(times), diagnostics: [...counts], unchanged: client.unchanged, pushCarriesVersion: pull ? undefined : versioned, memory: client.memory() };
   } finally {
     await client.shutdown();
   }
@@ -235,9 +251,9 @@ function mb(kib) {
 export async function measureServer(serverScript, corpus, { edits = 20, log = () => {} } = {}) {
   const out = { latency: [], memory: undefined };
   for (const file of [corpus.server.en100k, corpus.server.zh100k, corpus.server.en1m, corpus.server.zh1m]) {
-    for (const pull of [true, false]) {
-      log(`  server ${pull ? 'pull' : 'push'} ${path.basename(file)} …`);
-      out.latency.push(await latency(serverScript, file, { pull, edits }));
+    for (const mode of MODES) {
+      log(`  server ${mode} ${path.basename(file)} …`);
+      out.latency.push(await latency(serverScript, file, { mode, edits }));
     }
   }
   log('  server memory with 50 drafts …');
@@ -261,15 +277,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const only = process.argv.indexOf('--file');
   if (only > 0) {
     const file = path.resolve(process.argv[only + 1]);
-    for (const pull of [true, false]) {
-      const l = await latency(server, file, { pull, edits: e > 0 ? Number(process.argv[e + 1]) : 20 });
-      console.log(`${l.mode.padEnd(4)} ${l.file} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  diagnostics ${l.diagnostics.join('/')}`);
+    for (const mode of MODES) {
+      const l = await latency(server, file, { mode, edits: e > 0 ? Number(process.argv[e + 1]) : 20 });
+      console.log(`${l.mode.padEnd(9)} ${l.file} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  diagnostics ${l.diagnostics.join('/')}  unchanged ${l.unchanged}`);
     }
     process.exit(0);
   }
   const corpus = await ensureCorpus();
   const result = await measureServer(server, corpus, { edits: e > 0 ? Number(process.argv[e + 1]) : 20, log: console.error });
-  for (const l of result.latency) console.log(`${l.mode.padEnd(4)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MiB`);
+  for (const l of result.latency) console.log(`${l.mode.padEnd(9)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MiB`);
   const m = result.memory;
   console.log(`memory: ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MiB): RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
 }

@@ -182,7 +182,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(
-    guard('diagnostics', { kind: 'full' as const, items: [] }, (params) => delivery.pulled(params.textDocument.uri)),
+    guard('diagnostics', { kind: 'full' as const, items: [] }, (params) => delivery.pulled(params.textDocument.uri, params.previousResultId)),
   );
 
   connection.onHover(

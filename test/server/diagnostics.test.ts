@@ -92,4 +92,30 @@ describe('diagnostics for a client that pulls them (VS Code)', () => {
     assert.ok(second.length > 0 && !second.some((d) => d.code === 'terminology'));
     assert.ok(second.every(ours));
   });
+
+  test('answers "unchanged" to a client holding the current report, and the full report otherwise', async () => {
+    const uri = ws.uri('other.md');
+    await client.open(uri, EN_DRAFT);
+    const first = await client.pullReport(uri);
+    assert.equal(first.kind, 'full');
+    assert.ok(first.resultId && first.items!.length > 0);
+
+    // A blank line at the end changes the text but none of its diagnostics.
+    await client.replace(uri, `${EN_DRAFT}\n`);
+    const same = await client.pullReport(uri, first.resultId);
+    assert.deepEqual(same, { kind: 'unchanged', resultId: first.resultId });
+
+    // A client that names another report (or none) gets every item again.
+    const stranger = await client.pullReport(uri, 'a report this server never gave');
+    assert.equal(stranger.kind, 'full');
+    assert.deepEqual(stranger.items, first.items);
+
+    // An edit that fixes a finding changes the report: it comes whole, under a new id.
+    await client.replace(uri, EN_DRAFT.replace('SEM cluster', 'SME cluster'));
+    const changed = await client.pullReport(uri, stranger.resultId);
+    assert.equal(changed.kind, 'full');
+    assert.notEqual(changed.resultId, stranger.resultId);
+    assert.ok(first.items!.some((d) => d.code === 'terminology'));
+    assert.ok(!changed.items!.some((d) => d.code === 'terminology'));
+  });
 });

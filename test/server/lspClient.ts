@@ -197,6 +197,11 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** Pulls a draft's diagnostic report, naming the report the client holds, if any. */
+  pullReport(uri: string, previousResultId?: string): Promise<{ kind: string; resultId?: string; items?: Diagnostic[] }> {
+    return this.request('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  }
+
   /** Pulls a draft's diagnostics (`textDocument/diagnostic`). */
   async pull(uri: string): Promise<Diagnostic[]> {
     const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
