@@ -8,7 +8,9 @@
 //   - pull-full: the same, but the client names no report, so every answer carries every item;
 //   - push: the client does not, and waits for textDocument/publishDiagnostics carrying the new
 //     version; this includes the server's debounce.
-// Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc.
+// Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc; once
+// with the node flags VS Code starts the server with (common/serverLaunch.json), once without
+// (`node dist/server.js --stdio`, as another editor may start it).
 //
 //   node bench/lsp.mjs [--server dist/server.js] [--edits 20] [--file DRAFT.md] [--cpu-prof DIR]
 //                      [--memory-only] [--node-flag FLAG]
@@ -24,8 +26,8 @@ const NODE_ARGS = [];
 
 /** A minimal LSP client over a child's stdio. */
 class Client {
-  constructor(serverScript, { pull, resultIds = pull, cwd }) {
-    this.child = spawn(process.execPath, [...NODE_ARGS, serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(serverScript, { pull, resultIds = pull, cwd, nodeFlags = [] }) {
+    this.child = spawn(process.execPath, [...NODE_ARGS, ...nodeFlags, serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pull = pull;
     this.resultIds = resultIds;
     /** The last report pulled per document, and how many pulls were answered "unchanged". */
@@ -216,9 +218,12 @@ async function latency(serverScript, file, { mode, edits, warmup = 3, pauseMs = 
   }
 }
 
+/** The node flags VS Code starts the server with. */
+export const VSCODE_NODE_FLAGS = JSON.parse(readFileSync(path.join(ROOT, 'common', 'serverLaunch.json'), 'utf8')).nodeFlags;
+
 /** Opens every draft of `files`, waits until each is linted, and reads the server's memory. */
-async function memoryWithDrafts(serverScript, files) {
-  const client = new Client(serverScript, { pull: true, cwd: path.dirname(files[0]) });
+async function memoryWithDrafts(serverScript, files, nodeFlags) {
+  const client = new Client(serverScript, { pull: true, cwd: path.dirname(files[0]), nodeFlags });
   try {
     await client.initialize(path.dirname(files[0]));
     await sleep(200);
@@ -236,7 +241,7 @@ async function memoryWithDrafts(serverScript, files) {
     }
     await sleep(1000);
     const after = client.memory();
-    return { drafts: files.length, bytes: total, idleRssKiB: before.rssKiB, rssKiB: after.rssKiB, hwmKiB: after.hwmKiB };
+    return { drafts: files.length, bytes: total, nodeFlags, idleRssKiB: before.rssKiB, rssKiB: after.rssKiB, hwmKiB: after.hwmKiB };
   } finally {
     await client.shutdown();
   }
@@ -257,7 +262,8 @@ export async function measureServer(serverScript, corpus, { edits = 20, log = ()
     }
   }
   log('  server memory with 50 drafts …');
-  out.memory = await memoryWithDrafts(serverScript, corpus.server.many);
+  out.memory = await memoryWithDrafts(serverScript, corpus.server.many, VSCODE_NODE_FLAGS);
+  out.memoryBare = await memoryWithDrafts(serverScript, corpus.server.many, []);
   return out;
 }
 
@@ -270,8 +276,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const nodeFlag = process.argv.indexOf('--node-flag');
   if (nodeFlag > 0) NODE_ARGS.push(process.argv[nodeFlag + 1]);
   if (process.argv.includes('--memory-only')) {
-    const m = await memoryWithDrafts(server, (await ensureCorpus()).server.many);
-    console.log(`memory: ${m.drafts} drafts: RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+    for (const flags of [VSCODE_NODE_FLAGS, []]) {
+      const m = await memoryWithDrafts(server, (await ensureCorpus()).server.many, flags);
+      console.log(`memory (${flags.join(' ') || 'no flags'}): ${m.drafts} drafts: RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+    }
     process.exit(0);
   }
   const only = process.argv.indexOf('--file');
@@ -286,6 +294,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const corpus = await ensureCorpus();
   const result = await measureServer(server, corpus, { edits: e > 0 ? Number(process.argv[e + 1]) : 20, log: console.error });
   for (const l of result.latency) console.log(`${l.mode.padEnd(9)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MiB`);
-  const m = result.memory;
-  console.log(`memory: ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MiB): RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+  for (const m of [result.memory, result.memoryBare]) console.log(`memory (${m.nodeFlags.join(' ') || 'no flags'}): ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MiB): RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
 }

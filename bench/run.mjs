@@ -244,13 +244,19 @@ function render(results) {
     lines.push('|---|---|---|---|---|---|---|---|---|');
     for (const l of results.server.latency) lines.push(`| ${l.file} (${(l.bytes / 1024).toFixed(0)} KiB) | ${l.mode} | ${fmtMs(l.openMs)} | ${fmtMs(l.edits.median)} | ${fmtMs(l.edits.p95)} | ${fmtMs(l.edits.min)}–${fmtMs(l.edits.max)} | ${l.diagnostics.join('/')} | ${l.mode === 'push' ? '' : l.unchanged} | ${fmtMB(l.memory.rssKiB)} |`);
     const mem = results.server.memory;
-    lines.push('', `Memory with ${mem.drafts} open drafts of about 100 KiB (${(mem.bytes / 2 ** 20).toFixed(1)} MiB, English and Chinese), each linted, edited once and linted again: RSS ${fmtMB(mem.rssKiB)} (peak ${fmtMB(mem.hwmKiB)}; ${fmtMB(mem.idleRssKiB)} before any draft was opened).`, '');
+    const bare = results.server.memoryBare;
+    lines.push('', `Memory with ${mem.drafts} open drafts of about 100 KiB (${(mem.bytes / 2 ** 20).toFixed(1)} MiB, English and Chinese), each linted, edited once and linted again:`, '');
+    lines.push(`- started as VS Code starts it (\`node ${mem.nodeFlags.join(' ')} dist/server.js\`): RSS ${fmtMB(mem.rssKiB)} (peak ${fmtMB(mem.hwmKiB)}; ${fmtMB(mem.idleRssKiB)} before any draft was opened);`);
+    if (bare) lines.push(`- started without flags (\`node dist/server.js --stdio\`): RSS ${fmtMB(bare.rssKiB)} (peak ${fmtMB(bare.hwmKiB)}; ${fmtMB(bare.idleRssKiB)} before any draft was opened).`);
+    lines.push('');
     for (const l of results.server.latency.filter((x) => x.mode !== 'push')) {
       const limit = l.bytes > 500 * 1024 ? TARGET.server1m : TARGET.server100k;
       targets.push([`server: fresh diagnostics ≤ ${limit} ms (median) after an edit, ${l.file} (${l.mode})`, `${fmtMs(l.edits.median)} (p95 ${fmtMs(l.edits.p95)})`, verdict(l.edits.median, limit)]);
     }
     // Targets in MB are read as decimal megabytes, the stricter reading.
-    targets.push([`server ≤ ${TARGET.serverMemoryMB} MB with ${mem.drafts} open drafts`, `${((mem.rssKiB * 1024) / 1e6).toFixed(0)} MB (${fmtMB(mem.rssKiB)})`, verdict((mem.rssKiB * 1024) / 1e6, TARGET.serverMemoryMB)]);
+    for (const [m, how] of [[mem, 'as VS Code starts it'], [bare, 'started without flags']]) {
+      if (m) targets.push([`server ≤ ${TARGET.serverMemoryMB} MB with ${m.drafts} open drafts, ${how}`, `${((m.rssKiB * 1024) / 1e6).toFixed(0)} MB (${fmtMB(m.rssKiB)})`, verdict((m.rssKiB * 1024) / 1e6, TARGET.serverMemoryMB)]);
+    }
   }
   if (results.startup) {
     const s = results.startup;

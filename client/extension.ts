@@ -16,14 +16,16 @@ import {
 import { registerCoverageView } from './coverageView';
 import { sendRequest } from './requests';
 import { CoverageStatus } from './status';
+import serverLaunch from '../common/serverLaunch.json';
 
 let client: LanguageClient | undefined;
 
 // V8 lets a busy process's young generation grow to two 16 MiB semi-spaces, and seldom gives the
 // memory back. The server's garbage is short-lived (one lint per keystroke), so 4 MiB semi-spaces
 // keep it about 15 MiB smaller with fifty drafts open, and typing was measured no slower
-// (bench/lsp.mjs --node-flag). Only a flag at start can set it.
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+// (bench/lsp.mjs --node-flag). Only a flag at start can set it. The flags live in a data file
+// that the benchmark reads too, so it measures the server as VS Code starts it.
+const SERVER_NODE_FLAGS: string[] = serverLaunch.nodeFlags;
 
 const zhUi = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');
 const say = (en: string, zh: string): string => (zhUi() ? zh : en);
