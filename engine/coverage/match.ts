@@ -17,7 +17,7 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack, langua
     return set;
   };
   for (const lang of languages) {
-    const table = pack.keyTables[lang];
+    const table = pack.keyTable(lang);
     if (!table) continue;
     const matches = candidateMatches(text, table, lang);
     // Look-alikes and the other parts of co-occurrences first: a facet's match is judged against

@@ -15,7 +15,7 @@ import type {
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
 import { patternKeying } from './keys';
 import { PairIndex } from './pairIndex';
-import type { ByLanguage, DraftingSource, LexiconEntry, PackSource } from './schema';
+import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
 
@@ -101,7 +101,7 @@ function keyed(pattern: string, lang: Lang): KeyedPattern {
   return out;
 }
 
-function lexicon(entries: LexiconEntry[] | undefined, lang: Lang): CompiledLexicon | undefined {
+function compileLexicon(entries: LexiconEntry[] | undefined, lang: Lang): CompiledLexicon | undefined {
   if (!entries || entries.length === 0) return undefined;
   const patterns = entries.filter((e): e is string => typeof e === 'string').map((p) => keyed(p, lang));
   const all: CoOccurrence[] = entries
@@ -187,18 +187,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     template: e.template,
     headings: perLanguage(e.headings, ''),
     facets: e.facets.map((f) => {
-      const match: CompiledElement['facets'][number]['match'] = {};
-      for (const lang of LANGS) {
-        const compiled = lexicon(f.match[lang], lang);
-        if (compiled) match[lang] = compiled;
-      }
-      const facet: CompiledElement['facets'][number] = {
-        id: f.id,
-        title: f.title,
-        match,
-        exclude: Object.fromEntries(LANGS.filter((lang) => f.exclude?.[lang]?.length).map((lang) => [lang, f.exclude![lang]!.map((p) => keyed(p, lang))])),
-        unless: perLanguage(f.unless, ''),
-      };
+      const facet: CompiledElement['facets'][number] = { id: f.id, title: f.title, unless: perLanguage(f.unless, '') };
       if (f.template) facet.template = f.template;
       return facet;
     }),
@@ -267,8 +256,15 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     if (meta?.paper) info.paper = meta.paper;
     rules.push(withDocs(info, docs(id)));
   }
+  const facetSources = source.elements.flatMap((e) => e.facets);
+  const tables = new Map<Lang, KeyTable | undefined>();
   return {
-    keyTables: keyTables(elements),
+    // A language's lexicons are keyed the first time a text in it is matched: keying is most of
+    // a pack's compile, and a run over English drafts never needs the Chinese table.
+    keyTable: (lang) => {
+      if (!tables.has(lang)) tables.set(lang, keyTable(facetSources, lang));
+      return tables.get(lang);
+    },
     ids,
     title: source.title,
     groups: source.groups.map((g) => {
@@ -283,88 +279,83 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
   };
 }
 
-/** Inverts the facets' lexicons into one key table per language (see `KeyTable`). */
-function keyTables(elements: CompiledElement[]): Partial<Record<Lang, KeyTable>> {
-  const tables: Partial<Record<Lang, KeyTable>> = {};
+/**
+ * Inverts the facets' lexicons in one language into its key table (see `KeyTable`); undefined
+ * when no facet has a lexicon in that language. `facets` are every element's facets, in pack order.
+ */
+function keyTable(facets: FacetSource[], lang: Lang): KeyTable | undefined {
+  let table: KeyTable | undefined;
   // The two-character keys are gathered in a map and indexed once all are known.
-  const pairMaps = new Map<KeyTable, Map<number, number>>();
-  let facetIndex = 0;
-  for (const element of elements) {
-    for (const facet of element.facets) {
-      for (const lang of LANGS) {
-        const lexicon = facet.match[lang];
-        if (!lexicon) continue;
-        const table: KeyTable = (tables[lang] ??= {
-          slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
-          pairs: new PairIndex(new Map()),
-          thirds: new Map(),
-          gapChars: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
-          pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
-          lists: [[]],
-          unkeyed: [],
-        });
-        const file = (candidate: Candidate): void => {
-          if (!candidate.pattern.prefixes) {
-            table.unkeyed.push(candidate);
-            return;
-          }
-          for (const c of candidate.pattern.gap?.chars ?? []) table.gapChars[c] = 1;
-          for (const prefix of candidate.pattern.prefixes) {
-            let slot: number;
-            if (lang === 'zh' && prefix.length >= 2) {
-              const pair = (prefix.charCodeAt(0) << 16) | prefix.charCodeAt(1);
-              let pairs = pairMaps.get(table);
-              if (!pairs) pairMaps.set(table, (pairs = new Map()));
-              slot = pairs.get(pair) ?? 0;
-              if (!slot) pairs.set(pair, (slot = table.lists.push([]) - 1));
-              table.pairStarts[prefix.charCodeAt(0)] = 1;
-              if (prefix.length >= 3) {
-                let byThird = table.thirds.get(slot);
-                if (!byThird) table.thirds.set(slot, (byThird = new Map()));
-                const third = prefix.charCodeAt(2);
-                slot = byThird.get(third) ?? 0;
-                if (!slot) byThird.set(third, (slot = table.lists.push([]) - 1));
-              }
-            } else {
-              const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
-              if (!table.slots[code]) table.slots[code] = table.lists.push([]) - 1;
-              slot = table.slots[code]!;
-            }
-            const entries = table.lists[slot]!;
-            const entry = entries.find((e) => e.prefix === prefix);
-            if (entry) entry.candidates.push(candidate);
-            else entries.push({ prefix, candidates: [candidate], free: [] });
-          }
-        };
-        for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
-        for (const co of lexicon.all) {
-          file({ facet: facetIndex, pattern: co.head, co });
-          co.others.forEach((pattern, index) => file({ facet: facetIndex, pattern, part: { co, index } }));
-        }
-        for (const pattern of facet.exclude[lang] ?? []) file({ facet: facetIndex, pattern, exclude: true });
+  const pairs = new Map<number, number>();
+  facets.forEach((facet, facetIndex) => {
+    const lexicon = compileLexicon(facet.match[lang], lang);
+    if (!lexicon) return;
+    table ??= {
+      slots: new Int32Array(lang === 'en' ? WORD_KEY_SPACE : 0x10000),
+      pairs: new PairIndex(new Map()),
+      thirds: new Map(),
+      gapChars: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
+      pairStarts: new Uint8Array(lang === 'zh' ? 0x10000 : 0),
+      lists: [[]],
+      unkeyed: [],
+    };
+    const t = table;
+    const file = (candidate: Candidate): void => {
+      if (!candidate.pattern.prefixes) {
+        t.unkeyed.push(candidate);
+        return;
       }
-      facetIndex++;
+      for (const c of candidate.pattern.gap?.chars ?? []) t.gapChars[c] = 1;
+      for (const prefix of candidate.pattern.prefixes) {
+        let slot: number;
+        if (lang === 'zh' && prefix.length >= 2) {
+          const pair = (prefix.charCodeAt(0) << 16) | prefix.charCodeAt(1);
+          slot = pairs.get(pair) ?? 0;
+          if (!slot) pairs.set(pair, (slot = t.lists.push([]) - 1));
+          t.pairStarts[prefix.charCodeAt(0)] = 1;
+          if (prefix.length >= 3) {
+            let byThird = t.thirds.get(slot);
+            if (!byThird) t.thirds.set(slot, (byThird = new Map()));
+            const third = prefix.charCodeAt(2);
+            slot = byThird.get(third) ?? 0;
+            if (!slot) byThird.set(third, (slot = t.lists.push([]) - 1));
+          }
+        } else {
+          const code = lang === 'en' ? wordKeyNumber(prefix.slice(0, 3)) : prefix.charCodeAt(0);
+          if (!t.slots[code]) t.slots[code] = t.lists.push([]) - 1;
+          slot = t.slots[code]!;
+        }
+        const entries = t.lists[slot]!;
+        const entry = entries.find((e) => e.prefix === prefix);
+        if (entry) entry.candidates.push(candidate);
+        else entries.push({ prefix, candidates: [candidate], free: [] });
+      }
+    };
+    for (const pattern of lexicon.patterns) file({ facet: facetIndex, pattern });
+    for (const co of lexicon.all) {
+      file({ facet: facetIndex, pattern: co.head, co });
+      co.others.forEach((pattern, index) => file({ facet: facetIndex, pattern, part: { co, index } }));
     }
-  }
-  for (const [table, pairs] of pairMaps) table.pairs = new PairIndex(pairs);
-  for (const table of Object.values(tables)) {
-    for (const entry of table.lists.flat()) {
-      for (const candidate of entry.candidates) {
-        const { followers, literal } = candidate.pattern;
-        if (!followers || literal) {
-          entry.free.push(candidate);
-          continue;
-        }
-        entry.byFollower ??= new Map();
-        for (const key of followers) {
-          const list = entry.byFollower.get(key);
-          if (list) list.push(candidate);
-          else entry.byFollower.set(key, [candidate]);
-        }
+    for (const pattern of facet.exclude?.[lang] ?? []) file({ facet: facetIndex, pattern: keyed(pattern, lang), exclude: true });
+  });
+  if (!table) return undefined;
+  table.pairs = new PairIndex(pairs);
+  for (const entry of table.lists.flat()) {
+    for (const candidate of entry.candidates) {
+      const { followers, literal } = candidate.pattern;
+      if (!followers || literal) {
+        entry.free.push(candidate);
+        continue;
+      }
+      entry.byFollower ??= new Map();
+      for (const key of followers) {
+        const list = entry.byFollower.get(key);
+        if (list) list.push(candidate);
+        else entry.byFollower.set(key, [candidate]);
       }
     }
   }
-  return tables;
+  return table;
 }
 
 function withDocs(info: RuleInfo, docs: string | undefined): RuleInfo {

@@ -40,7 +40,7 @@ export interface CoOccurrence {
   near?: number;
 }
 
-/** A facet's lexicon in one language, compiled once at load time. */
+/** A facet's lexicon in one language, compiled when that language's key table is built. */
 export interface CompiledLexicon {
   patterns: KeyedPattern[];
   all: CoOccurrence[];
@@ -51,12 +51,6 @@ export interface CompiledFacet {
   id: string;
   title: Localized;
   template?: Localized;
-  match: Partial<Record<Lang, CompiledLexicon>>;
-  /**
-   * Look-alikes: a facet match that one of these overlaps does not count. They are filed in the
-   * key table beside the facet's own patterns, so one walk finds both.
-   */
-  exclude: Partial<Record<Lang, KeyedPattern[]>>;
   unless: Partial<Record<Lang, RegExp>>;
 }
 
@@ -157,8 +151,12 @@ export interface Pack {
   drafting: CompiledDrafting;
   /** Every rule, coverage elements first, in pack order. */
   rules: RuleInfo[];
-  /** Every facet pattern of the pack, by the key its matches start with, per language. */
-  keyTables: Partial<Record<Lang, KeyTable>>;
+  /**
+   * Every facet pattern of the pack in one language (its lexicons and look-alikes), filed by the
+   * key its matches start with; undefined when no facet has a lexicon in that language. Built on
+   * first use and kept.
+   */
+  keyTable(lang: Lang): KeyTable | undefined;
 }
 
 /** A facet pattern as a candidate: which facet (in pack order: elements, then facets) it serves. */

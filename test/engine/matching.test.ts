@@ -21,7 +21,7 @@ describe('matching through the key table', () => {
       const text = normalizeForMatching(readFileSync(path.join(REPO, 'samples', name), 'utf8'));
       let compared = 0;
       for (const lang of ['en', 'zh'] as Lang[]) {
-        const table = pack.keyTables[lang]!;
+        const table = pack.keyTable(lang)!;
         const keyed = candidateMatches(text, table, lang).filter((m) => !m.candidate.pattern.scan);
         const seen = new Set(keyed.map((m) => key(m.candidate, m.span.start, m.span.end)));
         const everywhere = new Set<string>();
