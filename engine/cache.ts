@@ -50,8 +50,11 @@ export function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-/** Analyses one chunk: parse, sentences, script counts and facet hits. */
-export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkAnalysis {
+/**
+ * Analyses one chunk: parse, sentences, script counts and facet hits. `saturated` marks facets
+ * (by index in pack order) whose hits are not wanted: see `facetHits`.
+ */
+export function analyzeChunk(text: string, atStart: boolean, pack: Pack, saturated?: Uint8Array): ChunkAnalysis {
   const { text: _text, ...model } = parseChunk(text, atStart);
   for (const block of model.blocks) {
     if (!block.heading) continue;
@@ -61,7 +64,7 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkA
   for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
   const languages = languagesPresent(model.normalized);
-  const hits = facetHits(model.normalized, sentences, pack, languages);
+  const hits = facetHits(model.normalized, sentences, pack, languages, saturated);
   return { model, length: text.length, languages, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
 }
 

@@ -55,7 +55,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const pack = options.pack ?? builtinPack();
   const problems: ConfigProblem[] = [];
   const source = typeof text === 'string' ? text : String(text);
-  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(source, pack, options.cache);
+  const maxEvidence = Math.max(0, options.maxEvidence ?? 10);
+  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(source, pack, options.cache, maxEvidence);
   const measure = classifyLanguage(scripts.han, scripts.latinWords);
   const lang: MessageLanguage =
     options.messageLanguage && options.messageLanguage !== 'auto'
@@ -104,7 +105,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (text === undefined) texts.set(local, (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))));
     return text;
   };
-  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence: options.maxEvidence ?? 10, passage });
+  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence, passage });
   const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
 
   const present = new Set<Lang>();
@@ -148,10 +149,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * Parses and matches a draft chunk by chunk (reusing cached chunks), then joins the chunks'
  * documents, sentences, facet hits and script counts into the draft's.
  */
-function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) {
-  const chunks: PlacedAnalysis[] = cache
-    ? cache.analyses(source, pack)
-    : chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
+function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, maxEvidence: number) {
+  const chunks: PlacedAnalysis[] = cache ? cache.analyses(source, pack) : analyzeInOrder(source, pack, maxEvidence);
   const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
   let sentenceBase = 0;
   const sentenceParts = [];
@@ -168,4 +167,24 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) 
     sentenceBase += analysis.sentences.count;
   }
   return { doc, chunks, sentences: Sentences.join(sentenceParts), sentenceBases, hits, scripts };
+}
+
+/**
+ * A one-off lint's chunks, analysed in order. Coverage reads of a facet's hits only whether there
+ * is one and the first `maxEvidence` (see `judgeCoverage`), so once the chunks before have given a
+ * facet that many, later chunks do not look for it: in a long draft most matched facets are
+ * soon saturated, and their patterns stop running. A cache's chunks are each analysed whole
+ * instead, since an edit may change which chunk comes first.
+ */
+function analyzeInOrder(source: string, pack: Pack, maxEvidence: number): PlacedAnalysis[] {
+  const facets = pack.elements.reduce((n, e) => n + e.facets.length, 0);
+  const counts = new Int32Array(facets);
+  const saturated = new Uint8Array(facets);
+  return chunksOf(source).map(({ offset, text }) => {
+    const analysis = analyzeChunk(text, offset === 0, pack, saturated);
+    const pairs = analysis.hits;
+    // Counted after the hit, so even with no evidence kept a facet keeps the one hit that makes it covered.
+    for (let i = 0; i < pairs.length; i += 2) if (++counts[pairs[i]!]! >= maxEvidence) saturated[pairs[i]!] = 1;
+    return { offset, analysis };
+  });
 }

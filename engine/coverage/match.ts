@@ -5,9 +5,11 @@ import { clauseAround, type Sentences } from './sentences';
 /**
  * The sentences that satisfy each facet of a pack, as pairs: facet index (in pack order: elements,
  * then their facets), sentence index; by facet, then by sentence. Matching is local to sentences,
- * so it runs per chunk and an unchanged chunk's hits are reused.
+ * so it runs per chunk and an unchanged chunk's hits are reused. The facets marked in `saturated`
+ * are not looked for (their patterns, look-alikes and co-occurrence parts are not run): a one-off
+ * lint of a long draft marks those that already have all the evidence the report keeps.
  */
-export function facetHits(text: string, sentences: Sentences, pack: Pack, languages = languagesPresent(text)): number[] {
+export function facetHits(text: string, sentences: Sentences, pack: Pack, languages = languagesPresent(text), saturated?: Uint8Array): number[] {
   const facets = facetsOf(pack);
   // Only the facets that match get a set: a chunk matches few of the pack's facets.
   const found = new Map<number, Set<number>>();
@@ -19,7 +21,7 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack, langua
   for (const lang of languages) {
     const table = pack.keyTable(lang);
     if (!table) continue;
-    const matches = candidateMatches(text, table, lang);
+    const matches = candidateMatches(text, table, lang, saturated);
     // Look-alikes and the other parts of co-occurrences first: a facet's match is judged against
     // every look-alike of it in the text, a co-occurrence's head against its parts' matches.
     const lookAlikes = new Map<number, Span[]>();
@@ -79,13 +81,15 @@ const NONE: readonly Lang[] = [];
 /**
  * Every match of the pack's facet patterns in a text, found in one walk: at each English word start
  * (or each Chinese character), the patterns filed under its key are tried there; patterns without
- * keys scan the text. Matches may overlap: each is judged on its own.
+ * keys scan the text. Matches may overlap: each is judged on its own. Candidates of the facets
+ * marked in `saturated` are skipped.
  */
-export function candidateMatches(text: string, table: KeyTable, lang: Lang): { candidate: Candidate; span: Span }[] {
+export function candidateMatches(text: string, table: KeyTable, lang: Lang, saturated?: Uint8Array): { candidate: Candidate; span: Span }[] {
   const out: { candidate: Candidate; span: Span }[] = [];
   // The key of the word after the one at `at`, found once per word and only when a pattern asks.
   let nextKey = -1;
   const run = (candidate: Candidate, at: number): void => {
+    if (saturated?.[candidate.facet]) return;
     const { sticky, gap } = candidate.pattern;
     if (gap && !gapHolds(text, at, gap, table.gapChars)) return;
     sticky.lastIndex = at;
@@ -100,7 +104,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
       const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
       for (const candidate of free) {
         if (!candidate.pattern.literal) run(candidate, at);
-        else if (wordEnds) out.push({ candidate, span: { start: at, end: at + prefix.length } });
+        else if (wordEnds && !saturated?.[candidate.facet]) out.push({ candidate, span: { start: at, end: at + prefix.length } });
       }
       if (byFollower) {
         if (nextKey < 0) nextKey = followingWordKey(text, at);
@@ -132,7 +136,9 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): { c
       }
     }
   }
-  for (const candidate of table.unkeyed) for (const span of spansOf(candidate.pattern.scan!, text)) out.push({ candidate, span });
+  for (const candidate of table.unkeyed) {
+    if (!saturated?.[candidate.facet]) for (const span of spansOf(candidate.pattern.scan!, text)) out.push({ candidate, span });
+  }
   return out;
 }
 

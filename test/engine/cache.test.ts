@@ -157,3 +157,26 @@ test('follows edits that add or remove front matter, switch line endings, empty 
     assert.deepEqual(cached.coverage, fresh.coverage, `coverage of version ${i}`);
   }
 });
+
+test('a long draft linted once keeps the first passages of each facet as evidence, as a cached lint does', () => {
+  // Forty sections, each naming the same transport measure: a one-off lint stops looking for a
+  // facet once the chunks before have given it the evidence a report keeps.
+  const filler = 'The working group met with firms of the cluster to hear what they need from the county. '.repeat(8);
+  let text = '# Lakeside County hardware cluster plan\n\n';
+  for (let i = 1; i <= 40; i++) {
+    text += `## Section ${i}\n\nThe county will upgrade the freight rail spur to the industrial park by 20${28 + (i % 3)} (Lead: County Transport Bureau).\n\n${filler}\n\n`;
+  }
+  assert.ok(chunksOf(text).length > 10, 'the draft is cut into many chunks');
+  for (const maxEvidence of [undefined, 3, 1, 0]) {
+    const fresh = lint(text, { maxEvidence });
+    const cached = lint(text, { maxEvidence, cache: new LintCache() });
+    assert.deepEqual(fresh.coverage, cached.coverage, `coverage with maxEvidence ${maxEvidence}`);
+    assert.deepEqual(fresh.findings, cached.findings, `findings with maxEvidence ${maxEvidence}`);
+    const transport = fresh.coverage.elements.flatMap((e) => e.facets).find((f) => f.evidence.some((ev) => ev.text.includes('freight rail spur')) || (maxEvidence === 0 && f.covered && f.id === 'transport'));
+    assert.ok(transport?.covered, `the transport facet is covered with maxEvidence ${maxEvidence}`);
+    const kept = maxEvidence ?? 10;
+    assert.equal(transport.evidence.length, kept, `evidence kept with maxEvidence ${maxEvidence}`);
+    // The first passages in the draft, in order: sections 1, 2, 3 …
+    transport.evidence.forEach((ev, i) => assert.equal(ev.range.start.line, 4 + 6 * i, `evidence ${i}`));
+  }
+});
