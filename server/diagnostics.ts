@@ -2,6 +2,7 @@ import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type Do
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { DraftLint, DraftLinter } from './linting';
+import { RecentMap } from './recentMap';
 
 /** How many drafts' last pulled reports are kept to answer "unchanged" (see `DiagnosticsDelivery`). */
 export const KEPT_REPORTS = 4;
@@ -26,7 +27,7 @@ export class DiagnosticsDelivery {
    * neither decodes nor redraws them. Only a few drafts are kept, as the linter keeps only a few
    * lints: typing happens in one draft at a time.
    */
-  private readonly reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private readonly reports = new RecentMap<string, { resultId: string; items: Diagnostic[] }>(KEPT_REPORTS);
   private lastResultId = 0;
   /** Closed files the workspace command pushed diagnostics for. */
   private readonly pushedClosed = new Set<string>();
@@ -69,18 +70,13 @@ export class DiagnosticsDelivery {
     const document = this.documents.get(uri);
     const lint = document ? await this.linter.get({ uri, version: document.version, text: document.getText() }) : undefined;
     const items = diagnosticsOf(lint);
-    const held = this.reports.get(uri);
-    this.reports.delete(uri);
+    const held = this.reports.take(uri);
     if (held && held.resultId === previousResultId && sameJson(held.items, items)) {
-      this.reports.set(uri, held);
+      this.reports.put(uri, held);
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
     }
     const resultId = String(++this.lastResultId);
-    this.reports.set(uri, { resultId, items });
-    for (const kept of this.reports.keys()) {
-      if (this.reports.size <= KEPT_REPORTS) break;
-      this.reports.delete(kept);
-    }
+    this.reports.put(uri, { resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, LintCache, type LintResult } from '../engine';
 import type { ProblemReporter } from './problems';
+import { RecentMap } from './recentMap';
 import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
 import { effectiveRules, type SettingsStore } from './settings';
 import type { UserPacks } from './userPacks';
@@ -35,7 +36,7 @@ export class DraftLinter {
   // findings and evidence (~300 KB for a 100 KB draft), so only a few are kept: a feature asking
   // about another open draft lints it again, which its engine cache makes cheap (nothing changed,
   // so nothing is parsed or matched again).
-  private readonly cache = new Map<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>();
+  private readonly cache = new RecentMap<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>(KEPT_LINTS);
   // One engine cache per open document: after an edit only the chunks it touched are re-parsed
   // and re-matched. Files read from disk (workspace lint) are linted once and need none.
   private readonly chunks = new Map<string, LintCache>();
@@ -73,18 +74,13 @@ export class DraftLinter {
    */
   get(draft: DraftText): Promise<DraftLint | undefined> {
     if (draft.version === undefined) return this.run(draft);
-    const cached = this.cache.get(draft.uri);
-    this.cache.delete(draft.uri);
+    const cached = this.cache.take(draft.uri);
     if (cached && cached.version === draft.version && cached.generation === this.generation) {
-      this.cache.set(draft.uri, cached);
+      this.cache.put(draft.uri, cached);
       return cached.lint;
     }
     const lintPromise = this.run(draft);
-    this.cache.set(draft.uri, { version: draft.version, generation: this.generation, lint: lintPromise });
-    for (const uri of this.cache.keys()) {
-      if (this.cache.size <= KEPT_LINTS) break;
-      this.cache.delete(uri);
-    }
+    this.cache.put(draft.uri, { version: draft.version, generation: this.generation, lint: lintPromise });
     return lintPromise;
   }
 
