@@ -35,7 +35,7 @@ import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
 import { DraftLinter, filePath, type DraftLint } from './linting';
 import { ProblemReporter } from './problems';
-import { resolveProjectConfig } from './projectConfig';
+import { ProjectConfigs } from './projectConfig';
 import { SettingsStore } from './settings';
 import { UserPacks } from './userPacks';
 import { warmUp } from './warmUp';
@@ -81,7 +81,8 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsStore(connection, () => support.configuration);
   const problems = new ProblemReporter(connection);
   const packs = new UserPacks();
-  const linter = new DraftLinter(settings, resolveProjectConfig, packs, problems, () => roots);
+  const configs = new ProjectConfigs();
+  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots);
   const delivery = new DiagnosticsDelivery(connection, documents, linter, () => support.pullDiagnostics, () => support.diagnosticRefresh);
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -106,6 +107,7 @@ export function startServer(connection: Connection): void {
 
   const everythingChanged = () => {
     problems.reset();
+    configs.clear();
     linter.invalidate();
     delivery.refreshAll();
     if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

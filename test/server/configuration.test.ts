@@ -154,3 +154,53 @@ describe('configuration files and user packs', () => {
     assert.ok(after.some((d) => d.code === 'measure-owner'), 'the built-in pack still lints the draft');
   });
 });
+
+describe('configuration kept between keystrokes', () => {
+  // The server keeps a draft's configuration while the files it came from are unchanged; these
+  // changes reach it without a watcher, so only the kept stamps can tell it.
+  let ws: Workspace;
+  let client: TestClient;
+  const uri = () => ws.uri('drafts/plan.md');
+  const typeSpace = () => client.edit(uri(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+  before(async () => {
+    ws = new Workspace({ 'drafts/plan.md': EN_DRAFT, '.cluster-policy-lint.yaml': 'extends: config/base.yaml\nrules:\n  measure-owner: off\n', 'config/base.yaml': 'rules:\n  measure-timeline: off\n' });
+    client = await TestClient.start(ws, { pull: true });
+    await client.open(uri(), EN_DRAFT);
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  test('applies a configuration file added in a nearer folder at the next edit', async () => {
+    assert.ok(!(await client.pull(uri())).some((d) => d.code === 'measure-owner'), 'the root file turns measure-owner off');
+    ws.write('drafts/.cluster-policy-lint.yaml', 'rules:\n  measure-owner: warning\n');
+    await typeSpace();
+    assert.ok((await client.pull(uri())).some((d) => d.code === 'measure-owner'), 'the nearer file turns it on again');
+  });
+
+  test('applies a change to the file a configuration extends at the next edit', async () => {
+    assert.ok(!(await client.pull(uri())).some((d) => d.code === 'measure-timeline'), 'the extended file turns measure-timeline off');
+    ws.write('config/base.yaml', 'rules:\n  measure-timeline: warning\n');
+    await typeSpace();
+    assert.ok((await client.pull(uri())).some((d) => d.code === 'measure-timeline'), 'the changed extended file turns it on again');
+  });
+
+  test('reports an unknown rule id once, however often the draft is linted', async () => {
+    ws.write('drafts/.cluster-policy-lint.yaml', 'rules:\n  measure-ownr: warning\n');
+    await typeSpace();
+    await client.pull(uri());
+    const config = ws.uri('drafts/.cluster-policy-lint.yaml');
+    await client.pushedWhere(config, (d) => d.some((x) => /measure-ownr/.test(x.message)), 'the unknown rule reported');
+    for (let i = 0; i < 3; i++) {
+      await typeSpace();
+      await client.pull(uri());
+    }
+    const problems = await client.pushedWhere(config, () => true, 'the problems of the configuration file');
+    assert.deepEqual(
+      problems.map((d) => d.message),
+      [problems.find((d) => /measure-ownr/.test(d.message))!.message],
+      'one problem, not one per lint',
+    );
+  });
+});
