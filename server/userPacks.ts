@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import { combineSafely } from '../cli/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 
@@ -48,7 +48,9 @@ export class UserPacks {
   private async load(path: string): Promise<LoadedFile> {
     let mtime = -1;
     try {
-      mtime = (await fs.stat(path)).mtimeMs;
+      // Asked at every keystroke: a `stat` in place costs microseconds, through the thread pool
+      // a round trip (see `configFileSystem.ts`).
+      mtime = statSync(path).mtimeMs;
       const cached = this.files.get(path);
       if (cached && cached.mtime === mtime) return cached;
       const { pack, problems } = loadPackText(await fs.readFile(path, 'utf8'), path);
