@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigResolver, type ConfigIssue } from '../cli/config';
 import type { CliFileSystem, DirEntry } from '../cli/fileSystem';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
 import { syncFileSystem } from './configFileSystem';
+import { fileStamp } from './fileStamp';
 import { RecentMap } from './recentMap';
 
 /**
@@ -92,29 +92,18 @@ export class ProjectConfigs {
 }
 
 /**
- * A path as the resolution saw it, to compare at the next lint. For a file it read (or a folder it
- * listed), its modification time, size and inode; for a path it only looked for, whether a file,
- * a folder or nothing is there, so that the churn inside `.git` does not count as a change.
- * Taken before the read, so that a change during the read shows at the next check.
+ * A path as the resolution saw it (see `fileStamp`): a file it read or a folder it listed by its
+ * content, a path it only looked for by what is there, so that the churn inside `.git` does not
+ * count as a change. Taken before the read, so that a change during the read shows at the next
+ * check.
  */
-function stampOf(file: string, content: boolean): string {
-  try {
-    const s = statSync(file, { throwIfNoEntry: false });
-    if (!s) return 'missing';
-    return content ? `${s.mtimeMs}:${s.size}:${s.ino}` : s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'unreadable';
-  }
-}
-
-/** A path as the resolution saw it (see `stampOf`). */
 interface Stamp {
   file: string;
   content: boolean;
   value: string;
 }
 
-/** The disk as `syncFileSystem` reads it, stamping every path it is asked about (see `stampOf`). */
+/** The disk as `syncFileSystem` reads it, stamping every path it is asked about (see `Stamp`). */
 class StampingFileSystem implements CliFileSystem {
   readonly stamps: Stamp[] = [];
   private readonly seen = new Set<string>();
@@ -142,13 +131,13 @@ class StampingFileSystem implements CliFileSystem {
     const key = (content ? 'c' : 's') + file;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.stamps.push({ file, content, value: stampOf(file, content) });
+    this.stamps.push({ file, content, value: fileStamp(file, content) });
   }
 }
 
 /** Whether every path stamped is as it was. */
 function unchanged(stamps: readonly Stamp[]): boolean {
-  return stamps.every((s) => stampOf(s.file, s.content) === s.value);
+  return stamps.every((s) => fileStamp(s.file, s.content) === s.value);
 }
 
 /** The configuration of a draft that has no file on disk (an untitled draft). */

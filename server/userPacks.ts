@@ -1,9 +1,11 @@
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { combineSafely } from '../cli/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
+import { fileStamp } from './fileStamp';
 
 interface LoadedFile {
-  mtime: number;
+  /** The file as it was when read (`fileStamp`); a change reloads it. */
+  stamp: string;
   pack?: PackSource;
   problems: ConfigProblem[];
 }
@@ -16,7 +18,7 @@ export interface PackResult {
 
 /**
  * Loads user packs (data only, through the engine's loader) and compiles them with the built-in
- * pack. Files and the compiled result are kept until a file's modification time changes, so
+ * pack. Files and the compiled result are kept until a file changes (`fileStamp`), so
  * linting on every keystroke does not recompile lexicons.
  */
 export class UserPacks {
@@ -27,7 +29,7 @@ export class UserPacks {
   async get(paths: string[]): Promise<PackResult> {
     if (paths.length === 0) return { pack: builtinPack(), problems: [] };
     const loaded = await Promise.all(paths.map((p) => this.load(p)));
-    const key = paths.map((p, i) => `${p}@${loaded[i]!.mtime}`).join('|');
+    const key = paths.map((p, i) => `${p}@${loaded[i]!.stamp}`).join('|');
     const cached = this.combined.get(key);
     if (cached) return cached;
     const problems = loaded.flatMap((l) => l.problems);
@@ -46,24 +48,21 @@ export class UserPacks {
   }
 
   private async load(path: string): Promise<LoadedFile> {
-    let mtime = -1;
+    // Asked at every keystroke of a draft whose configuration names packs.
+    const stamp = fileStamp(path, true);
+    const cached = this.files.get(path);
+    if (cached && cached.stamp === stamp) return cached;
+    let file: LoadedFile;
     try {
-      // Asked at every keystroke: a `stat` in place costs microseconds, through the thread pool
-      // a round trip (see `configFileSystem.ts`).
-      mtime = statSync(path).mtimeMs;
-      const cached = this.files.get(path);
-      if (cached && cached.mtime === mtime) return cached;
       const { pack, problems } = loadPackText(await fs.readFile(path, 'utf8'), path);
-      const file: LoadedFile = { mtime, problems };
+      file = { stamp, problems };
       if (pack) file.pack = pack;
-      this.files.set(path, file);
-      return file;
     } catch (error) {
       const code = (error as { code?: string }).code;
       const reason = code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-      const file: LoadedFile = { mtime, problems: [{ source: path, message: `The rule pack cannot be read (${reason}); it is skipped.` }] };
-      this.files.set(path, file);
-      return file;
+      file = { stamp, problems: [{ source: path, message: `The rule pack cannot be read (${reason}); it is skipped.` }] };
     }
+    this.files.set(path, file);
+    return file;
   }
 }
