@@ -1,4 +1,12 @@
-import { lint, LintCache, type Pack } from '../engine';
+import { lint as engineLint, LintCache, type LintOptions, type Pack } from '../engine';
+
+/** How the warm-up is run; the defaults are the server's. */
+export interface WarmUpOptions {
+  /** How many lints warm the engine up. */
+  rounds?: number;
+  /** The lint to run; a test counts the calls. */
+  lint?: (text: string, options: LintOptions) => unknown;
+}
 
 /**
  * Warms the engine up while the server has just started: the first lints run in V8's interpreter,
@@ -9,7 +17,8 @@ import { lint, LintCache, type Pack } from '../engine';
  * request that arrives meanwhile waits for one small lint at the most. Returns a function that stops
  * it (on shutdown).
  */
-export function warmUp(pack: Pack, rounds = 120): () => void {
+export function warmUp(pack: Pack, options: WarmUpOptions = {}): () => void {
+  const { rounds = 120, lint = engineLint } = options;
   const sections = pack.elements.slice(0, 5).flatMap((e) => [`## ${e.title.en}\n\n${e.template.en}\n`, `## ${e.title.zh}\n\n${e.template.zh}\n`]);
   let text = `# Warm-up plan\n\n## Measures\n\n- The county will build a testing centre by 2028.\n\n${sections.join('\n')}`;
   const cache = new LintCache();
@@ -17,8 +26,10 @@ export function warmUp(pack: Pack, rounds = 120): () => void {
   let timer: NodeJS.Immediate | undefined;
   const step = (): void => {
     if (round++ >= rounds) return;
-    // Type a character into the middle of a paragraph, as the latency the user sees is of that.
-    const at = text.indexOf('\n\n', (text.length * (round % 7)) / 8) + 1 || text.length;
+    // Type a character into the middle of a line, as a drafter does, at one of seven places.
+    const lineStart = text.lastIndexOf('\n', (text.length * (round % 7)) / 8) + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const at = lineStart + (((lineEnd < 0 ? text.length : lineEnd) - lineStart) >> 1);
     text = `${text.slice(0, at)}x${text.slice(at)}`;
     try {
       lint(text, { pack, cache });
