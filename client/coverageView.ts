@@ -39,11 +39,39 @@ const say = (en: string, zh: string): string => (zhUi() ? zh : en);
 
 const isDraft = (document: vscode.TextDocument): boolean => document.languageId === 'markdown' && document.uri.scheme !== 'git';
 
-/** Registers the two commands; each opens (or reveals) its view. */
+/** Where the draft view's draft is kept between sessions, so a reload shows the same draft. */
+const SHOWN_DRAFT_KEY = 'clusterPolicyLint.coverageView.draft';
+
+/**
+ * Registers the two commands, each of which opens (or reveals) its view, and brings the views back
+ * after VS Code reloads its window: a view left open is restored in its place, showing the same
+ * draft (or the workspace) as it stands now.
+ */
 export function registerCoverageView(context: vscode.ExtensionContext, client: ReportClient): void {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   let draftView: CoverageView | undefined;
   let workspaceView: CoverageView | undefined;
+
+  const openDraftView = (target: vscode.Uri, panel?: vscode.WebviewPanel): CoverageView => {
+    const source = new DraftSource(target, (uri) => void context.workspaceState.update(SHOWN_DRAFT_KEY, uri.toString()));
+    const view = new CoverageView(client, version, source, panel);
+    view.onDidDispose(() => {
+      if (draftView === view) draftView = undefined;
+    });
+    return view;
+  };
+  const openWorkspaceView = (panel?: vscode.WebviewPanel): CoverageView => {
+    const view = new CoverageView(client, version, new WorkspaceSource(), panel);
+    view.onDidDispose(() => {
+      if (workspaceView === view) workspaceView = undefined;
+    });
+    return view;
+  };
+  const refreshWorkspace = (view: CoverageView): Thenable<void> =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: say('Cluster Policy Lint: coverage of the workspace', 'Cluster Policy Lint：工作区覆盖情况') },
+      () => view.refresh(),
+    );
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CoverageViewCommands.showDraft, async (uri?: vscode.Uri) => {
@@ -53,8 +81,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
         return;
       }
       if (!draftView) {
-        draftView = new CoverageView(client, version, new DraftSource(target));
-        draftView.onDidDispose(() => (draftView = undefined));
+        draftView = openDraftView(target);
       } else {
         (draftView.source as DraftSource).follow(target);
         draftView.reveal();
@@ -62,16 +89,35 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
       await draftView.refresh();
     }),
     vscode.commands.registerCommand(CoverageViewCommands.showWorkspace, async () => {
-      if (!workspaceView) {
-        workspaceView = new CoverageView(client, version, new WorkspaceSource());
-        workspaceView.onDidDispose(() => (workspaceView = undefined));
-      } else {
-        workspaceView.reveal();
-      }
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: say('Cluster Policy Lint: coverage of the workspace', 'Cluster Policy Lint：工作区覆盖情况') },
-        () => workspaceView!.refresh(),
-      );
+      if (!workspaceView) workspaceView = openWorkspaceView();
+      else workspaceView.reveal();
+      await refreshWorkspace(workspaceView);
+    }),
+    // After a reload VS Code hands back the panels left open (the page's own state is not needed:
+    // the draft shown is kept in the workspace state, and the report is asked for afresh).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE.draft, {
+      deserializeWebviewPanel: async (panel) => {
+        const kept = context.workspaceState.get<string>(SHOWN_DRAFT_KEY);
+        const keptUri = kept ? vscode.Uri.parse(kept) : undefined;
+        // The draft may have been moved or deleted since: then the one being edited, if any.
+        const target = (keptUri && (await exists(keptUri)) ? keptUri : undefined) ?? (activeDraft() ?? visibleDraft())?.uri;
+        if (!target || draftView) {
+          panel.dispose();
+          return;
+        }
+        draftView = openDraftView(target, panel);
+        await draftView.refresh();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE.workspace, {
+      deserializeWebviewPanel: async (panel) => {
+        if (workspaceView) {
+          panel.dispose();
+          return;
+        }
+        workspaceView = openWorkspaceView(panel);
+        await refreshWorkspace(workspaceView);
+      },
     }),
     { dispose: () => (draftView?.dispose(), workspaceView?.dispose()) },
   );
@@ -80,6 +126,11 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
 function activeDraft(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document && isDraft(document) ? document : undefined;
+}
+
+/** A draft shown in some editor: after a reload the view itself may be the active one. */
+function visibleDraft(): vscode.TextDocument | undefined {
+  return vscode.window.visibleTextEditors.map((e) => e.document).find(isDraft);
 }
 
 /** Where a view's drafts come from, and when they change. */
@@ -97,11 +148,18 @@ class DraftSource implements DraftSetSource {
   readonly kind = 'draft';
   private onFollow: (() => void) | undefined;
 
-  constructor(private uri: vscode.Uri) {}
+  /** `shown` hears of every draft the source shows, the first included. */
+  constructor(
+    private uri: vscode.Uri,
+    private readonly shown: (uri: vscode.Uri) => void,
+  ) {
+    shown(uri);
+  }
 
   follow(uri: vscode.Uri): void {
     if (uri.toString() === this.uri.toString()) return;
     this.uri = uri;
+    this.shown(uri);
     this.onFollow?.();
   }
 
@@ -172,18 +230,27 @@ class CoverageView {
   private loaded = false;
   private disposed = false;
 
+  /** `restored` is a panel VS Code brought back after a reload; otherwise a new one is opened. */
   constructor(
     private readonly client: ReportClient,
     private readonly version: string,
     readonly source: DraftSetSource,
+    restored?: vscode.WebviewPanel,
   ) {
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE[source.kind],
-      source.title(),
-      { viewColumn: source.kind === 'draft' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: source.kind === 'draft' },
-      // The page loads nothing: no local resource roots, scripts only for the nonce'd inline one.
-      { enableScripts: true, localResourceRoots: [], enableFindWidget: true },
-    );
+    // The page loads nothing: no local resource roots, scripts only for the nonce'd inline one.
+    const webviewOptions: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
+    if (restored) {
+      this.panel = restored;
+      this.panel.webview.options = webviewOptions;
+      this.panel.title = source.title();
+    } else {
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE[source.kind],
+        source.title(),
+        { viewColumn: source.kind === 'draft' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: source.kind === 'draft' },
+        { ...webviewOptions, enableFindWidget: true },
+      );
+    }
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((m: ReportToHostMessage) => void this.onMessage(m).catch(showError)),
@@ -338,6 +405,15 @@ class CoverageView {
     // No finding carries a fix (for instance the element's rule is silenced): the server's command
     // still knows where the section belongs.
     await this.client.sendRequest('workspace/executeCommand', { command: ServerCommands.insertSection, arguments: [{ uri: uri.toString(), elementId }] });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,8 @@
 //   2. the hover on a missing element's diagnostic gives the rule's reasoning (the paper);
 //   3. completion on an empty line inserts an element's section template;
 //   4. the quick fix inserts the missing section and its diagnostic disappears;
-//   5. the language status item shows the coverage.
+//   5. the language status item shows the coverage;
+//   6. the coverage view shows it too, and (7) is restored after the window reloads.
 // What the workbench shows is compared with what the CLI reports for the same file, and a
 // screenshot of each step is kept under test-output/e2e/workbench-<lang>/.
 import assert from 'node:assert/strict';
@@ -231,6 +232,29 @@ describe('VS Code (code-server) with the packaged extension', () => {
           assert.equal(status, e.status, `the coverage view's status of ${e.id}`);
         }
         await w.shot('coverage-view');
+
+        // 7. After the window reloads, the coverage view is back in its place, showing the same
+        //    draft as it stands now.
+        // The workbench's own command, so that it saves its layout before it goes (a browser reload
+        // may cut that short).
+        await runCommand(page, 'Developer: Reload Window');
+        await page.waitForEvent('load', { timeout: 60_000 });
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('table.matrix td.cell');
+        await until(async () => (await restored.count()) === completed.coverage.elements.length, {
+          what: `the restored coverage view to show ${completed.coverage.elements.length} element cells`,
+          timeout: 60_000,
+        });
+        for (const e of completed.coverage.elements) {
+          const status = await page
+            .frameLocator('iframe.webview.ready')
+            .frameLocator('#active-frame')
+            .locator(`table.matrix td.cell[data-element="${e.id}"]`)
+            .first()
+            .getAttribute('data-status');
+          assert.equal(status, e.status, `the restored coverage view's status of ${e.id}`);
+        }
+        await w.shot('coverage-view-restored');
       } catch (e) {
         await w.shot('failure').catch(() => {});
         throw e;
