@@ -13,7 +13,7 @@ export interface WarmUpOptions {
  * several times slower than once its optimising compiler has seen the code, and a drafter's first
  * keystrokes should not pay for that. A few dozen lints of a draft made from the pack's own section
  * templates (English and Chinese), each an edit of the one before through a `LintCache` as an open
- * document's are, exercise the paths typing does. Each lint is one turn of the event loop, so a
+ * document's are, exercise the paths an edit takes. Each lint is one turn of the event loop, so a
  * request that arrives meanwhile waits for one small lint at the most. Returns a function that stops
  * it (on shutdown).
  */
@@ -26,10 +26,9 @@ export function warmUp(pack: Pack, options: WarmUpOptions = {}): () => void {
   let timer: NodeJS.Immediate | undefined;
   const step = (): void => {
     if (round++ >= rounds) return;
-    // Type a character into the middle of a line, as a drafter does, at one of seven places.
-    const lineStart = text.lastIndexOf('\n', (text.length * (round % 7)) / 8) + 1;
-    const lineEnd = text.indexOf('\n', lineStart);
-    const at = lineStart + (((lineEnd < 0 ? text.length : lineEnd) - lineStart) >> 1);
+    // Type a character at the start of a blank line between blocks (which joins them, so the
+    // chunks around it are cut again), at one of seven places.
+    const at = text.indexOf('\n\n', (text.length * (round % 7)) / 8) + 1 || text.length;
     text = `${text.slice(0, at)}x${text.slice(at)}`;
     try {
       lint(text, { pack, cache });
