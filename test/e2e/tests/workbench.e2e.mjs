@@ -47,6 +47,23 @@ const element = (id) => {
 };
 
 /** "Coverage 6/15": the elements covered and those not turned off, as the CLI judged them. */
+/**
+ * Waits until the coverage webview shows a cell per element of the CLI's `report`, then checks
+ * that each cell's status is the one the CLI reports.
+ */
+async function expectCoverageView(page, report, what, timeout = 30_000) {
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const cells = view.locator('table.matrix td.cell');
+  await until(async () => (await cells.count()) === report.coverage.elements.length, {
+    what: `${what} to show ${report.coverage.elements.length} element cells`,
+    timeout,
+  });
+  for (const e of report.coverage.elements) {
+    const status = await view.locator(`table.matrix td.cell[data-element="${e.id}"]`).first().getAttribute('data-status');
+    assert.equal(status, e.status, `${what}'s status of ${e.id}`);
+  }
+}
+
 function coverageCount(report) {
   const on = report.coverage.elements.filter((e) => e.status !== 'off');
   return `${on.filter((e) => e.status === 'covered').length}/${on.length}`;
@@ -221,16 +238,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
         //    draft, with a cell per element whose status is the one the CLI reports.
         await focusEditor(page);
         await runCommand(page, 'Cluster Policy Lint: Show this draft');
-        const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-        const cells = view.locator('table.matrix td.cell');
-        await cells.first().waitFor({ state: 'visible', timeout: 30_000 });
-        await until(async () => (await cells.count()) === completed.coverage.elements.length, {
-          what: `the coverage view to show ${completed.coverage.elements.length} element cells`,
-        });
-        for (const e of completed.coverage.elements) {
-          const status = await view.locator(`table.matrix td.cell[data-element="${e.id}"]`).first().getAttribute('data-status');
-          assert.equal(status, e.status, `the coverage view's status of ${e.id}`);
-        }
+        await expectCoverageView(page, completed, 'the coverage view');
         await w.shot('coverage-view');
 
         // 7. After the window reloads, the coverage view is back in its place, showing the same
@@ -240,20 +248,7 @@ describe('VS Code (code-server) with the packaged extension', () => {
         await runCommand(page, 'Developer: Reload Window');
         await page.waitForEvent('load', { timeout: 60_000 });
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-        const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('table.matrix td.cell');
-        await until(async () => (await restored.count()) === completed.coverage.elements.length, {
-          what: `the restored coverage view to show ${completed.coverage.elements.length} element cells`,
-          timeout: 60_000,
-        });
-        for (const e of completed.coverage.elements) {
-          const status = await page
-            .frameLocator('iframe.webview.ready')
-            .frameLocator('#active-frame')
-            .locator(`table.matrix td.cell[data-element="${e.id}"]`)
-            .first()
-            .getAttribute('data-status');
-          assert.equal(status, e.status, `the restored coverage view's status of ${e.id}`);
-        }
+        await expectCoverageView(page, completed, 'the restored coverage view', 60_000);
         await w.shot('coverage-view-restored');
       } catch (e) {
         await w.shot('failure').catch(() => {});
