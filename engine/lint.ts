@@ -1,6 +1,7 @@
 import { analyzeChunk, chunkMemo, chunkProse, detached, LintCache, type PlacedAnalysis } from './cache';
 import { coverageFindings } from './coverage/findings';
 import { judgeCoverage, passageText } from './coverage/judge';
+import { facetsOf } from './coverage/match';
 import { Sentences } from './coverage/sentences';
 import { DirectiveState, readDirectives } from './directives';
 import { classifyLanguage } from './language';
@@ -177,7 +178,7 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, 
  * instead, since an edit may change which chunk comes first.
  */
 function analyzeInOrder(source: string, pack: Pack, maxEvidence: number): PlacedAnalysis[] {
-  const facets = pack.elements.reduce((n, e) => n + e.facets.length, 0);
+  const facets = facetsOf(pack).length;
   const counts = new Int32Array(facets);
   const saturated = new Uint8Array(facets);
   return chunksOf(source).map(({ offset, text }) => {

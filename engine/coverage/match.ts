@@ -55,8 +55,11 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack, langua
 
 const flatFacets = new WeakMap<Pack, CompiledFacet[]>();
 
-/** A pack's facets in pack order, listed once per pack rather than once per chunk. */
-function facetsOf(pack: Pack): CompiledFacet[] {
+/**
+ * A pack's facets in pack order (elements, then their facets): the index a facet has in facet hits
+ * and in `saturated`. Listed once per pack rather than once per chunk.
+ */
+export function facetsOf(pack: Pack): CompiledFacet[] {
   let facets = flatFacets.get(pack);
   if (!facets) flatFacets.set(pack, (facets = pack.elements.flatMap((e) => e.facets)));
   return facets;
