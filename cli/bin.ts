@@ -33,7 +33,7 @@ if (argv.length === 1 && argv[0] === '--version') {
   // The young generation: V8 doubles it, up to 32 MiB, each time as much as it holds has survived
   // collections, and a lint keeps every draft's working set alive for a while. A factor of 1
   // keeps it at its starting size. The workers' own is bounded when they start (`pool.ts`); this
-  // thread's can only be bounded by a start flag, or so. Every new V8 heap sets the factor back to
+  // thread's only by a start flag, or by this factor. Every new V8 heap sets the factor back to
   // at least 2 (measured: set before a worker starts, it has no effect), so it is set again once
   // each worker runs. Over 2,000 drafts the run peaked at 122-132 MB instead of 155-161 MB; in
   // alternating runs its time rose by 0-8% (medians; the English drafts were slower in every
