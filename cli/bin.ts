@@ -35,9 +35,10 @@ if (argv.length === 1 && argv[0] === '--version') {
   // keeps it at its starting size. The workers' own is bounded when they start (`pool.ts`); this
   // thread's only by a start flag, or by this factor. Every new V8 heap sets the factor back to
   // at least 2 (measured: set before a worker starts, it has no effect), so it is set again once
-  // each worker runs. Over 2,000 drafts the run peaked at 122-132 MB instead of 155-161 MB; in
-  // alternating runs its time rose by 0-8% (medians; the English drafts were slower in every
-  // pair), more scavenges for less memory. The 5 MB drafts lost 27-30 MB and no time.
+  // each worker runs. Over 2,000 drafts the run peaked at 120-129 MiB instead of 150-157 MiB (one
+  // run of 31: 139 MiB); in alternating runs its time rose by 0-8% (medians; the English drafts
+  // were slower in every pair), more scavenges for less memory. The 5 MB drafts lost 26-29 MiB
+  // and no time.
   const youngStaysSmall = () => v8.setFlagsFromString('--semi-space-growth-factor=1');
   youngStaysSmall();
   process.on('worker', (worker: Worker) => worker.once('online', youngStaysSmall));
