@@ -2,8 +2,8 @@
 // The executable: it wires `main` to the process and nothing else. `--version` and `--help` are
 // answered here so they cost no more than starting node; everything else loads cli-main.js lazily.
 import path from 'node:path';
-import { HELP, VERSION } from './help';
 import type { Worker } from 'node:worker_threads';
+import { HELP, VERSION } from './help';
 import type { MainOptions } from './main';
 
 const argv = process.argv.slice(2);
