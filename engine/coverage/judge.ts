@@ -66,5 +66,23 @@ export function evidenceOf(doc: DraftDocument, span: Span, text = passageText(do
 
 /** A passage's prose with whitespace collapsed, as evidence shows it. */
 export function passageText(prose: string, span: Span): string {
-  return prose.slice(span.start, span.end).replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  let start = span.start;
+  let end = span.end;
+  while (start < end && isSpace(prose.charCodeAt(start))) start++;
+  while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
+  // Most passages have nothing to collapse: looking first spares building a second string.
+  for (let i = start; i < end; i++) {
+    const c = prose.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || isSpace(prose.charCodeAt(i + 1)))) return prose.slice(start, end).replace(SPACES, ' ');
+  }
+  return prose.slice(start, end);
+}
+
+const SPACES = /\s+/g;
+
+/** Whether a UTF-16 unit is white space as `\s` (and `trim`) see it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

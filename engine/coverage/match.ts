@@ -21,29 +21,40 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack, langua
   for (const lang of languages) {
     const table = pack.keyTable(lang);
     if (!table) continue;
-    const matches = candidateMatches(text, table, lang, saturated);
+    const { candidates, starts, ends } = candidateMatches(text, table, lang, saturated);
     // Look-alikes and the other parts of co-occurrences first: a facet's match is judged against
     // every look-alike of it in the text, a co-occurrence's head against its parts' matches.
-    const lookAlikes = new Map<number, Span[]>();
-    const parts = new Map<CoOccurrence, Span[][]>();
-    for (const { candidate, span } of matches) {
+    let lookAlikes: Map<number, Span[]> | undefined;
+    let parts: Map<CoOccurrence, Span[][]> | undefined;
+    for (let m = 0; m < candidates.length; m++) {
+      const candidate = candidates[m]!;
       if (candidate.exclude) {
+        lookAlikes ??= new Map();
+        const span = { start: starts[m]!, end: ends[m]! };
         const spans = lookAlikes.get(candidate.facet);
         if (spans) spans.push(span);
         else lookAlikes.set(candidate.facet, [span]);
       } else if (candidate.part) {
+        parts ??= new Map();
         const { co, index } = candidate.part;
         let spans = parts.get(co);
         if (!spans) parts.set(co, (spans = co.others.map(() => [])));
-        spans[index]!.push(span);
+        spans[index]!.push({ start: starts[m]!, end: ends[m]! });
       }
     }
-    for (const { candidate, span } of matches) {
+    for (let m = 0; m < candidates.length; m++) {
+      const candidate = candidates[m]!;
       if (candidate.exclude || candidate.part) continue;
       const facet = facets[candidate.facet]!;
       const hits = hitsOf(candidate.facet);
-      const joint = candidate.co ? coOccurring(candidate.co, parts.get(candidate.co), sentences, span, hits) : span;
-      if (joint) accept(text, sentences, pack, facet, lang, joint, hits, lookAlikes.get(candidate.facet));
+      const start = starts[m]!;
+      const end = ends[m]!;
+      if (!candidate.co) {
+        accept(text, sentences, pack, facet, lang, start, end, hits, lookAlikes?.get(candidate.facet));
+        continue;
+      }
+      const joint = coOccurring(candidate.co, parts?.get(candidate.co), sentences, { start, end }, hits);
+      if (joint) accept(text, sentences, pack, facet, lang, joint.start, joint.end, hits, lookAlikes?.get(candidate.facet));
     }
   }
   const pairs: number[] = [];
@@ -82,67 +93,114 @@ const ZH: readonly Lang[] = ['zh'];
 const NONE: readonly Lang[] = [];
 
 /**
+ * Matches found in a text, in parallel arrays (one entry per match): the candidate and its span.
+ * Parallel arrays rather than an object per match, since a draft has hundreds of matches and most
+ * are judged once and dropped.
+ */
+export interface Matches {
+  candidates: Candidate[];
+  starts: number[];
+  ends: number[];
+}
+
+/**
  * Every match of the pack's facet patterns in a text, found in one walk: at each English word start
  * (or each Chinese character), the patterns filed under its key are tried there; patterns without
  * keys scan the text. Matches may overlap: each is judged on its own. Candidates of the facets
  * marked in `saturated` are skipped.
  */
-export function candidateMatches(text: string, table: KeyTable, lang: Lang, saturated?: Uint8Array): { candidate: Candidate; span: Span }[] {
-  const out: { candidate: Candidate; span: Span }[] = [];
-  // The key of the word after the one at `at`, found once per word and only when a pattern asks.
-  let nextKey = -1;
-  const run = (candidate: Candidate, at: number): void => {
-    if (saturated?.[candidate.facet]) return;
-    const { sticky, gap } = candidate.pattern;
-    if (gap && !gapHolds(text, at, gap, table.gapChars)) return;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    if (m && m[0].length) out.push({ candidate, span: { start: at, end: at + m[0].length } });
-  };
-  const tryAt = (entries: KeyEntry[], at: number): void => {
-    nextKey = -1;
-    for (const { prefix, free, byFollower } of entries) {
-      if (!startsWithAt(text, at, prefix, lang)) continue;
-      // Where a literal pattern's prefix stands, it is the match (English: if the word ends there).
-      const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
-      for (const candidate of free) {
-        if (!candidate.pattern.literal) run(candidate, at);
-        else if (wordEnds && !saturated?.[candidate.facet]) out.push({ candidate, span: { start: at, end: at + prefix.length } });
-      }
-      if (byFollower) {
-        if (nextKey < 0) nextKey = followingWordKey(text, at);
-        const allowed = byFollower.get(nextKey);
-        if (allowed) for (const candidate of allowed) run(candidate, at);
-      }
-    }
-  };
+export function candidateMatches(text: string, table: KeyTable, lang: Lang, saturated?: Uint8Array): Matches {
+  const walk = new MatchWalk(text, table, lang, saturated);
   const { slots, lists } = table;
   if (lang === 'en') {
     for (let i = 0; i < text.length; i++) {
       const d1 = keyDigit(text.charCodeAt(i));
       if (!d1 || (i > 0 && keyDigit(text.charCodeAt(i - 1)))) continue;
       const slot = slots[wordKeyAt(text, i, d1)]!;
-      if (slot) tryAt(lists[slot]!, i);
+      if (slot) walk.tryAt(lists[slot]!, i);
     }
   } else {
     const { pairs, pairStarts, thirds } = table;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const slot = slots[c]!;
-      if (slot) tryAt(lists[slot]!, i);
+      if (slot) walk.tryAt(lists[slot]!, i);
       if (pairStarts[c]) {
         const pair = pairs.get((c << 16) | text.charCodeAt(i + 1));
         if (!pair) continue;
-        if (lists[pair]!.length) tryAt(lists[pair]!, i);
+        if (lists[pair]!.length) walk.tryAt(lists[pair]!, i);
         const third = thirds.get(pair)?.get(text.charCodeAt(i + 2));
-        if (third) tryAt(lists[third]!, i);
+        if (third) walk.tryAt(lists[third]!, i);
       }
     }
   }
   for (const candidate of table.unkeyed) {
-    if (!saturated?.[candidate.facet]) for (const span of spansOf(candidate.pattern.scan!, text)) out.push({ candidate, span });
+    if (saturated?.[candidate.facet]) continue;
+    const { scan } = candidate.pattern;
+    scan!.lastIndex = 0;
+    for (let m = scan!.exec(text); m; m = scan!.exec(text)) {
+      if (m[0].length === 0) {
+        scan!.lastIndex++;
+        continue;
+      }
+      walk.add(candidate, m.index, m.index + m[0].length);
+    }
   }
-  return out;
+  return walk.found;
+}
+
+/**
+ * One walk of `candidateMatches` over a text. A class rather than closures made per call, so
+ * that V8 keeps one compiled copy of its methods (closures created per call were compiled again
+ * and again in a long-running server).
+ */
+class MatchWalk {
+  readonly found: Matches = { candidates: [], starts: [], ends: [] };
+  /** The key of the word after the one at the current position, found once per word and only when a pattern asks. */
+  private nextKey = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly table: KeyTable,
+    private readonly lang: Lang,
+    private readonly saturated: Uint8Array | undefined,
+  ) {}
+
+  add(candidate: Candidate, start: number, end: number): void {
+    this.found.candidates.push(candidate);
+    this.found.starts.push(start);
+    this.found.ends.push(end);
+  }
+
+  /** Tries, at `at`, every pattern filed under the entries of the key found there. */
+  tryAt(entries: KeyEntry[], at: number): void {
+    const { text, lang, saturated } = this;
+    this.nextKey = -1;
+    for (const { prefix, free, byFollower } of entries) {
+      if (!startsWithAt(text, at, prefix, lang)) continue;
+      // Where a literal pattern's prefix stands, it is the match (English: if the word ends there).
+      const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
+      for (const candidate of free) {
+        if (!candidate.pattern.literal) this.run(candidate, at);
+        else if (wordEnds && !saturated?.[candidate.facet]) this.add(candidate, at, at + prefix.length);
+      }
+      if (byFollower) {
+        if (this.nextKey < 0) this.nextKey = followingWordKey(text, at);
+        const allowed = byFollower.get(this.nextKey);
+        if (allowed) for (const candidate of allowed) this.run(candidate, at);
+      }
+    }
+  }
+
+  /** Runs a pattern that is not a literal at `at`. */
+  private run(candidate: Candidate, at: number): void {
+    if (this.saturated?.[candidate.facet]) return;
+    const { sticky, gap } = candidate.pattern;
+    if (gap && !gapHolds(this.text, at, gap, this.table.gapChars)) return;
+    sticky.lastIndex = at;
+    // `test` builds no match array: a sticky expression's `lastIndex` is where its match ends.
+    if (sticky.test(this.text) && sticky.lastIndex > at) this.add(candidate, at, sticky.lastIndex);
+  }
 }
 
 /**
@@ -212,15 +270,15 @@ function coOccurring(co: CoOccurrence, parts: Span[][] | undefined, sentences: S
  * Records a match's sentence as a hit of its facet unless a look-alike overlaps it, the sentence
  * names what makes the facet not apply (`unless`), or the match is negated in its clause.
  */
-function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, span: Span, hits: Set<number>, lookAlikes: Span[] | undefined): void {
-  const index = sentences.indexAt(span.start);
+function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, start: number, end: number, hits: Set<number>, lookAlikes: Span[] | undefined): void {
+  const index = sentences.indexAt(start);
   if (index < 0 || hits.has(index)) return;
-  if (lookAlikes?.some((l) => l.start < span.end && l.end > span.start)) return;
+  if (lookAlikes?.some((l) => l.start < end && l.end > start)) return;
   const sentence = sentences.span(index);
   const unless = facet.unless[lang];
   if (unless && unless.test(text.slice(sentence.start, sentence.end))) return;
   const negation = pack.negation[lang];
-  if (negation && isNegated(text, sentence, span, negation)) return;
+  if (negation && isNegated(text, sentence, start, end, negation)) return;
   hits.add(index);
 }
 
@@ -242,9 +300,9 @@ export function spansOf(re: RegExp, text: string, from = 0, to = text.length): S
  * A negation cue in the same clause, shortly before the match ("no new infrastructure", 暂不设立)
  * or after it ("… is not planned"), means the passage does not commit to the facet.
  */
-function isNegated(text: string, sentence: Span, span: Span, negation: NonNullable<Pack['negation'][Lang]>): boolean {
-  const clause = clauseAround(text, sentence, span);
-  if (negation.before && negation.before.test(text.slice(Math.max(clause.start, span.start - negation.window), span.start))) return true;
-  if (negation.after && negation.after.test(text.slice(span.end, Math.min(clause.end, span.end + negation.window * 2)))) return true;
+function isNegated(text: string, sentence: Span, start: number, end: number, negation: NonNullable<Pack['negation'][Lang]>): boolean {
+  const clause = clauseAround(text, sentence, { start, end });
+  if (negation.before && negation.before.test(text.slice(Math.max(clause.start, start - negation.window), start))) return true;
+  if (negation.after && negation.after.test(text.slice(end, Math.min(clause.end, end + negation.window * 2)))) return true;
   return false;
 }

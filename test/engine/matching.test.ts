@@ -22,8 +22,8 @@ describe('matching through the key table', () => {
       let compared = 0;
       for (const lang of ['en', 'zh'] as Lang[]) {
         const table = pack.keyTable(lang)!;
-        const keyed = candidateMatches(text, table, lang).filter((m) => !m.candidate.pattern.scan);
-        const seen = new Set(keyed.map((m) => key(m.candidate, m.span.start, m.span.end)));
+        const { candidates, starts, ends } = candidateMatches(text, table, lang);
+        const seen = new Set(candidates.flatMap((c, m) => (c.pattern.scan ? [] : [key(c, starts[m]!, ends[m]!)])));
         const everywhere = new Set<string>();
         for (const candidate of keyedCandidates(table.lists.flat().flatMap((e) => e.candidates))) {
           const re = candidate.pattern.sticky;
