@@ -1,6 +1,6 @@
 import type { DraftDocument } from '../markdown/model';
 import type { Pack } from '../pack/compiled';
-import type { CoverageReport, Finding, MessageLanguage, Severity } from '../types';
+import type { CoverageReport, Finding, Localized, MessageLanguage, Severity } from '../types';
 import { elementAnchor, insertElementTemplate, insertFacetLines } from './fixes';
 
 /**
@@ -16,7 +16,6 @@ export function coverageFindings(
   severityOf: (id: string, fallback: Severity) => Severity | 'off',
 ): Finding[] {
   const findings: Finding[] = [];
-  const list = (items: string[]): string => items.join(lang === 'zh' ? '、' : ', ');
   for (const report of coverage.elements) {
     if (report.status === 'off' || report.status === 'covered') continue;
     const element = pack.elements.find((e) => e.id === report.id)!;
@@ -30,7 +29,7 @@ export function coverageFindings(
     let message: string;
     let fix: Finding['fix'];
     if (report.status === 'missing') {
-      const facets = list(report.facets.map((f) => f.title[lang]));
+      const facets = titleList(report.facets, lang);
       message =
         lang === 'zh'
           ? `草案未涉及“${element.title.zh}”：${element.asks.zh}（${n} 项中至少需要 ${need} 项：${facets}）`
@@ -40,16 +39,17 @@ export function coverageFindings(
         edits: [insertElementTemplate(doc, pack, element, lang)],
       };
     } else {
-      const have = list(covered.map((f) => f.title[lang]));
-      const lack = list(missing.map((f) => f.title[lang]));
+      const have = titleList(covered, lang);
+      const lack = titleList(missing, lang);
       message =
         lang === 'zh'
           ? `“${element.title.zh}”仅部分覆盖：已涉及${have}，尚未涉及${lack}（${n} 项中至少需要 ${need} 项）。`
           : `"${element.title.en}" is only partly covered: the draft addresses ${have} but not ${lack} (needs ${need} of ${n}).`;
-      const toAdd = missing.slice(0, need - covered.length).map((f) => f.id);
+      const adding = missing.slice(0, need - covered.length);
+      const toAdd = adding.map((f) => f.id);
       const edit = insertFacetLines(doc, pack, element, report, toAdd, lang);
       if (edit) {
-        const titles = list(missing.slice(0, need - covered.length).map((f) => f.title[lang]));
+        const titles = titleList(adding, lang);
         fix = { title: lang === 'zh' ? `补充：${titles}` : `Add: ${titles}`, edits: [edit] };
       }
     }
@@ -58,4 +58,16 @@ export function coverageFindings(
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * Facets' titles in the message language, listed as a sentence lists them. A loop rather than a
+ * map and a join: the lists are often empty, and an empty array has another shape in V8, which
+ * sent the compiled code of this path back to be compiled again, a list at a time.
+ */
+function titleList(facets: readonly { title: Localized }[], lang: MessageLanguage): string {
+  const separator = lang === 'zh' ? '、' : ', ';
+  let out = '';
+  for (let i = 0; i < facets.length; i++) out += (i > 0 ? separator : '') + facets[i]!.title[lang];
+  return out;
 }

@@ -74,15 +74,17 @@ export function insertFacetLines(
   facetIds: string[],
   lang: MessageLanguage,
 ): TextEdit | undefined {
-  const lines = facetIds
-    .map((id) => element.facets.find((f) => f.id === id)?.template?.[lang])
-    .filter((t): t is string => Boolean(t));
-  if (lines.length === 0) return undefined;
   const eol = lineEnding(doc);
+  // Built in a loop, not by map, filter and join: see `titleList` in findings.ts.
+  let bullets = '';
+  for (const id of facetIds) {
+    const line = element.facets.find((f) => f.id === id)?.template?.[lang];
+    if (line) bullets += (bullets ? eol : '') + `- ${line.trim()}`;
+  }
+  if (!bullets) return undefined;
   const section = evidenceSection(doc, coverage) ?? findSection(doc, element.headings);
   const last = section ? lastBlockIn(doc, section) : undefined;
   if (!section || !last) return insertElementTemplate(doc, pack, element, lang);
-  const bullets = lines.map((l) => `- ${l.trim()}`).join(eol);
   const inList = last.item >= 0;
   return insertAt(doc, last.span.end, (inList ? eol : eol + eol) + bullets);
 }
