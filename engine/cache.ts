@@ -188,29 +188,44 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
   const firstAfter = suffix > 0 ? old.length - suffix : -1;
   const resync = firstAfter >= 0 ? old[firstAfter]!.offset + delta : -1;
   const windowEnd = firstAfter >= 0 ? (firstAfter + 1 < old.length ? old[firstAfter + 1]!.offset + delta : source.length) : source.length;
-  let starts = splitChunks(source.slice(windowStart, windowEnd), EDITOR_MIN_CHUNK).map((s) => s + windowStart);
-  let tail: PlacedAnalysis[] = [];
+  // Loops and one result array rather than callbacks and spreads: this runs at every keystroke,
+  // and V8 compiled it again whenever an edit brought an empty list where it had seen full ones.
+  let starts = shifted(splitChunks(source.slice(windowStart, windowEnd), EDITOR_MIN_CHUNK), windowStart);
+  // The first old chunk reused, shifted, after the window; -1 when the window runs to the end.
+  let tailFrom = -1;
   const at = resync >= 0 ? starts.indexOf(resync) : -1;
   if (at >= 0) {
-    starts = starts.slice(0, at);
-    tail = old.slice(firstAfter).map((c) => ({ offset: c.offset + delta, analysis: c.analysis }));
+    starts.length = at;
+    tailFrom = firstAfter;
   } else if (windowEnd < source.length) {
     // The edit changed how the rest is cut (it opened a fence, say): cut the rest anew.
-    starts = splitChunks(source.slice(windowStart), EDITOR_MIN_CHUNK).map((s) => s + windowStart);
+    starts = shifted(splitChunks(source.slice(windowStart), EDITOR_MIN_CHUNK), windowStart);
   }
   // Chunks of the window that an old chunk had exactly (the one before the edit, or one after it
   // that the edit only moved) keep their analyses.
   const reusable = new Map<number, PlacedAnalysis>();
-  for (let i = from; i < old.length - (at >= 0 ? suffix : 0); i++) reusable.set(old[i]!.offset, old[i]!);
-  const windowEndOffset = tail[0]?.offset ?? source.length;
-  const middle = starts.map((offset, i): PlacedAnalysis => {
-    const end = starts[i + 1] ?? windowEndOffset;
-    for (const candidate of [reusable.get(offset), reusable.get(offset - delta)]) {
-      if (candidate && candidate.analysis.length === end - offset && (candidate.offset === 0) === (offset === 0) && sameText(oldSource, candidate, source, offset)) {
-        return { offset, analysis: candidate.analysis };
-      }
-    }
-    return { offset, analysis: analyzeChunk(source.slice(offset, end), offset === 0, pack) };
-  });
-  return [...old.slice(0, from), ...middle, ...tail];
+  for (let i = from; i < (tailFrom >= 0 ? tailFrom : old.length); i++) reusable.set(old[i]!.offset, old[i]!);
+  const windowEndOffset = tailFrom >= 0 ? old[tailFrom]!.offset + delta : source.length;
+  const placed = old.slice(0, from);
+  for (let i = 0; i < starts.length; i++) {
+    const offset = starts[i]!;
+    const end = i + 1 < starts.length ? starts[i + 1]! : windowEndOffset;
+    const same = reusableAt(reusable.get(offset), oldSource, source, offset, end) ?? reusableAt(reusable.get(offset - delta), oldSource, source, offset, end);
+    placed.push({ offset, analysis: same ?? analyzeChunk(source.slice(offset, end), offset === 0, pack) });
+  }
+  if (tailFrom >= 0) for (let i = tailFrom; i < old.length; i++) placed.push({ offset: old[i]!.offset + delta, analysis: old[i]!.analysis });
+  return placed;
+}
+
+/** Offsets moved by `by`, in a new array. */
+function shifted(offsets: number[], by: number): number[] {
+  const out: number[] = [];
+  for (const o of offsets) out.push(o + by);
+  return out;
+}
+
+/** An old chunk's analysis, if that chunk's text stands exactly from `offset` to `end` in the new source. */
+function reusableAt(candidate: PlacedAnalysis | undefined, oldSource: string, source: string, offset: number, end: number): ChunkAnalysis | undefined {
+  if (!candidate || candidate.analysis.length !== end - offset || (candidate.offset === 0) !== (offset === 0)) return undefined;
+  return sameText(oldSource, candidate, source, offset) ? candidate.analysis : undefined;
 }

@@ -127,9 +127,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   options.cache?.settle();
-  const kept = findings.filter((f) => !directives.isDisabledAt(f.ruleId, f.range.start.line));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  const kept: Finding[] = [];
+  for (const f of findings) if (!directives.isDisabledAt(f.ruleId, f.range.start.line)) kept.push(f);
+  kept.sort(byPlace);
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
+}
+
+/** Findings in document order; a module function, not a closure made per lint (see `passageOf`). */
+function byPlace(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**
@@ -163,7 +169,8 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, 
   let sentenceBase = 0;
   const sentenceParts = [];
   const sentenceBases = new Int32Array(chunks.length);
-  const hits: number[][] = pack.elements.flatMap((e) => e.facets.map((): number[] => []));
+  const hits: number[][] = [];
+  for (let f = facetsOf(pack).length; f > 0; f--) hits.push([]);
   const scripts = { han: 0, latinWords: 0 };
   for (const [c, { offset, analysis }] of chunks.entries()) {
     sentenceBases[c] = sentenceBase;

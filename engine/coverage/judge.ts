@@ -23,38 +23,61 @@ export interface CoverageSettings {
  * defines them: covered when at least k facets are, partial when at least one is.
  */
 export function judgeCoverage(doc: DraftDocument, sentences: Sentences, pack: Pack, hits: number[][], settings: CoverageSettings): CoverageReport {
+  // Loops rather than callbacks, here and in judgeElement: a callback is a new closure at every
+  // lint, and V8 drops a closure's optimised code at each full collection once the closure is
+  // gone, so an editor's lints kept compiling these again.
+  const elements: ElementCoverage[] = [];
   let facetIndex = 0;
-  const elements = pack.elements.map((element) => {
-    const report = judgeElement(doc, sentences, element, hits.slice(facetIndex, facetIndex + element.facets.length), settings);
+  for (const element of pack.elements) {
+    elements.push(judgeElement(doc, sentences, element, hits, facetIndex, settings));
     facetIndex += element.facets.length;
-    return report;
-  });
-  const active = elements.filter((e) => e.status !== 'off');
-  const covered = active.filter((e) => e.status === 'covered').length;
-  const partial = active.filter((e) => e.status === 'partial').length;
-  const score = active.length === 0 ? 1 : (covered + partial / 2) / active.length;
-  const groups: GroupCoverage[] = pack.groups.map((g) => {
-    const members = active.filter((e) => e.group === g.id);
-    return {
-      id: g.id,
-      title: g.title,
-      covered: members.filter((e) => e.status === 'covered').length,
-      partial: members.filter((e) => e.status === 'partial').length,
-      missing: members.filter((e) => e.status === 'missing').length,
-      total: members.length,
-    };
-  });
+  }
+  let active = 0;
+  let covered = 0;
+  let partial = 0;
+  for (const e of elements) {
+    if (e.status === 'off') continue;
+    active++;
+    if (e.status === 'covered') covered++;
+    else if (e.status === 'partial') partial++;
+  }
+  const score = active === 0 ? 1 : (covered + partial / 2) / active;
+  const groups: GroupCoverage[] = [];
+  for (const g of pack.groups) {
+    const group: GroupCoverage = { id: g.id, title: g.title, covered: 0, partial: 0, missing: 0, total: 0 };
+    for (const e of elements) {
+      if (e.group !== g.id || e.status === 'off') continue;
+      group.total++;
+      if (e.status === 'covered') group.covered++;
+      else if (e.status === 'partial') group.partial++;
+      else group.missing++;
+    }
+    groups.push(group);
+  }
   return { score: Math.round(score * 10000) / 10000, elements, groups };
 }
 
-function judgeElement(doc: DraftDocument, sentences: Sentences, element: CompiledElement, hits: number[][], settings: CoverageSettings): ElementCoverage {
+/** One element's coverage; its facets' hits are `hits[first]` onwards, in facet order. */
+function judgeElement(doc: DraftDocument, sentences: Sentences, element: CompiledElement, hits: number[][], first: number, settings: CoverageSettings): ElementCoverage {
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
-  const facets: FacetCoverage[] = element.facets.map((facet, i) => {
-    const evidence = off ? [] : hits[i]!.slice(0, settings.maxEvidence).map((index) => evidenceOf(doc, sentences.span(index), settings.passage?.(index)));
-    return { id: facet.id, title: facet.title, covered: !off && hits[i]!.length > 0, evidence };
-  });
-  const count = facets.filter((f) => f.covered).length;
+  const facets: FacetCoverage[] = [];
+  let count = 0;
+  for (let i = 0; i < element.facets.length; i++) {
+    const facet = element.facets[i]!;
+    const facetHits = hits[first + i]!;
+    const evidence: Evidence[] = [];
+    if (!off) {
+      const kept = Math.min(facetHits.length, settings.maxEvidence);
+      for (let h = 0; h < kept; h++) {
+        const index = facetHits[h]!;
+        evidence.push(evidenceOf(doc, sentences.span(index), settings.passage?.(index)));
+      }
+    }
+    const covered = !off && facetHits.length > 0;
+    if (covered) count++;
+    facets.push({ id: facet.id, title: facet.title, covered, evidence });
+  }
   const status = off ? 'off' : count >= k ? 'covered' : count > 0 ? 'partial' : 'missing';
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
 }
