@@ -138,6 +138,7 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang, satu
   }
   for (const candidate of table.unkeyed) {
     if (saturated?.[candidate.facet]) continue;
+    // As `spansOf` scans, without a span object per match.
     const { scan } = candidate.pattern;
     scan!.lastIndex = 0;
     for (let m = scan!.exec(text); m; m = scan!.exec(text)) {
