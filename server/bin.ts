@@ -4,6 +4,7 @@
  * `--node-ipc` when the VS Code extension starts it. The transport flags are read by
  * `vscode-languageserver` itself.
  */
+import v8 from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
@@ -24,6 +25,17 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
   );
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
+
+// The old generation: V8 lets it grow to several times its live data between full collections,
+// and a server holding fifty open drafts kept that much more memory than it used. At 1.3 times
+// (as the CLI sets it), fifty open 100 KB drafts took 139-149 MB instead of 148-159 MB with no
+// start flags, and 116-123 MB instead of 133-140 MB with VS Code's, in alternating runs. The cost
+// is in long drafts: edits of the 1 MB English draft were answered as fast when pulled as VS Code
+// pulls, but 0-30% slower when every diagnostic is sent again, with a worse p95 (seven
+// alternating pairs; the medians stay under 25 ms). The 100 KB drafts did not change.
+// V8 reckons the growth anew after each collection, so the flag holds though set after start. A
+// process setting, so here and not in `startServer`.
+v8.setFlagsFromString('--heap-growing-percent=30');
 
 const connection = createConnection(ProposedFeatures.all);
 // The server must outlive any one bad request: log what escaped and keep serving.
