@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDraft } from '../../engine';
+import { passageText } from '../../engine/coverage/judge';
 
 const proseOf = (source: string): string => parseDraft(source).prose.replace(/[\s\u2028\u2029]+/g, ' ').trim();
 
@@ -75,5 +76,20 @@ describe('the document model', () => {
     const doc = parseDraft('推動產業鏈升級，ＷＴＯ規則。減排。\n');
     assert.equal(doc.normalized, '推动产业链升级,WTO规则。减排。\n');
     assert.equal(doc.prose, '推動產業鏈升級，ＷＴＯ規則。減排。\n');
+  });
+});
+
+describe('evidence text', () => {
+  // passageText looks for something to collapse before building a new string, with its own table
+  // of white space; the text must stay what collapsing `\s` runs and trimming gives.
+  test('collapses every kind of white space and trims the ends, as a drafter reads the passage', () => {
+    const spaces = [...Array(0x10000).keys()].map((c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+    assert.ok(spaces.length > 20, 'the white space characters are found');
+    const cases = ['Serve 40 hectares.', '  Serve  40\thectares.\n', 'a\u00a0b', '\u3000产业集群\u3000发展', 'x \u2028 y', ' '];
+    for (const ch of spaces) cases.push(`${ch}lead${ch}body${ch}`, `lead ${ch}body`, `lead${ch} body`);
+    for (const text of cases) {
+      const prose = `[${text}]`;
+      assert.equal(passageText(prose, { start: 1, end: prose.length - 1 }), text.replace(/\s+/g, ' ').trim(), JSON.stringify(text));
+    }
   });
 });
