@@ -239,10 +239,11 @@ function render(results) {
   }
   if (results.server) {
     lines.push('## Language server', '');
-    lines.push('20 edits (one character typed into the middle of a prose line, 60 ms apart, after 3 unmeasured ones) through a real stdio connection. *pull*: the client advertises `textDocument/diagnostic` and asks right after `didChange`, naming the report it holds (`previousResultId`), as VS Code does, so the server may answer "unchanged" when the edit left the diagnostics as they were; the time runs from `didChange` sent to the report received. *pull-full*: the same, but the client names no report, so every answer carries every diagnostic. *push*: the client does not, and waits for `publishDiagnostics` with the new version; this includes the server\'s debounce of typing.', '');
-    lines.push('| draft | mode | first diagnostics after open | edit → diagnostics, median | p95 | min–max | diagnostics | answered "unchanged" | server RSS |');
-    lines.push('|---|---|---|---|---|---|---|---|---|');
-    for (const l of results.server.latency) lines.push(`| ${l.file} (${(l.bytes / 1024).toFixed(0)} KiB) | ${l.mode} | ${fmtMs(l.openMs)} | ${fmtMs(l.edits.median)} | ${fmtMs(l.edits.p95)} | ${fmtMs(l.edits.min)}–${fmtMs(l.edits.max)} | ${l.diagnostics.join('/')} | ${l.mode === 'push' ? '' : l.unchanged} | ${fmtMB(l.memory.rssKiB)} |`);
+    const serverRuns = results.server.latency[0]?.runs ?? 1;
+    lines.push(`${serverRuns} run${serverRuns === 1 ? '' : 's'} of 20 edits each (one character typed into the middle of a prose line, 60 ms apart, after 3 unmeasured ones), each run a new server, the runs alternating over the drafts and modes, through a real stdio connection. The median is the median of the runs' medians; p95 and min–max are over every measured edit of every run. ` + '*pull*: the client advertises `textDocument/diagnostic` and asks right after `didChange`, naming the report it holds (`previousResultId`), as VS Code does, so the server may answer "unchanged" when the edit left the diagnostics as they were; the time runs from `didChange` sent to the report received. *pull-full*: the same, but the client names no report, so every answer carries every diagnostic. *push*: the client does not, and waits for `publishDiagnostics` with the new version; this includes the server\'s debounce of typing.', '');
+    lines.push('| draft | mode | first diagnostics after open (median) | edit → diagnostics, median | the runs\' medians | p95 | min–max | diagnostics | answered "unchanged" | server RSS (last run) |');
+    lines.push('|---|---|---|---|---|---|---|---|---|---|');
+    for (const l of results.server.latency) lines.push(`| ${l.file} (${(l.bytes / 1024).toFixed(0)} KiB) | ${l.mode} | ${fmtMs(l.openMs)} | ${fmtMs(l.median)} | ${fmtMs(l.runMedians.min)}–${fmtMs(l.runMedians.max)} | ${fmtMs(l.edits.p95)} | ${fmtMs(l.edits.min)}–${fmtMs(l.edits.max)} | ${l.diagnostics.join('/')} | ${l.mode === 'push' ? '' : l.unchanged} | ${fmtMB(l.memory.rssKiB)} |`);
     const mem = results.server.memory;
     const bare = results.server.memoryBare;
     lines.push('', `Memory with ${mem.drafts} open drafts of about 100 KiB (${(mem.bytes / 2 ** 20).toFixed(1)} MiB, English and Chinese), each linted, edited once and linted again:`, '');
@@ -251,7 +252,7 @@ function render(results) {
     lines.push('');
     for (const l of results.server.latency.filter((x) => x.mode !== 'push')) {
       const limit = l.bytes > 500 * 1024 ? TARGET.server1m : TARGET.server100k;
-      targets.push([`server: fresh diagnostics ≤ ${limit} ms (median) after an edit, ${l.file} (${l.mode})`, `${fmtMs(l.edits.median)} (p95 ${fmtMs(l.edits.p95)})`, verdict(l.edits.median, limit)]);
+      targets.push([`server: fresh diagnostics ≤ ${limit} ms (median) after an edit, ${l.file} (${l.mode})`, `${fmtMs(l.median)} (runs ${fmtMs(l.runMedians.min)}–${fmtMs(l.runMedians.max)}; p95 ${fmtMs(l.edits.p95)})`, verdict(l.median, limit)]);
     }
     // Targets in MB are read as decimal megabytes, the stricter reading.
     for (const [m, how] of [[mem, 'as VS Code starts it'], [bare, 'started without flags']]) {
@@ -306,7 +307,7 @@ if (ONLY.has('cli')) results.cli = await wholeProcess(dist, corpus);
 if (ONLY.has('server')) {
   if (existsSync(path.join(dist, 'server.js'))) {
     log('language server …');
-    results.server = await measureServer(path.join(dist, 'server.js'), corpus, { log });
+    results.server = await measureServer(path.join(dist, 'server.js'), corpus, { rounds: RUNS, log });
   } else log('no dist/server.js: the server is not measured');
 }
 if (ONLY.has('startup')) {
