@@ -1,19 +1,41 @@
 import type { DraftDocument, Section } from './markdown/model';
-import type { Lang } from './pack/compiled';
+import { anyMatch, type Lang } from './pack/compiled';
 import type { Span, TextEdit } from './types';
 
 /** Whether a section's heading (its normalised text) matches any of the per-language patterns. */
 export function headingMatches(section: Section, patterns: Partial<Record<Lang, RegExp>>): boolean {
   const heading = section.heading;
-  if (!heading) return false;
-  const text = heading.normalized;
-  return (patterns.en?.test(text) ?? false) || (patterns.zh?.test(text) ?? false);
+  return heading ? headingTextMatches(patterns, heading.normalized) : false;
+}
+
+// What each set of heading patterns said of each heading text. Every lint asks it of every
+// section, for each element's, group's and part's headings, and an editor lints after each edit a
+// draft whose headings are nearly all as they were. Keyed by the patterns object (a pack's, so
+// the answers go with the pack) and then by the text; a bound keeps a long-running server's
+// maps small.
+const headingVerdicts = new WeakMap<Partial<Record<Lang, RegExp>>, Map<string, boolean>>();
+
+/**
+ * Whether a heading's normalised text matches any of the per-language patterns. Remembered per
+ * patterns and text: a heading that an edit did not change is not matched again.
+ */
+function headingTextMatches(patterns: Partial<Record<Lang, RegExp>>, text: string): boolean {
+  let verdicts = headingVerdicts.get(patterns);
+  if (!verdicts) headingVerdicts.set(patterns, (verdicts = new Map()));
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    if (verdicts.size >= 4096) verdicts.clear();
+    verdict = anyMatch(patterns, text);
+    verdicts.set(text, verdict);
+  }
+  return verdict;
 }
 
 /** The first section whose heading matches, if any. */
 export function findSection(doc: DraftDocument, patterns: Partial<Record<Lang, RegExp>>): Section | undefined {
   if (!patterns.en && !patterns.zh) return undefined;
-  return doc.sections.find((s) => headingMatches(s, patterns));
+  for (const section of doc.sections) if (headingMatches(section, patterns)) return section;
+  return undefined;
 }
 
 /**
@@ -100,11 +122,31 @@ export function insertAt(doc: DraftDocument, offset: number, text: string): Text
   return { span, range: doc.lines.rangeOf(span), newText: text };
 }
 
-/** The last prose block inside a section's own span (not its subsections'), if any. */
+/** The last prose block inside a section's span (its subsections' included), if any. */
 export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument['blocks'][number] | undefined {
   let last: DraftDocument['blocks'][number] | undefined;
-  for (const block of doc.blocks) {
+  // Blocks are in document order and never overlap: only those from the section's start are read.
+  const { blocks } = doc;
+  for (let i = Math.max(0, blockIndexAt(doc, section.span.start - 1) + 1); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
+    const block = blocks[i]!;
     if (block.span.start >= section.span.start && block.span.end <= section.span.end && block.kind !== 'heading') last = block;
   }
   return last;
+}
+
+/**
+ * The index of the last block that starts at or before `offset`, or -1: a binary search, since a
+ * draft's blocks are in document order and never overlap (the block holding `offset`, if any).
+ */
+export function blockIndexAt(doc: DraftDocument, offset: number): number {
+  const { blocks } = doc;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.span.start <= offset) (found = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return found;
 }

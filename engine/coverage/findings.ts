@@ -16,9 +16,11 @@ export function coverageFindings(
   severityOf: (id: string, fallback: Severity) => Severity | 'off',
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const report of coverage.elements) {
+  for (let i = 0; i < coverage.elements.length; i++) {
+    const report = coverage.elements[i]!;
     if (report.status === 'off' || report.status === 'covered') continue;
-    const element = pack.elements.find((e) => e.id === report.id)!;
+    // The report lists the pack's elements in the pack's order (`judgeCoverage`).
+    const element = pack.elements[i]!;
     const severity = severityOf(element.id, element.severity);
     if (severity === 'off') continue;
     const span = elementAnchor(doc, pack, element);

@@ -1,4 +1,4 @@
-import { adaptTemplate, findSection, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
+import { adaptTemplate, blockIndexAt, findSection, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
 import type { DraftDocument, Section } from '../markdown/model';
 import type { CompiledElement, Pack } from '../pack/compiled';
 import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
@@ -93,8 +93,8 @@ function evidenceSection(doc: DraftDocument, coverage: ElementCoverage): Section
   let last = -1;
   for (const facet of coverage.facets) for (const e of facet.evidence) last = Math.max(last, e.span.start);
   if (last < 0) return undefined;
-  const block = doc.blocks.find((b) => b.span.start <= last && last < b.span.end);
-  return block ? doc.sections[block.section] : undefined;
+  const block = doc.blocks[blockIndexAt(doc, last)];
+  return block && block.span.start <= last && last < block.span.end ? doc.sections[block.section] : undefined;
 }
 
 /** True when a section heading is about this element (used by hovers and code lenses too). */

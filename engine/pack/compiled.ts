@@ -5,6 +5,18 @@ import type { PaperCitation } from './schema';
 /** The two lexicon languages. */
 export type Lang = 'en' | 'zh';
 
+/** Tests a per-language pattern set against a text; a Chinese draft may still quote English. */
+export function anyMatch(patterns: Partial<Record<Lang, RegExp>>, text: string): boolean {
+  return matchesFromStart(patterns.en, text) || matchesFromStart(patterns.zh, text);
+}
+
+/** Whether a pattern matches a text, from its start whatever the pattern's flags. */
+function matchesFromStart(re: RegExp | undefined, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
 /**
  * One lexicon pattern, ready to be tried where a match can start (`sticky`, where one of its
  * `prefixes` stands) or, when those are unknown, by a scan of the whole text (`scan`).

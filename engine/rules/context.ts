@@ -48,16 +48,6 @@ export interface DraftingRule {
   check(ctx: RuleContext): void;
 }
 
-/** Tests a per-language pattern set against a text; a Chinese draft may still quote English. */
-export function anyMatch(patterns: Partial<Record<Lang, RegExp>>, text: string): boolean {
-  for (const re of [patterns.en, patterns.zh]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    if (re.test(text)) return true;
-  }
-  return false;
-}
-
 /** The index of the chunk that contains `offset` (the last chunk for the end of the draft). */
 export function chunkIndexAt(chunks: readonly PlacedAnalysis[], offset: number): number {
   let lo = 0;

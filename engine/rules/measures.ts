@@ -1,13 +1,16 @@
+import { headingMatches } from '../anchors';
 import { chunkMemo, chunkNormalized, chunkProse, type ChunkAnalysis } from '../cache';
 import { alternation } from '../pack/compile';
-import type { Lang } from '../pack/compiled';
+import { anyMatch, type Lang } from '../pack/compiled';
 import type { Span } from '../types';
-import { anyMatch, chunkIndexAt, type DraftingRule, type RuleContext } from './context';
+import { chunkIndexAt, type DraftingRule, type RuleContext } from './context';
 
 /** A policy measure or objective that the measure rules inspect. */
 export interface MeasureUnit {
   kind: 'measure' | 'objective';
   span: Span;
+  /** What its text says (read once per lint, for the three rules). */
+  facts: UnitFacts;
 }
 
 const cache = new WeakMap<RuleContext['doc'], MeasureUnit[]>();
@@ -39,11 +42,12 @@ export function measureUnits(ctx: RuleContext): MeasureUnit[] {
  */
 function collectUnits(ctx: RuleContext, kind: MeasureUnit['kind'], patterns: Partial<Record<Lang, RegExp>>, units: MeasureUnit[], claimed: Span[]): void {
   for (const section of ctx.doc.sections) {
-    if (!section.heading || !anyMatch(patterns, section.heading.normalized)) continue;
+    if (!headingMatches(section, patterns)) continue;
     if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
     claimed.push(section.span);
     for (const span of unitsIn(ctx, section.span)) {
-      if (!factsOf(ctx, span).notMeasure) units.push({ kind, span });
+      const facts = factsOf(ctx, span);
+      if (!facts.notMeasure) units.push({ kind, span, facts });
     }
   }
 }
@@ -170,7 +174,7 @@ function unitText(ctx: RuleContext, unit: Span, text: string): string {
 }
 
 /** What the measure rules need to know about a unit; each depends on the unit's own text only. */
-interface UnitFacts {
+export interface UnitFacts {
   /** The unit is not a measure (a note, a reference …), whatever its section. */
   notMeasure: boolean;
   /** It names a responsible body (a vague owner such as "relevant departments" does not count). */
@@ -189,12 +193,19 @@ function spanKey(start: number, end: number, length: number): number {
   return start * (length + 1) + end;
 }
 
+/** A chunk's memo of values by span (`spanKey`), named `name`; made on first use. */
+function spanMemo<T>(analysis: ChunkAnalysis, name: string): Map<number, T> {
+  let memo = analysis.memo.get(name) as Map<number, T> | undefined;
+  if (!memo) analysis.memo.set(name, (memo = new Map<number, T>()));
+  return memo;
+}
+
 /**
  * A value about a span inside one chunk, computed once per chunk analysis: kept in the chunk's
  * memo under `name`, by the span's place in the chunk.
  */
 function keptForSpan<T>(analysis: ChunkAnalysis, offset: number, span: Span, name: string, compute: () => T): T {
-  const memo = chunkMemo(analysis, name, () => new Map<number, T>());
+  const memo = spanMemo<T>(analysis, name);
   const key = spanKey(span.start - offset, span.end - offset, analysis.length);
   let value = memo.get(key);
   if (value === undefined) memo.set(key, (value = compute()));
@@ -210,8 +221,15 @@ function keptForSpan<T>(analysis: ChunkAnalysis, offset: number, span: Span, nam
 function factsOf(ctx: RuleContext, unit: Span): UnitFacts {
   const first = chunkIndexAt(ctx.chunks, unit.start);
   const { offset, analysis } = ctx.chunks[first]!;
-  if (unit.end <= offset + analysis.length) return keptForSpan(analysis, offset, unit, 'measure-units', () => readFacts(ctx, unit));
   const key = spanKey(unit.start - offset, unit.end - offset, analysis.length);
+  if (unit.end <= offset + analysis.length) {
+    // The memo read in place rather than through `keptForSpan`: this runs for every unit of the
+    // draft at every lint, and a callback made per unit was its largest cost.
+    const memo = spanMemo<UnitFacts>(analysis, 'measure-units');
+    let facts = memo.get(key);
+    if (facts === undefined) memo.set(key, (facts = readFacts(ctx, unit)));
+    return facts;
+  }
   const through: ChunkAnalysis[] = [];
   for (let c = first + 1; c < ctx.chunks.length && ctx.chunks[c]!.offset < unit.end; c++) through.push(ctx.chunks[c]!.analysis);
   const memo = chunkMemo(analysis, 'measure-units-across', () => new Map<number, { facts: UnitFacts; through: ChunkAnalysis[] }>());
@@ -258,7 +276,7 @@ export const measureOwner: DraftingRule = {
   id: 'measure-owner',
   check(ctx) {
     for (const unit of measureUnits(ctx)) {
-      if (unit.kind !== 'measure' || factsOf(ctx, unit.span).owner) continue;
+      if (unit.kind !== 'measure' || unit.facts.owner) continue;
       ctx.report({
         span: anchorOf(ctx, unit.span),
         message: {
@@ -275,7 +293,7 @@ export const measureTimeline: DraftingRule = {
   id: 'measure-timeline',
   check(ctx) {
     for (const unit of measureUnits(ctx)) {
-      if (unit.kind !== 'measure' || factsOf(ctx, unit.span).timeframe) continue;
+      if (unit.kind !== 'measure' || unit.facts.timeframe) continue;
       ctx.report({
         span: anchorOf(ctx, unit.span),
         message: {
@@ -292,7 +310,7 @@ export const measureIndicator: DraftingRule = {
   id: 'measure-indicator',
   check(ctx) {
     for (const unit of measureUnits(ctx)) {
-      if (factsOf(ctx, unit.span).indicator) continue;
+      if (unit.facts.indicator) continue;
       const what = unit.kind === 'measure' ? { en: 'measure', zh: '措施' } : { en: 'objective', zh: '目标' };
       ctx.report({
         span: anchorOf(ctx, unit.span),

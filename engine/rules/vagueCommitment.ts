@@ -1,7 +1,7 @@
 import { chunkMemo, chunkNormalized, chunkProse, detached, type ChunkAnalysis } from '../cache';
-import type { Lang, Pack } from '../pack/compiled';
+import { anyMatch, type Lang, type Pack } from '../pack/compiled';
 import type { Span } from '../types';
-import { anyMatch, blockMatches, type DraftingRule } from './context';
+import { blockMatches, type DraftingRule } from './context';
 
 /** A vague phrase: its chunk-relative span, and its prose as the message quotes it. */
 interface VaguePhrase {

@@ -31,3 +31,24 @@ describe('the fix for a missing element', () => {
     assert.ok(relinted.document.sections.some((s) => s.heading?.text === '（三）根植性' && s.level === 3));
   });
 });
+
+describe('the fix for a partly covered element', () => {
+  test('adds its lines after the last passage of the section that holds its evidence: in its list, or after its paragraph', () => {
+    const text =
+      '# Lakeside hardware cluster plan\n\n## Background\n\nThe cluster has 180 firms.\n\n## Key actions\n\n- Build a testing centre by 2028.\n- Train 200 workers by 2028.\n\n## Implementation\n\nThe board meets quarterly.\n';
+    const findings = lint(text).findings;
+    // The testing centre (Key actions) is the hard environment's evidence; the board (Implementation) the broker's.
+    const cases = [
+      { id: 'hard-environment', after: 'Train 200 workers by 2028.', joins: '\n- ' },
+      { id: 'network-broker', after: 'The board meets quarterly.', joins: '\n\n- ' },
+    ];
+    for (const { id, after, joins } of cases) {
+      const finding = findings.find((f) => f.ruleId === id);
+      assert.ok(finding?.fix, `${id} is partly covered and has a fix`);
+      const [edit] = finding.fix.edits;
+      assert.equal(edit!.span.start, text.indexOf(after) + after.length, `${id}: inserted right after "${after}"`);
+      assert.ok(edit!.newText.startsWith(joins), `${id}: ${JSON.stringify(edit!.newText)}`);
+      assert.equal(apply(text, finding).replace(edit!.newText, ''), text, 'only inserted');
+    }
+  });
+});
