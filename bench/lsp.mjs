@@ -254,14 +254,14 @@ async function memoryWithDrafts(serverScript, files, nodeFlags) {
  * judged on, as the CLI's medians of runs are); `edits` pools every measured edit of every run, for
  * the p95 and the extremes; `runMedians` shows how far the runs differed.
  */
-export function combineRuns(runs) {
+function combineRuns(runs) {
   const last = runs[runs.length - 1];
-  const medians = runs.map((r) => r.edits.median);
+  const runMedians = summary(runs.map((r) => r.edits.median));
   return {
     ...last,
     runs: runs.length,
-    median: summary(medians).median,
-    runMedians: summary(medians),
+    median: runMedians.median,
+    runMedians,
     edits: summary(runs.flatMap((r) => r.edits.all)),
     openMs: summary(runs.map((r) => r.openMs)).median,
     diagnostics: [...new Set(runs.flatMap((r) => r.diagnostics))],

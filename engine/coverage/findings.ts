@@ -6,7 +6,8 @@ import { elementAnchor, insertElementTemplate, insertFacetLines } from './fixes'
 /**
  * One finding per element that is missing or only partly covered, at the place a drafter would
  * look, with a fix that inserts the element's template section (missing) or lines for enough of
- * its missing facets (partial).
+ * its missing facets (partial). `coverage` is `judgeCoverage`'s report for this pack: its elements
+ * stand in the pack's order.
  */
 export function coverageFindings(
   doc: DraftDocument,
