@@ -127,7 +127,7 @@ export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument
   let last: DraftDocument['blocks'][number] | undefined;
   // Blocks are in document order and never overlap: only those from the section's start are read.
   const { blocks } = doc;
-  for (let i = Math.max(0, blockIndexAt(doc, section.span.start - 1) + 1); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
+  for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
     const block = blocks[i]!;
     if (block.span.start >= section.span.start && block.span.end <= section.span.end && block.kind !== 'heading') last = block;
   }
@@ -135,18 +135,17 @@ export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument
 }
 
 /**
- * The index of the last block that starts at or before `offset`, or -1: a binary search, since a
- * draft's blocks are in document order and never overlap (the block holding `offset`, if any).
+ * The index of the first entry that starts at or after `offset` (the list's length if none), in a
+ * list sorted by start such as a draft's blocks, items or articles: a binary search, since a long
+ * draft has thousands of them and each section or element would otherwise read them all.
  */
-export function blockIndexAt(doc: DraftDocument, offset: number): number {
-  const { blocks } = doc;
+export function firstStartingAt(sorted: readonly { span: Span }[], offset: number): number {
   let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
+  let hi = sorted.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.span.start <= offset) (found = mid), (lo = mid + 1);
-    else hi = mid - 1;
+    if (sorted[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo;
 }

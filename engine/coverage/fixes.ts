@@ -1,4 +1,4 @@
-import { adaptTemplate, blockIndexAt, findSection, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
+import { adaptTemplate, findSection, firstStartingAt, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
 import type { DraftDocument, Section } from '../markdown/model';
 import type { CompiledElement, Pack } from '../pack/compiled';
 import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
@@ -93,7 +93,8 @@ function evidenceSection(doc: DraftDocument, coverage: ElementCoverage): Section
   let last = -1;
   for (const facet of coverage.facets) for (const e of facet.evidence) last = Math.max(last, e.span.start);
   if (last < 0) return undefined;
-  const block = doc.blocks[blockIndexAt(doc, last)];
+  // The last block that starts at or before the passage: blocks are in order and never overlap.
+  const block = doc.blocks[firstStartingAt(doc.blocks, last + 1) - 1];
   return block && block.span.start <= last && last < block.span.end ? doc.sections[block.section] : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { headingMatches } from '../anchors';
+import { firstStartingAt, headingMatches } from '../anchors';
 import { chunkMemo, chunkNormalized, chunkProse, type ChunkAnalysis } from '../cache';
 import { alternation } from '../pack/compile';
 import { anyMatch, type Lang } from '../pack/compiled';
@@ -79,15 +79,8 @@ function within(span: Span, outer: Span): boolean {
  * draft has many sections and thousands of items, and a filter per section was quadratic.
  */
 function startingIn<T extends { span: Span }>(sorted: readonly T[], outer: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.span.start < outer.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.span.start < outer.end; i++) out.push(sorted[i]!);
+  for (let i = firstStartingAt(sorted, outer.start); i < sorted.length && sorted[i]!.span.start < outer.end; i++) out.push(sorted[i]!);
   return out;
 }
 

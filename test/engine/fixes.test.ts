@@ -51,4 +51,13 @@ describe('the fix for a partly covered element', () => {
       assert.equal(apply(text, finding).replace(edit!.newText, ''), text, 'only inserted');
     }
   });
+
+  test('adds them after the only paragraph of a draft without headings', () => {
+    const text = 'The county will build a testing centre by 2028.\n';
+    const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');
+    assert.ok(finding?.fix, 'the hard environment is partly covered and has a fix');
+    const [edit] = finding.fix.edits;
+    assert.equal(edit!.span.start, text.indexOf('2028.') + '2028.'.length);
+    assert.ok(edit!.newText.startsWith('\n\n- '), JSON.stringify(edit!.newText));
+  });
 });
