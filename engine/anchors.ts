@@ -129,7 +129,7 @@ export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument
   const { blocks } = doc;
   for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
     const block = blocks[i]!;
-    if (block.span.start >= section.span.start && block.span.end <= section.span.end && block.kind !== 'heading') last = block;
+    if (block.span.end <= section.span.end && block.kind !== 'heading') last = block;
   }
   return last;
 }

@@ -186,7 +186,10 @@ function spanKey(start: number, end: number, length: number): number {
   return start * (length + 1) + end;
 }
 
-/** A chunk's memo of values by span (`spanKey`), named `name`; made on first use. */
+/**
+ * A chunk's memo of values by span (`spanKey`), named `name`; made on first use. `chunkMemo` with
+ * a callback that makes the map would do, but this is asked per unit at every lint (see `factsOf`).
+ */
 function spanMemo<T>(analysis: ChunkAnalysis, name: string): Map<number, T> {
   let memo = analysis.memo.get(name) as Map<number, T> | undefined;
   if (!memo) analysis.memo.set(name, (memo = new Map<number, T>()));
