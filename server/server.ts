@@ -38,7 +38,7 @@ import { ProblemReporter } from './problems';
 import { ProjectConfigs } from './projectConfig';
 import { SettingsStore } from './settings';
 import { UserPacks } from './userPacks';
-import { warmUp } from './warmUp';
+import { LongDraftWarmUp, warmUp } from './warmUp';
 import { lintWorkspace } from './workspaceLint';
 
 /** What the client said it can do, read once at initialisation. */
@@ -82,7 +82,11 @@ export function startServer(connection: Connection): void {
   const problems = new ProblemReporter(connection);
   const packs = new UserPacks();
   const configs = new ProjectConfigs();
-  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots);
+  const longDraftWarmUp = new LongDraftWarmUp();
+  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots, (text, options) => {
+    // The warm-up on the long draft supersedes the start-up one, if that is still under way.
+    if (longDraftWarmUp.offer(text, options)) stopWarmUp();
+  });
   const delivery = new DiagnosticsDelivery(connection, documents, linter, () => support.pullDiagnostics, () => support.diagnosticRefresh);
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -273,7 +277,10 @@ export function startServer(connection: Connection): void {
   );
 
   documents.listen(connection);
-  connection.onShutdown(() => stopWarmUp());
+  connection.onShutdown(() => {
+    stopWarmUp();
+    longDraftWarmUp.stop();
+  });
   connection.listen();
 }
 

@@ -182,3 +182,40 @@ test('a long draft linted once keeps the first passages of each facet as evidenc
     });
   }
 });
+
+test('a forked cache lints edited copies as a fresh lint does, reusing the chunks, and leaves its source as it was', () => {
+  const pack = builtinPack();
+  const next = ((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(21);
+  const original = randomDraft(next, 200);
+  const cache = new LintCache();
+  const before = lint(original, { cache, pack });
+  const own = cache.analyses(original, pack);
+  const fork = cache.fork();
+  // Typing into the copy, where the draft's own edits will come too: the copy's chunks and the
+  // draft's share analyses and memos.
+  let copy = original;
+  for (let edit = 0; edit < 12; edit++) {
+    const at = next(copy.length + 1);
+    copy = copy.slice(0, at) + PIECES[next(PIECES.length)] + copy.slice(at);
+    const forked = lint(copy, { cache: fork, pack });
+    const fresh = lint(copy, { pack });
+    assert.deepEqual(forked.findings, fresh.findings, `findings of copy ${edit}`);
+    assert.deepEqual(forked.coverage, fresh.coverage, `coverage of copy ${edit}`);
+  }
+  // The draft's own cache still stands at the draft, with the same analyses.
+  const after = cache.analyses(original, pack);
+  assert.ok(after.length === own.length && after.every((c, i) => c.analysis === own[i]!.analysis), 'the draft keeps its analyses');
+  // The first lint through a fork is an edit's: only the edited stretch is analysed again.
+  const once = original.replace('\n\n', '\n\nx');
+  const reused = cache.fork().analyses(once, pack).filter((c) => own.some((o) => o.analysis === c.analysis));
+  assert.ok(reused.length >= own.length - 2, `${reused.length} of ${own.length} chunks reused`);
+  // And it follows the draft's next edits.
+  assert.deepEqual(lint(original, { cache, pack }).findings, before.findings);
+  let text = original;
+  for (let edit = 0; edit < 12; edit++) {
+    const at = next(text.length + 1);
+    text = text.slice(0, at) + PIECES[next(PIECES.length)] + text.slice(at);
+    assert.deepEqual(lint(text, { cache, pack }).findings, lint(text, { pack }).findings, `findings of the draft after edit ${edit}`);
+    assert.deepEqual(lint(text, { cache, pack }).coverage, lint(text, { pack }).coverage, `coverage of the draft after edit ${edit}`);
+  }
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { builtinPack, lint, type LintCache, type LintOptions } from '../../engine';
-import { warmUp } from '../../server/warmUp';
+import { builtinPack, lint, LintCache, type LintOptions } from '../../engine';
+import { LONG_DRAFT, LongDraftWarmUp, warmUp } from '../../server/warmUp';
 
 /** One turn of the event loop: the warm-up's own step, queued first, runs before this resolves. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -63,5 +63,64 @@ describe('the warm-up after start', () => {
     }
     // Spread over the draft, so that edits meet its different blocks and both languages.
     assert.ok(places.size >= 5, `edits land in ${places.size} eighths of the draft`);
+  });
+});
+
+describe('the warm-up on the first long draft', () => {
+  /** A `LongDraftWarmUp` whose runs are recorded instead of run. */
+  function recordedLongDraftWarmUp(): { warm: LongDraftWarmUp; runs: { rounds: number; text: string; cache: LintCache }[] } {
+    const runs: { rounds: number; text: string; cache: LintCache }[] = [];
+    const warm = new LongDraftWarmUp((_pack, options = {}) => {
+      runs.push({ rounds: options.rounds!, text: options.draft!.text, cache: options.draft!.options.cache });
+      return () => {};
+    });
+    return { warm, runs };
+  }
+  const draftOf = (length: number): string => `# Plan\n\n${'The county will upgrade the freight rail spur to the park by 2028.\n\n'.repeat(Math.ceil(length / 66))}`.slice(0, length);
+
+  test('warms up once, on the first draft long enough, through a fork of its cache', () => {
+    const { warm, runs } = recordedLongDraftWarmUp();
+    const pack = builtinPack();
+    const cache = new LintCache();
+    assert.equal(warm.offer(draftOf(LONG_DRAFT - 1), { pack, cache }), false, 'a short draft is warm once the start-up warm-up is done');
+    const long = draftOf(100_000);
+    assert.equal(warm.offer(long, { pack, cache }), true);
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]!.text, long, 'it types into the draft itself');
+    assert.notEqual(runs[0]!.cache, cache, "the draft's own cache is not typed into");
+    assert.equal(runs[0]!.rounds, 40);
+    assert.equal(warm.offer(draftOf(200_000), { pack, cache: new LintCache() }), false, 'the code stays warm for the drafts after');
+    assert.equal(runs.length, 1);
+  });
+
+  test('gives longer drafts fewer rounds, and none to a draft so long that a round would hold up typing', () => {
+    const pack = builtinPack();
+    const huge = recordedLongDraftWarmUp();
+    assert.equal(huge.warm.offer(draftOf(5_000_000), { pack, cache: new LintCache() }), false);
+    assert.equal(huge.warm.offer(draftOf(1_000_000), { pack, cache: new LintCache() }), true, 'a later long draft still gets one');
+    assert.equal(huge.runs[0]!.rounds, 4);
+  });
+
+  test('lints the typed copy through the fork as a fresh lint does, and leaves the draft as it was', async () => {
+    const pack = builtinPack();
+    const text = draftOf(LONG_DRAFT + 5000);
+    const cache = new LintCache();
+    const before = lint(text, { pack, cache });
+    const lints: { text: string; options: LintOptions }[] = [];
+    const warm = new LongDraftWarmUp((p, options) =>
+      warmUp(p, { ...options, delayMs: 0, spacingMs: 0, lint: (t, o) => (lints.push({ text: t, options: o }), lint(t, o)) }),
+    );
+    assert.ok(warm.offer(text, { pack, cache }));
+    while (lints.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    warm.stop();
+    const count = lints.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(lints.length, count, 'it stops when asked');
+    for (const [i, { text: typed, options }] of lints.entries()) {
+      assert.equal(typed.length, text.length + i + 1, 'one character more each time');
+      assert.notEqual(options.cache, cache);
+      assert.deepEqual(lint(typed, options).findings, lint(typed, { pack }).findings);
+    }
+    assert.deepEqual(lint(text, { pack, cache }).findings, before.findings, "the draft's cache still stands at the draft");
   });
 });
