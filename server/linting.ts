@@ -102,7 +102,13 @@ export class DraftLinter {
       const first = draft.version !== undefined && !this.chunks.has(draft.uri);
       const cache = draft.version === undefined ? undefined : this.chunkCache(draft.uri);
       const result = lint(draft.text, { pack, rules, messageLanguage, cache });
-      if (first && cache) this.firstLint(draft.text, { pack, rules, messageLanguage, cache });
+      if (first && cache) {
+        try {
+          this.firstLint(draft.text, { pack, rules, messageLanguage, cache });
+        } catch {
+          // What follows a first lint (a warm-up) is never worth the draft's diagnostics.
+        }
+      }
 
       const problems = [...config.problems, ...packProblems, ...(await config.checkRules(pack.rules, packProblems.length > 0))];
       const messages = [...settingProblems];

@@ -31,7 +31,7 @@ export function warmUp(pack: Pack, options: WarmUpOptions = {}): () => void {
   let text = options.draft?.text ?? templateDraft(pack);
   let lintOptions: LintOptions | undefined = options.draft?.options ?? { pack, cache: new LintCache() };
   let round = 0;
-  let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  let cancel = (): void => {};
   const finish = (): void => {
     round = rounds;
     // What it typed into is let go: a long draft's copy and its cache are worth a few megabytes.
@@ -49,15 +49,23 @@ export function warmUp(pack: Pack, options: WarmUpOptions = {}): () => void {
     } catch {
       return finish(); // lint never throws; if it ever did, warming up is not worth a report
     }
-    timer = options.spacingMs === undefined ? setImmediate(step) : setTimeout(step, options.spacingMs);
+    schedule(options.spacingMs);
   };
-  timer = options.delayMs === undefined ? setImmediate(step) : setTimeout(step, options.delayMs);
+  // Each kind of timer is cleared by its own function: `clearImmediate` given a timeout would
+  // miscount Node's pending immediates.
+  const schedule = (ms: number | undefined): void => {
+    if (ms === undefined) {
+      const immediate = setImmediate(step);
+      cancel = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(step, ms);
+      cancel = () => clearTimeout(timeout);
+    }
+  };
+  schedule(options.delayMs);
   return () => {
     finish();
-    if (timer) {
-      clearImmediate(timer as NodeJS.Immediate);
-      clearTimeout(timer as NodeJS.Timeout);
-    }
+    cancel();
   };
 }
 

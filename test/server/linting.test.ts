@@ -41,3 +41,14 @@ test("tells of an open draft's first lint alone, with the options and the cache 
   assert.equal(firsts.length, 2, 'a draft closed and opened again is linted afresh');
   assert.notEqual(firsts[1]!.options.cache, firsts[0]!.options.cache);
 });
+
+test('a failure after the first lint costs the draft nothing', async () => {
+  const connection = {} as Connection;
+  const linter = new DraftLinter(new SettingsStore(connection, () => false), async () => NO_PROJECT_CONFIG, new UserPacks(), new ProblemReporter(connection), () => [], () => {
+    throw new Error('warm-up broke');
+  });
+  const text = '# Plan\n\n## Measures\n\n- Build a testing centre by 2028.\n';
+  const result = await linter.get({ uri: 'untitled:plan.md', version: 1, text });
+  assert.ok(result, 'the draft is linted');
+  assert.ok(result.result.findings.some((f) => f.ruleId === 'measure-owner'), 'with its findings');
+});
