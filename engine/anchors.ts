@@ -122,16 +122,23 @@ export function insertAt(doc: DraftDocument, offset: number, text: string): Text
   return { span, range: doc.lines.rangeOf(span), newText: text };
 }
 
-/** The last prose block inside a section's span (its subsections' included), if any. */
+/**
+ * The last prose block of a section's own text, before its first subsection; when it has none
+ * (its heading is followed at once by a subsection), the last one in its subsections. Lines added
+ * "to the section" go after it: under "## Key actions", not at the end of its "### Details".
+ */
 export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument['blocks'][number] | undefined {
-  let last: DraftDocument['blocks'][number] | undefined;
+  let own: DraftDocument['blocks'][number] | undefined;
+  let any: DraftDocument['blocks'][number] | undefined;
   // Blocks are in document order and never overlap: only those from the section's start are read.
   const { blocks } = doc;
   for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
     const block = blocks[i]!;
-    if (block.span.end <= section.span.end && block.kind !== 'heading') last = block;
+    if (block.span.end > section.span.end || block.kind === 'heading') continue;
+    any = block;
+    if (block.section === section.index) own = block;
   }
-  return last;
+  return own ?? any;
 }
 
 /**

@@ -63,8 +63,9 @@ function numberedLike(doc: DraftDocument, host: Section, template: string): stri
 
 /**
  * The edit that adds lines for some of an element's missing facets, as list items after the last
- * passage of the section where the element's evidence already is (or where the element belongs).
- * Returns undefined when none of the facets has a template.
+ * passage of the section where the element's evidence already is (or where the element belongs):
+ * of its own text, before its subsections (see `lastBlockIn`). Returns undefined when none of the
+ * facets has a template.
  */
 export function insertFacetLines(
   doc: DraftDocument,

@@ -52,6 +52,20 @@ describe('the fix for a partly covered element', () => {
     }
   });
 
+  test("adds them to the section's own text, not at the end of its subsections", () => {
+    const text =
+      '# Lakeside hardware cluster plan\n\n## Key actions\n\n- Build a testing centre by 2028.\n- Train 200 workers by 2028.\n\n### Details\n\nThe working group meets in spring.\n\n## Implementation\n\nThe board meets quarterly.\n';
+    const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');
+    assert.ok(finding?.fix, 'the hard environment is partly covered and has a fix');
+    const [edit] = finding.fix.edits;
+    const after = 'Train 200 workers by 2028.';
+    assert.equal(edit!.span.start, text.indexOf(after) + after.length, 'in the list of "Key actions", not under "Details"');
+    assert.ok(edit!.newText.startsWith('\n- '), JSON.stringify(edit!.newText));
+    const relinted = lint(apply(text, finding));
+    assert.ok(relinted.document.sections.find((s) => s.heading?.text === 'Details'), 'the subsection stays as it was');
+    assert.equal(apply(text, finding).replace(edit!.newText, ''), text, 'only inserted');
+  });
+
   test('adds them after the only paragraph of a draft without headings', () => {
     const text = 'The county will build a testing centre by 2028.\n';
     const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');
