@@ -6,8 +6,8 @@ import { sendRequest, type RequestClient } from './requests';
 const UPDATE_DELAY_MS = 300;
 
 /**
- * The language status item of a Markdown draft: its coverage ("Coverage 11/15"), with each group's
- * count in the detail. It asks the server again when the draft's diagnostics change.
+ * The language status item of a Markdown draft: its coverage ("Coverage 11/15"), with how many
+ * elements are missing in the detail. It asks the server again when the draft's diagnostics change.
  */
 export class CoverageStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('clusterPolicyLint.coverage', { language: 'markdown' });

@@ -150,7 +150,7 @@ export interface CoverageSummary {
   score: number;
   /** "Coverage 11/15" in the draft's message language. */
   text: string;
-  /** A longer line for a tooltip: the groups' counts. */
+  /** The status hover's second part: how many elements are missing ("3 missing"). */
   detail: string;
 }
 

@@ -3,7 +3,7 @@ import { insertElementTemplate, type LintResult } from '../engine';
 import type { CoverageSummary, ElementChoice, FileReportResult, RuleChoice } from '../common/protocol';
 import { docsLink, toTextEdit } from './convert';
 import type { DraftLint } from './linting';
-import { coverageCounts, coverageLine, groupsLine, say, statusWord } from './wording';
+import { coverageCounts, coverageLine, groupsLine, say, statusWord, missingLine } from './wording';
 import type { TextEdit } from 'vscode-languageserver';
 
 /*
@@ -33,7 +33,7 @@ export function fileReportOf(lint: DraftLint): FileReportResult {
 
 /** `clusterPolicyLint/coverageSummary`: the status item's line. */
 export function coverageSummaryOf(result: LintResult): CoverageSummary {
-  return { ...coverageCounts(result), score: result.coverage.score, text: coverageLine(result), detail: groupsLine(result) };
+  return { ...coverageCounts(result), score: result.coverage.score, text: coverageLine(result), detail: missingLine(result) };
 }
 
 /** `clusterPolicyLint/elements`: the elements for a picker, the uncovered first. */

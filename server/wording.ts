@@ -61,6 +61,19 @@ export function groupsLine(result: LintResult): string {
     .join(' · ');
 }
 
+/**
+ * How many elements the draft does not address at all, e.g. "3 missing": the status hover's second
+ * part, next to "Coverage 7/15 · 5 partly covered" and its "Insert a section" command. It shows one
+ * line, and every group's counts ("The regional innovation environment 2/4 · Networks and
+ * collective action 1/3 · …") ran past its edge and hid the command.
+ */
+export function missingLine(result: LintResult): string {
+  let missing = 0;
+  for (const e of result.coverage.elements) if (e.status === 'missing') missing++;
+  if (missing === 0) return say(result.messageLanguage, 'none missing', '没有未覆盖的要素');
+  return say(result.messageLanguage, `${missing} missing`, `${missing} 项未覆盖`);
+}
+
 /** Shortens an evidence passage for a hover line. */
 export function excerpt(text: string, max = 90): string {
   const t = text.replace(/\s+/g, ' ').trim();

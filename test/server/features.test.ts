@@ -134,6 +134,15 @@ describe('hover, completion, code lens and the custom requests', () => {
   test('answers the status, element and rule requests', async () => {
     const summary = await client.request<CoverageSummary>(CoverageSummaryRequest.method, { uri: zh });
     assert.match(summary.text, /^覆盖/);
+    // Short enough for the status hover's one line: how many elements the draft does not address.
+    const file = await client.request<FileReportResult>(FileReportRequest.method, { uri: zh });
+    const missing = file.report.coverage!.elements.filter((e) => e.status === 'missing').length;
+    assert.ok(missing > 0, 'the draft misses some elements');
+    assert.equal(summary.detail, `${missing} 项未覆盖`);
+    const done = await client.request<CoverageSummary>(CoverageSummaryRequest.method, { uri: en });
+    const enFile = await client.request<FileReportResult>(FileReportRequest.method, { uri: en });
+    const enMissing = enFile.report.coverage!.elements.filter((e) => e.status === 'missing').length;
+    assert.equal(done.detail, enMissing ? `${enMissing} missing` : 'none missing');
     const elements = await client.request<ElementChoice[]>(ElementsRequest.method, { uri: en });
     const ranks = elements.map((e) => ['missing', 'partial', 'covered', 'off'].indexOf(e.status));
     assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'uncovered elements first');
