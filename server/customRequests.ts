@@ -3,7 +3,7 @@ import { insertElementTemplate, type LintResult } from '../engine';
 import type { CoverageSummary, ElementChoice, FileReportResult, RuleChoice } from '../common/protocol';
 import { docsLink, toTextEdit } from './convert';
 import type { DraftLint } from './linting';
-import { coverageCounts, coverageLine, groupsLine, say, statusWord, missingLine } from './wording';
+import { coverageCounts, coverageLine, groupsLine, missingLine, say, statusWord } from './wording';
 import type { TextEdit } from 'vscode-languageserver';
 
 /*

@@ -68,8 +68,8 @@ export function groupsLine(result: LintResult): string {
  * collective action 1/3 · …") ran past its edge and hid the command.
  */
 export function missingLine(result: LintResult): string {
-  let missing = 0;
-  for (const e of result.coverage.elements) if (e.status === 'missing') missing++;
+  const { covered, partial, total } = coverageCounts(result);
+  const missing = total - covered - partial;
   if (missing === 0) return say(result.messageLanguage, 'none missing', '没有未覆盖的要素');
   return say(result.messageLanguage, `${missing} missing`, `${missing} 项未覆盖`);
 }
