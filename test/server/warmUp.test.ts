@@ -111,7 +111,9 @@ describe('the warm-up on the first long draft', () => {
       warmUp(p, { ...options, delayMs: 0, spacingMs: 0, lint: (t, o) => (lints.push({ text: t, options: o }), lint(t, o)) }),
     );
     assert.ok(warm.offer(text, { pack, cache }));
-    while (lints.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Bounded, so that a warm-up that never lints fails here rather than hanging the suite.
+    for (let waited = 0; lints.length < 5 && waited < 400; waited++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(lints.length >= 5, `${lints.length} lints in two seconds`);
     warm.stop();
     const count = lints.length;
     await new Promise((resolve) => setTimeout(resolve, 30));
