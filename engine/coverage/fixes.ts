@@ -1,5 +1,5 @@
 import { adaptTemplate, findSection, firstStartingAt, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
-import type { DraftDocument, Section } from '../markdown/model';
+import type { Block, DraftDocument, Section } from '../markdown/model';
 import type { CompiledElement, Pack } from '../pack/compiled';
 import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
 
@@ -64,8 +64,10 @@ function numberedLike(doc: DraftDocument, host: Section, template: string): stri
 /**
  * The edit that adds lines for some of an element's missing facets, as list items after the last
  * passage of the section where the element's evidence already is (or where the element belongs):
- * of its own text, before its subsections (see `lastBlockIn`). Returns undefined when none of the
- * facets has a template.
+ * of its own text, before its subsections (see `lastBlockIn`). Evidence only in the draft's
+ * opening text (before its first heading, or under its title) says where the element is mentioned,
+ * not where measures go: the lines go to the element's own section or the measures section then,
+ * else at the end of the draft. Returns undefined when none of the facets has a template.
  */
 export function insertFacetLines(
   doc: DraftDocument,
@@ -83,11 +85,30 @@ export function insertFacetLines(
     if (line) bullets += (bullets ? eol : '') + `- ${line.trim()}`;
   }
   if (!bullets) return undefined;
-  const section = evidenceSection(doc, coverage) ?? findSection(doc, element.headings);
-  const last = section ? lastBlockIn(doc, section) : undefined;
-  if (!section || !last) return insertElementTemplate(doc, pack, element, lang);
+  const evidence = evidenceSection(doc, coverage);
+  let last: Block | undefined;
+  if (evidence && !holdsWholeDraft(doc, evidence)) last = lastBlockIn(doc, evidence);
+  else {
+    const host = findSection(doc, element.headings) ?? (evidence ? findSection(doc, pack.drafting.measureHeadings) : undefined);
+    last = host ? lastBlockIn(doc, host) : evidence ? lastProseBlock(doc) : undefined;
+  }
+  if (!last) return insertElementTemplate(doc, pack, element, lang);
   const inList = last.item >= 0;
   return insertAt(doc, last.span.end, (inList ? eol : eol + eol) + bullets);
+}
+
+/** The root section, or the draft's title: the only level-1 section, running to the draft's end. */
+function holdsWholeDraft(doc: DraftDocument, section: Section): boolean {
+  if (section.index === 0) return true;
+  if (section.level !== 1 || section.span.end !== doc.source.length) return false;
+  for (const other of doc.sections) if (other !== section && other.level === 1) return false;
+  return true;
+}
+
+/** The draft's last block that is not a heading. */
+function lastProseBlock(doc: DraftDocument): Block | undefined {
+  for (let i = doc.blocks.length - 1; i >= 0; i--) if (doc.blocks[i]!.kind !== 'heading') return doc.blocks[i];
+  return undefined;
 }
 
 function evidenceSection(doc: DraftDocument, coverage: ElementCoverage): Section | undefined {

@@ -66,6 +66,23 @@ describe('the fix for a partly covered element', () => {
     assert.equal(apply(text, finding).replace(edit!.newText, ''), text, 'only inserted');
   });
 
+  test("sends them from the draft's opening text to the element's section, the measures section or the draft's end", () => {
+    // The testing centre, said in the opening text under the title, is the hard environment's evidence.
+    const opening = '# Lakeside hardware cluster plan\n\nThe county will build a testing centre by 2028.\n\n';
+    const cases = [
+      { text: `${opening}## Infrastructure\n\nSee the annex.\n\n## Implementation\n\nThe board meets quarterly.\n`, after: 'See the annex.', joins: '\n\n- ' },
+      { text: `${opening}## Key actions\n\n- Train 200 workers.\n\n## Implementation\n\nThe board meets quarterly.\n`, after: 'Train 200 workers.', joins: '\n- ' },
+      { text: `${opening}## Implementation\n\nThe board meets quarterly.\n`, after: 'The board meets quarterly.', joins: '\n\n- ' },
+    ];
+    for (const { text, after, joins } of cases) {
+      const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');
+      assert.match(finding?.message ?? '', /partly covered/);
+      const [edit] = finding!.fix!.edits;
+      assert.equal(edit!.span.start, text.indexOf(after) + after.length, `after "${after}"`);
+      assert.ok(edit!.newText.startsWith(joins), JSON.stringify(edit!.newText));
+    }
+  });
+
   test('adds them after the only paragraph of a draft without headings', () => {
     const text = 'The county will build a testing centre by 2028.\n';
     const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');
