@@ -7,6 +7,7 @@
 import v8 from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { boundYoungGeneration, semiSpaceSizeGiven } from './youngGeneration';
 
 const args = process.argv.slice(2);
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -36,6 +37,9 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
 // V8 reckons the growth anew after each collection, so the flag holds though set after start. A
 // process setting, so here and not in `startServer`.
 v8.setFlagsFromString('--heap-growing-percent=30');
+// The young generation: bounded unless the process was started with its own size, as VS Code
+// starts it (see `boundYoungGeneration`).
+if (!semiSpaceSizeGiven()) boundYoungGeneration();
 
 const connection = createConnection(ProposedFeatures.all);
 // The server must outlive any one bad request: log what escaped and keep serving.
