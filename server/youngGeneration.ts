@@ -21,9 +21,9 @@ export function youngGenerationSize(): number {
  * V8 doubles the young generation whenever much of it survives a collection, and a server holding
  * open drafts keeps much alive; the size it reaches stays in the process's memory. Its maximum is
  * read only when the heap is made, but the growth factor is read at each growth, so a factor of 1
- * stops it where it stands (the CLI does the same, `cli/bin.ts`). Collections are observed after
- * the fact: V8 may grow it more than once between two observations, so it stops at `bound` or
- * past it, never above its own maximum.
+ * stops it where it stands (the CLI sets it so from the start, `cli/bin.ts`). Collections are
+ * observed after the fact: V8 may grow it more than once between two observations, so it stops
+ * at `bound` or past it, never above its own maximum.
  *
  * Measured with fifty open 100 KB drafts and no flags: 118-126 MiB instead of 134-142 MiB. Edits
  * of the 100 KB drafts were answered as fast; those of the 1 MB English draft 2-5 ms slower when

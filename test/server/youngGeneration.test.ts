@@ -32,7 +32,7 @@ if (process.env[CHILD]) {
   void grow().then(() => process.stdout.write(`${youngGenerationSize()}\n`));
 } else {
   describe('the young generation of a server started without flags', () => {
-    test('stops growing at the bound, where it would grow to V8 maximum', () => {
+    test("stops growing at the bound, where it would grow to V8's maximum", () => {
       const free = grownSize(false);
       const bounded = grownSize(true);
       assert.ok(free > YOUNG_GENERATION_BOUND, `left alone, this workload grows it past the bound (${free} bytes)`);
