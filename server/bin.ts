@@ -5,8 +5,9 @@
  * `vscode-languageserver` itself.
  */
 import v8 from 'node:v8';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { consoleToClient, OneWriteMessageWriter } from './stdio';
 import { boundYoungGeneration, semiSpaceSizeGiven } from './youngGeneration';
 
 const args = process.argv.slice(2);
@@ -41,8 +42,21 @@ v8.setFlagsFromString('--heap-growing-percent=30');
 // starts it (see `boundYoungGeneration`).
 if (!semiSpaceSizeGiven()) boundYoungGeneration();
 
-const connection = createConnection(ProposedFeatures.all);
+// Standard input and output are opened here, so that each message is written in one piece
+// (`OneWriteMessageWriter`); `vscode-languageserver` opens the other transports from the flags.
+const stdio = args.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new OneWriteMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 // The server must outlive any one bad request: log what escaped and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
-startServer(connection);
+const server = startServer(connection);
+if (stdio) {
+  // What `vscode-languageserver` does for the standard streams it opens itself: `console` goes to
+  // the editor's log, and the server ends with its input (0 after a shutdown request, as LSP asks).
+  consoleToClient(connection.console);
+  const end = (): never => process.exit(server.shutDown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+}

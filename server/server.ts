@@ -68,12 +68,18 @@ function readSupport(c: ClientCapabilities): ClientSupport {
   };
 }
 
+/** What the executable needs to know of a running server. */
+export interface RunningServer {
+  /** Whether the editor has asked the server to shut down (it then exits with 0, otherwise 1). */
+  readonly shutDown: boolean;
+}
+
 /**
  * Wires the connection to the features. Each handler only finds the document's lint and hands it
  * to the module that answers; every handler is guarded, so a failure is logged and answered with
- * nothing rather than ending the server.
+ * nothing rather than ending the server. Returns what the executable needs to know of it.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let support = readSupport({});
   let stopWarmUp = (): void => {};
@@ -276,12 +282,19 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  let shutDown = false;
   documents.listen(connection);
   connection.onShutdown(() => {
+    shutDown = true;
     stopWarmUp();
     longDraftWarmUp.stop();
   });
   connection.listen();
+  return {
+    get shutDown() {
+      return shutDown;
+    },
+  };
 }
 
 /** The lint of an empty draft with the built-in pack: what a request with no draft describes. */
