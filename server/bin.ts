@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The language server's executable: `cluster-policy-lint-server --stdio` for any editor, and
- * `--node-ipc` when the VS Code extension starts it. The transport flags are read by
- * `vscode-languageserver` itself.
+ * `--node-ipc` when the VS Code extension starts it. Standard input and output are opened here;
+ * the other transports are opened by `vscode-languageserver` from the flags.
  */
 import v8 from 'node:v8';
 import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
@@ -48,14 +48,16 @@ const stdio = args.includes('--stdio');
 const connection = stdio
   ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new OneWriteMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);
+// What `vscode-languageserver` does for the standard streams it opens itself, done before the
+// server starts: `console` goes to the editor's log, not into the protocol's stream.
+if (stdio) consoleToClient(connection.console);
 // The server must outlive any one bad request: log what escaped and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
 const server = startServer(connection);
 if (stdio) {
-  // What `vscode-languageserver` does for the standard streams it opens itself: `console` goes to
-  // the editor's log, and the server ends with its input (0 after a shutdown request, as LSP asks).
-  consoleToClient(connection.console);
+  // And it ends with its input, as the library's own stdio does: 0 after a shutdown request, 1
+  // without (as LSP asks of the exit notification).
   const end = (): never => process.exit(server.shutDown ? 0 : 1);
   process.stdin.on('end', end);
   process.stdin.on('close', end);
