@@ -11,7 +11,8 @@ import { AbstractMessageWriter, type Message, type MessageWriter, type RemoteCon
  * into the 100 KB English draft, edits were answered 0.24 ms sooner on average pulled as VS Code
  * pulls and 0.28 ms sooner with every diagnostic sent (sooner in 12 of the 14 pairs each).
  *
- * Messages keep their order: each is written whole, synchronously, by the one stream.
+ * Messages keep their order: each is written whole, in the order of the calls, to the one stream
+ * (on Linux a pipe is even written synchronously).
  */
 export class OneWriteMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
