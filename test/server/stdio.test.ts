@@ -34,27 +34,35 @@ async function readBack(chunks: Buffer[], count: number): Promise<Message[]> {
   return messages;
 }
 
-/** Starts the server over stdio, sends `messages`, closes its input and resolves with its exit code. */
-function exitCodeAfter(messages: object[]): Promise<number | null> {
+/**
+ * Starts the server over stdio, sends `requests`, closes its input once every one is answered (so
+ * the test does not race the server's start) and resolves with its exit code.
+ */
+function exitCodeAfter(requests: { id: number; method: string; params?: unknown }[]): Promise<number | null> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdout.resume();
+  const waiting = new Set(requests.map((r) => r.id));
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    output += text;
+    for (const match of output.matchAll(/"id":(\d+),"(?:result|error)"/g)) waiting.delete(Number(match[1]));
+    if (waiting.size === 0 && child.stdin.writable) child.stdin.end();
+  });
   const exited = new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error('the server did not end within 10 s of its input closing'));
-    }, 10000);
+      reject(new Error(`the server did not end within 15 s (unanswered: ${[...waiting].join(', ') || 'none'})`));
+    }, 15000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
     });
   });
-  for (const message of messages) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+  for (const request of requests) {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...request }), 'utf8');
     child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     child.stdin.write(body);
   }
-  // Give the server a moment to answer what it was sent before its input closes.
-  setTimeout(() => child.stdin.end(), 300);
   return exited;
 }
 
