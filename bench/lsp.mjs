@@ -8,6 +8,8 @@
 //   - pull-full: the same, but the client names no report, so every answer carries every item;
 //   - push: the client does not, and waits for textDocument/publishDiagnostics carrying the new
 //     version; this includes the server's debounce.
+//   - vscode: as pull, on a server started with the node flags VS Code starts it with
+//     (common/serverLaunch.json); the other modes start it without flags, as another editor may.
 // Memory: 50 open 100 KB drafts, each linted, then the child's VmRSS and VmHWM from /proc; once
 // with the node flags VS Code starts the server with (common/serverLaunch.json), once without
 // (`node dist/server.js --stdio`, as another editor may start it).
@@ -181,12 +183,14 @@ function typingPosition(text) {
 }
 
 /** The ways a client can get diagnostics (see the top of this file). */
-export const MODES = ['pull', 'pull-full', 'push'];
+export const MODES = ['pull', 'pull-full', 'push', 'vscode'];
 
 /** Opens one draft and types `edits` characters into its middle, timing each. */
 async function latency(serverScript, file, { mode, edits, warmup = 3, pauseMs = 60 }) {
   const pull = mode !== 'push';
-  const client = new Client(serverScript, { pull, resultIds: mode === 'pull', cwd: path.dirname(file) });
+  // `vscode` is `pull` on a server started with the node flags VS Code starts it with.
+  const vscode = mode === 'vscode';
+  const client = new Client(serverScript, { pull, resultIds: mode === 'pull' || vscode, cwd: path.dirname(file), nodeFlags: vscode ? VSCODE_NODE_FLAGS : [] });
   try {
     await client.initialize(path.dirname(file));
     const text = readFileSync(file, 'utf8');
