@@ -20,6 +20,11 @@ if (argv.length === 1 && argv[0] === '--version') {
     if (error.code === 'EPIPE') process.exit(2);
     throw error;
   });
+  // Interrupted, the run exits rather than being killed, so that what it leaves half-written (the
+  // `--output` file's temporary twin) is removed as the process exits; with 128 + the signal's
+  // number, as a shell reports an interrupted command.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   // A run is a batch with little live data (about 14 MB a thread on 8 KB drafts), and V8 sizes
   // its heap for a long-lived program: these two flags keep it near the live data. They are set
   // here, not in `main`, as the process's own settings, and `node:v8` is loaded here so that

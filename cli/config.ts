@@ -9,7 +9,7 @@ import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import YAML from 'yaml';
 import type { RuleInfo, RuleSetting } from '../engine';
 import { LineIndex } from '../engine/text/lineIndex';
-import { describeFsError, type CliFileSystem } from './fileSystem';
+import { describeFsError, type ReadableFileSystem } from './fileSystem';
 import { globMatcher, TopFolderFinder } from './paths';
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */
@@ -77,7 +77,7 @@ export class ConfigResolver {
    * @param explicitConfig an absolute path given with `--config`: it replaces discovery.
    */
   constructor(
-    private readonly fs: CliFileSystem,
+    private readonly fs: ReadableFileSystem,
     cwd: string,
     private readonly explicitConfig?: string,
   ) {

@@ -1,19 +1,45 @@
-import { promises as nodeFs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, openSync, promises as nodeFs, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The little of a file system the CLI uses. `main` takes one so that tests (and an editor
- * extension) can run the CLI over an in-memory tree; the default is the real disk.
+ * The little of a file system that finding drafts, configuration and packs reads. The language
+ * server reads the disk through it too (`server/configFileSystem.ts`).
  */
-export interface CliFileSystem {
+export interface ReadableFileSystem {
   /** The bytes of a file; rejects with a Node-style error (`code`: ENOENT, EACCES, EISDIR …). */
   readFile(path: string): Promise<Uint8Array>;
   /** The entries of a folder, without `.` and `..`. */
   readdir(path: string): Promise<DirEntry[]>;
   /** What is at a path (following symbolic links), or undefined when nothing is there. */
   stat(path: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined>;
+}
+
+/**
+ * The little of a file system the CLI uses: reads, and the files it writes (`--init`'s
+ * configuration, `--output`'s report). `main` takes one so that tests can run the CLI over an
+ * in-memory tree; the default is the real disk.
+ */
+export interface CliFileSystem extends ReadableFileSystem {
   /** Creates or replaces a file, creating its folder when needed. */
   writeFile(path: string, data: string): Promise<void>;
+  /**
+   * Starts a file that is written piece by piece and appears only whole: the pieces go to a new
+   * file beside it, which `commit` renames over it, so a run that stops half-way leaves the file
+   * as it was. A path that is not a regular file (`/dev/null`, a named pipe) cannot be replaced
+   * and is written directly. Creates the file's folder when needed.
+   */
+  createFile(path: string): Promise<FileWriter>;
+}
+
+/** A file being written piece by piece (`CliFileSystem.createFile`). */
+export interface FileWriter {
+  /** Appends text, in call order. A failed write is kept for `commit`, and later ones are dropped. */
+  write(text: string): void;
+  /** Puts the file in place; rejects with the first failed write's error, leaving the file as it was. */
+  commit(): Promise<void>;
+  /** Drops what was written and leaves the file as it was. */
+  discard(): Promise<void>;
 }
 
 /** One folder entry. */
@@ -43,7 +69,121 @@ export const nodeFileSystem: CliFileSystem = {
     await makeFolders(path.dirname(p));
     await nodeFs.writeFile(p, data, 'utf8');
   },
+  async createFile(p) {
+    const existing = await nodeFs.stat(p).catch(() => undefined);
+    if (existing?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${p}`), { code: 'EISDIR' });
+    if (existing && !existing.isFile()) return new DiskFileWriter(openSync(p, 'w'), undefined, p);
+    // Through a link, the file it points to is replaced, not the link.
+    const target = existing ? await nodeFs.realpath(p) : p;
+    await makeFolders(path.dirname(target));
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const fd = openSync(temporary, 'wx');
+    remember(temporary);
+    // A replaced report keeps who may read it.
+    if (existing) {
+      try {
+        fchmodSync(fd, existing.mode & 0o7777);
+      } catch {
+        // Not every file system keeps modes; the report is still worth writing.
+      }
+    }
+    return new DiskFileWriter(fd, temporary, target);
+  },
 };
+
+/**
+ * Temporary files not yet renamed or removed. A run that ends early (an interrupt, which the
+ * executable turns into an exit) removes them as the process exits, so no half report is left
+ * beside the file it was to replace.
+ */
+const unfinished = new Set<string>();
+let removedOnExit = false;
+
+function remember(temporary: string): void {
+  unfinished.add(temporary);
+  if (removedOnExit) return;
+  removedOnExit = true;
+  process.on('exit', () => {
+    for (const file of unfinished) {
+      try {
+        unlinkSync(file);
+      } catch {
+        // Gone already.
+      }
+    }
+  });
+}
+
+/**
+ * A `FileWriter` on the disk. Writes are synchronous: the report's pieces come in order from
+ * synchronous code, and a piece written at once is a piece the run no longer holds.
+ */
+class DiskFileWriter implements FileWriter {
+  private error: unknown;
+  private open = true;
+  private renamed = false;
+
+  constructor(
+    private readonly fd: number,
+    /** The file written before it is renamed over `target`; undefined when `target` is written directly. */
+    private readonly temporary: string | undefined,
+    private readonly target: string,
+  ) {}
+
+  write(text: string): void {
+    if (this.error !== undefined || !this.open || !text) return;
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      // A pipe may take part of a write; a file takes it whole.
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    this.close();
+    if (this.error !== undefined) {
+      this.removeTemporary();
+      throw this.error;
+    }
+    if (this.temporary === undefined) return;
+    try {
+      await nodeFs.rename(this.temporary, this.target);
+      this.renamed = true;
+      unfinished.delete(this.temporary);
+    } catch (error) {
+      this.removeTemporary();
+      throw error;
+    }
+  }
+
+  async discard(): Promise<void> {
+    this.close();
+    this.removeTemporary();
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      closeSync(this.fd);
+    } catch (error) {
+      // Some file systems report a failed write only when the file is closed.
+      this.error ??= error;
+    }
+  }
+
+  private removeTemporary(): void {
+    if (this.temporary === undefined || this.renamed) return;
+    unfinished.delete(this.temporary);
+    try {
+      unlinkSync(this.temporary);
+    } catch {
+      // Already gone; nothing else to undo.
+    }
+  }
+}
 
 /**
  * Creates a folder and its missing parents one level at a time. (Node 20's `mkdir` with
@@ -62,22 +202,31 @@ async function makeFolders(dir: string): Promise<void> {
   });
 }
 
-/** A sentence for a failed read, without the errno jargon a policy drafter cannot use. */
-export function describeFsError(error: unknown): string {
+/**
+ * A sentence for a failed read (or, with `'write'`, a failed write), without the errno jargon a
+ * policy drafter cannot use.
+ */
+export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file';
+      return doing === 'read' ? 'no such file' : 'no such folder';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied: the file cannot be read';
+      return `permission denied: the file cannot be ${doing === 'read' ? 'read' : 'written'}`;
     case 'EISDIR':
       return 'this is a folder, not a file';
     case 'ENOTDIR':
       return 'a part of this path is a file, not a folder';
     case 'ELOOP':
       return 'a symbolic link loop';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     default:
-      return `the file cannot be read (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})`;
+      return `the file cannot be ${doing === 'read' ? 'read' : 'written'} (${typeof code === 'string' ? code : error instanceof Error ? error.message : String(error)})`;
   }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { ConfigResolver } from './config';
-import type { CliFileSystem } from './fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
 import { displayPath, isGlob, toPosix, TopFolderFinder } from './paths';
 
 /** One draft to lint. */
@@ -37,7 +37,7 @@ const NEVER_ENTERED = new Set(['node_modules', '.git']);
 /** Expands the command line's operands (`[]` means the current folder). */
 export async function expandOperands(
   operands: readonly string[],
-  options: { fs: CliFileSystem; cwd: string; config: ConfigResolver; stdinFilename?: string },
+  options: { fs: ReadableFileSystem; cwd: string; config: ConfigResolver; stdinFilename?: string },
 ): Promise<Expansion> {
   const { fs, cwd, config } = options;
   const gitignores = new GitIgnores(fs, new TopFolderFinder(fs, cwd));
@@ -157,7 +157,7 @@ class GitIgnores {
   private readonly files = new Map<string, Promise<Ignore | undefined>>();
 
   constructor(
-    private readonly fs: CliFileSystem,
+    private readonly fs: ReadableFileSystem,
     private readonly top: TopFolderFinder,
   ) {}
 

@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { builtinPack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
+import { builtinPack, type Pack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from './config';
-import { describeFsError, nodeFileSystem, type CliFileSystem } from './fileSystem';
+import { describeFsError, nodeFileSystem, type CliFileSystem, type FileWriter } from './fileSystem';
 import { compare, expandOperands } from './files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { RunNotification } from './formats/runReport';
@@ -23,6 +23,9 @@ import { ReportBuilder } from './reportBuilder';
 export interface TextSink {
   write(text: string): unknown;
 }
+
+/** A draft to lint, or an operand that cannot be read, in the report's order. */
+type RunEntry = { task: LintTask } | { unreadable: { display: string; reason: string } };
 
 /** Everything `main` needs from outside. */
 export interface MainOptions {
@@ -158,7 +161,7 @@ class Run {
     const known = new Set(combined.pack.rules.map((r) => r.id));
     const packSets: Record<string, PackSource[]> = {};
     // Every draft to lint and every operand that cannot be read, in the report's order (by path).
-    const entries: ({ task: LintTask } | { unreadable: { display: string; reason: string } })[] = [];
+    const entries: RunEntry[] = [];
     for (const [i, draft] of expansion.drafts.entries()) {
       const resolved = configs[i]!;
       const packKey = resolved.packs.filter((p) => packs.sources.has(p)).join('\n');
@@ -178,7 +181,30 @@ class Run {
     const displayOf = (e: (typeof entries)[number]) => ('task' in e ? e.task.display : e.unreadable.display);
     entries.sort((a, b) => compare(displayOf(a), displayOf(b)));
 
-    const report = new ReportBuilder(this.outcomeOptions(), args.output === undefined ? { sink: this.options.stdout } : 'kept', (line) => this.fail(line));
+    // With --output the report is written as it grows too, to a file put in place once complete.
+    let output: { file: FileWriter; path: string } | undefined;
+    if (args.output !== undefined) {
+      const file = await this.openOutput(args.output);
+      if (!file) return 2;
+      output = { file, path: args.output };
+    }
+    try {
+      return await this.lintAndReport(entries, packSets, combined.pack, pool, output);
+    } finally {
+      // Once committed there is nothing to drop; before, the run stopped short of a whole report.
+      await output?.file.discard();
+    }
+  }
+
+  /** Lints the drafts and writes the report, to standard output or to the `--output` file; returns the exit code. */
+  private async lintAndReport(
+    entries: RunEntry[],
+    packSets: Record<string, PackSource[]>,
+    pack: Pack,
+    pool: WorkerPool | undefined,
+    output: { file: FileWriter; path: string } | undefined,
+  ): Promise<number> {
+    const report = new ReportBuilder(this.outcomeOptions(), output?.file ?? this.options.stdout, (line) => this.fail(line));
     const tasks: LintTask[] = [];
     const entryOfTask: number[] = [];
     entries.forEach((e, i) => {
@@ -212,15 +238,13 @@ class Run {
 
     // Thresholds are judged on every finding, even those --quiet hides, so --quiet cannot pass a gate.
     const thresholdsFailed = this.checkThresholds(report.allWarnings, report.scores);
-    const written = await this.emit(
-      report.finish(() => ({
-        notifications: this.notifications,
-        executionSuccessful: !this.failed,
-        rules: combined.pack.rules,
-        groups: combined.pack.groups.map((g) => ({ id: g.id, title: g.title })),
-      })),
-    );
-    if (!written) return 2;
+    report.finish(() => ({
+      notifications: this.notifications,
+      executionSuccessful: !this.failed,
+      rules: pack.rules,
+      groups: pack.groups.map((g) => ({ id: g.id, title: g.title })),
+    }));
+    if (output && !(await this.commit(output.file, output.path))) return 2;
     if (this.failed) return 2;
     return report.allErrors > 0 || thresholdsFailed ? 1 : 0;
   }
@@ -255,22 +279,44 @@ class Run {
     return failed;
   }
 
-  /**
-   * Ends the report: on standard output it has been written as it grew, and only its end is left;
-   * `--output` writes the file once, whole, so a failed run never leaves half a report there.
-   */
+  /** Writes a text made whole (the rule list) to standard output or to the `--output` file. */
   private async emit(text: string): Promise<boolean> {
-    if (!this.args.output) {
+    if (this.args.output === undefined) {
       this.options.stdout.write(text);
       return true;
     }
+    const file = await this.openOutput(this.args.output);
+    if (!file) return false;
+    file.write(text);
+    return this.commit(file, this.args.output);
+  }
+
+  /** Starts the `--output` file, or says why it cannot be written. */
+  private async openOutput(output: string): Promise<FileWriter | undefined> {
     try {
-      await this.fs.writeFile(path.resolve(this.cwd, this.args.output), text);
+      return await this.fs.createFile(path.resolve(this.cwd, output));
+    } catch (error) {
+      this.cannotWrite(output, error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Puts the `--output` file in place. It appears only whole: a run that fails to write it, or
+   * stops before the end, leaves what was there before.
+   */
+  private async commit(file: FileWriter, output: string): Promise<boolean> {
+    try {
+      await file.commit();
       return true;
     } catch (error) {
-      this.say(`cluster-policy-lint: the report cannot be written to ${this.args.output}: ${describeFsError(error)}.`);
+      this.cannotWrite(output, error);
       return false;
     }
+  }
+
+  private cannotWrite(output: string, error: unknown): void {
+    this.say(`cluster-policy-lint: the report cannot be written to ${output}: ${describeFsError(error, 'write')}.`);
   }
 
   private color(): boolean {
@@ -345,7 +391,7 @@ class Run {
     try {
       await this.fs.writeFile(file, starterConfig(builtinPack().rules));
     } catch (error) {
-      this.say(`cluster-policy-lint: ${CONFIG_NAMES[0]} cannot be written: ${describeFsError(error)}.`);
+      this.say(`cluster-policy-lint: ${CONFIG_NAMES[0]} cannot be written: ${describeFsError(error, 'write')}.`);
       return 2;
     }
     this.options.stdout.write(`Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`);

@@ -5,7 +5,7 @@
  */
 import { builtinPackSource, combinePacks, loadPackText, type Pack, type PackSource } from '../engine';
 import type { ConfigIssue } from './config';
-import { describeFsError, type CliFileSystem } from './fileSystem';
+import { describeFsError, type ReadableFileSystem } from './fileSystem';
 
 /** The packs of a run, by absolute path. */
 export interface LoadedPacks {
@@ -14,7 +14,7 @@ export interface LoadedPacks {
 }
 
 /** Loads every pack file once. */
-export async function loadPackFiles(fs: CliFileSystem, files: Iterable<string>, display: (absolute: string) => string): Promise<LoadedPacks> {
+export async function loadPackFiles(fs: ReadableFileSystem, files: Iterable<string>, display: (absolute: string) => string): Promise<LoadedPacks> {
   const out: LoadedPacks = { sources: new Map(), issues: [] };
   for (const file of new Set(files)) {
     let text: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { CliFileSystem } from './fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
 
 /** A path with `/` separators, as reports, globs and ignore files write them. */
 export function toPosix(p: string): string {
@@ -22,7 +22,7 @@ export class TopFolderFinder {
   private readonly cache = new Map<string, Promise<string | undefined>>();
 
   constructor(
-    private readonly fs: CliFileSystem,
+    private readonly fs: ReadableFileSystem,
     private readonly cwd: string,
   ) {}
 

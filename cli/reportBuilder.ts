@@ -1,7 +1,8 @@
 /**
  * Puts the report together from the drafts' outcomes, in path order. A format written file by
- * file goes to standard output as it grows (the main thread then holds a few numbers per draft,
- * not two thousand reports); with `--output`, or for SARIF and HTML, the text is kept to the end.
+ * file goes to its sink (standard output, or the `--output` file) as it grows: the main thread
+ * then holds a few numbers per draft, not two thousand reports. SARIF and HTML are written whole
+ * at the end.
  */
 import { addCounts, jsonReport, type JsonReport } from '../report/model';
 import type { Format } from './args';
@@ -31,31 +32,25 @@ export class ReportBuilder {
   private readonly stream: StreamFormat | undefined;
   private readonly formatOptions: FormatOptions;
   private readonly summary: JsonReport['summary'] = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
-  /** The text kept for the end: all of it with `--output`, none on standard output. */
-  private readonly kept: string[] = [];
   /** The outcomes a whole-report format needs. */
   private readonly outcomes: DraftOutcome[] = [];
   private readonly problems = new Set<string>();
-  private readonly sink: TextSink | undefined;
 
   constructor(
     /** The format, colour and `--quiet`: the same the worker threads were started with. */
     readonly outcomeOptions: OutcomeOptions,
-    /** Where the report goes: `sink` as it grows, or (with `--output`) kept to the end. */
-    output: { sink: TextSink } | 'kept',
+    /** Where the report goes, as it grows. */
+    private readonly sink: TextSink,
     /** Reports a problem the engine had with a draft (said once per draft and message). */
     private readonly problem: (line: string) => void,
   ) {
     this.stream = STREAM_FORMATS[outcomeOptions.format];
     this.formatOptions = { color: outcomeOptions.color };
-    this.sink = output === 'kept' ? undefined : output.sink;
     if (this.stream) this.write(this.stream.head());
   }
 
   private write(text: string): void {
-    if (!text) return;
-    if (this.sink) this.sink.write(text);
-    else this.kept.push(text);
+    if (text) this.sink.write(text);
   }
 
   /** Takes the next draft's outcome, in path order. */
@@ -76,8 +71,8 @@ export class ReportBuilder {
     }
   }
 
-  /** The text still to write: the report's end, or (kept) the whole report. */
-  finish(context: () => RunContext): string {
+  /** Writes what is left: the report's end, or a whole-report format's whole text. */
+  finish(context: () => RunContext): void {
     if (this.stream) {
       const ctx = context();
       this.write(this.stream.tail({ summary: this.summary, failed: this.failedFiles, notifications: ctx.notifications }, this.formatOptions));
@@ -91,8 +86,5 @@ export class ReportBuilder {
       };
       this.write(WHOLE_FORMATS[this.outcomeOptions.format]!(report, this.formatOptions));
     }
-    const text = this.kept.join('');
-    this.kept.length = 0;
-    return text;
   }
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { nodeFileSystem, type CliFileSystem } from '../cli/fileSystem';
+import type { ReadableFileSystem } from '../cli/fileSystem';
 
 /**
  * The disk as the server's configuration resolver reads it: with synchronous calls behind the
@@ -9,7 +9,7 @@ import { nodeFileSystem, type CliFileSystem } from '../cli/fileSystem';
  * a thread-pool round trip (0.1–0.5 ms on a busy machine) done asynchronously: together 0.5–2 ms of
  * every edit's diagnostics, more than linting a small draft.
  */
-export const syncFileSystem: CliFileSystem = {
+export const syncFileSystem: ReadableFileSystem = {
   readFile(p) {
     try {
       return Promise.resolve(readFileSync(p));
@@ -34,6 +34,4 @@ export const syncFileSystem: CliFileSystem = {
       return Promise.resolve(undefined);
     }
   },
-  // The server never writes configuration; kept asynchronous like the CLI's.
-  writeFile: (p, data) => nodeFileSystem.writeFile(p, data),
 };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigResolver, type ConfigIssue } from '../cli/config';
-import type { CliFileSystem, DirEntry } from '../cli/fileSystem';
+import type { DirEntry, ReadableFileSystem } from '../cli/fileSystem';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
 import { syncFileSystem } from './configFileSystem';
 import { fileStamp } from './fileStamp';
@@ -33,7 +33,7 @@ export type ResolveProjectConfig = (draftPath: string, workspaceRoot: string | u
  * Resolves a draft's configuration with a fresh resolver: the CLI's resolver caches files for a
  * whole run, but in an editor a file may change between two keystrokes. `fs` answers the resolver.
  */
-async function resolveWith(fs: CliFileSystem, draftPath: string, workspaceRoot: string | undefined): Promise<ProjectConfig> {
+async function resolveWith(fs: ReadableFileSystem, draftPath: string, workspaceRoot: string | undefined): Promise<ProjectConfig> {
   const resolver = new ConfigResolver(fs, workspaceRoot ?? path.dirname(draftPath));
   const [config, ignoredBy] = await Promise.all([resolver.resolve(draftPath), resolver.ignoredBy(draftPath)]);
   const problems = resolver.issues.map(toProblem);
@@ -104,7 +104,7 @@ interface Stamp {
 }
 
 /** The disk as `syncFileSystem` reads it, stamping every path it is asked about (see `Stamp`). */
-class StampingFileSystem implements CliFileSystem {
+class StampingFileSystem implements ReadableFileSystem {
   readonly stamps: Stamp[] = [];
   private readonly seen = new Set<string>();
 
@@ -121,10 +121,6 @@ class StampingFileSystem implements CliFileSystem {
   stat(file: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined> {
     this.stamp(file, false);
     return syncFileSystem.stat(file);
-  }
-
-  writeFile(file: string, data: string): Promise<void> {
-    return syncFileSystem.writeFile(file, data);
   }
 
   private stamp(file: string, content: boolean): void {

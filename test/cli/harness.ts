@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CliFileSystem, DirEntry } from '../../cli/fileSystem';
+import type { CliFileSystem, DirEntry, FileWriter } from '../../cli/fileSystem';
 import { VERSION } from '../../cli/help';
 import { main } from '../../cli/main';
 
@@ -222,5 +222,23 @@ export class MemoryFileSystem implements CliFileSystem {
     this.written.set(p, data);
     this.addFolder(path.dirname(p));
     this.files.set(p, data);
+  }
+
+  /** How many pieces each file made with `createFile` was written in. */
+  readonly pieces = new Map<string, number>();
+
+  /** The file appears, whole, on `commit`, as it does on the disk. */
+  async createFile(p: string): Promise<FileWriter> {
+    if (this.folders.has(p)) throw Object.assign(new Error(`EISDIR: ${p}`), { code: 'EISDIR' });
+    const parts: string[] = [];
+    return {
+      write: (text) => {
+        if (!text) return;
+        parts.push(text);
+        this.pieces.set(p, parts.length);
+      },
+      commit: () => this.writeFile(p, parts.join('')),
+      discard: async () => undefined,
+    };
   }
 }
