@@ -210,7 +210,7 @@ export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return doing === 'read' ? 'no such file' : 'no such folder';
+      return doing === 'read' ? 'no such file' : 'the file cannot be created there';
     case 'EACCES':
     case 'EPERM':
       return `permission denied: the file cannot be ${doing === 'read' ? 'read' : 'written'}`;
