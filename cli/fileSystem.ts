@@ -121,7 +121,6 @@ function remember(temporary: string): void {
 class DiskFileWriter implements FileWriter {
   private error: unknown;
   private open = true;
-  private renamed = false;
 
   constructor(
     private readonly fd: number,
@@ -150,7 +149,6 @@ class DiskFileWriter implements FileWriter {
     if (this.temporary === undefined) return;
     try {
       await nodeFs.rename(this.temporary, this.target);
-      this.renamed = true;
       unfinished.delete(this.temporary);
     } catch (error) {
       this.removeTemporary();
@@ -174,9 +172,9 @@ class DiskFileWriter implements FileWriter {
     }
   }
 
+  /** Removes the temporary file, unless it was renamed into place or removed already. */
   private removeTemporary(): void {
-    if (this.temporary === undefined || this.renamed) return;
-    unfinished.delete(this.temporary);
+    if (this.temporary === undefined || !unfinished.delete(this.temporary)) return;
     try {
       unlinkSync(this.temporary);
     } catch {
