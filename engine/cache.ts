@@ -139,20 +139,6 @@ export class LintCache {
   }
 
   /**
-   * A cache that starts where this one stands and then goes its own way: lints of an edited copy
-   * of the draft through it cost what an edit costs, and leave this cache as it was. The two share
-   * their chunks' analyses, which depend on the chunk's text and the pack alone; a lint through
-   * either only adds to their memos what any lint of those chunks would find.
-   */
-  fork(): LintCache {
-    const copy = new LintCache();
-    copy.pack = this.pack;
-    copy.source = this.source;
-    copy.chunks = this.chunks.slice();
-    return copy;
-  }
-
-  /**
    * @internal Called once a lint is done with its chunks. What an open draft keeps between lints is
    * its source and what the chunks' checks kept in their memos, not the chunks' prose or normalised
    * text: each is a second copy of the draft (two bytes a character in most drafts), about 7 MB

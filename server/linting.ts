@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, LintCache, type LintOptions, type LintResult } from '../engine';
+import { lint, LintCache, type LintResult } from '../engine';
 import type { ProblemReporter } from './problems';
 import { RecentMap } from './recentMap';
 import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
@@ -48,8 +48,6 @@ export class DraftLinter {
     private readonly packs: UserPacks,
     private readonly problems: ProblemReporter,
     private readonly workspaceRoots: () => string[],
-    /** Told of an open draft's first lint, with the options it was linted with (see `LongDraftWarmUp`). */
-    private readonly firstLint: (text: string, options: LintOptions & { cache: LintCache }) => void = () => {},
   ) {}
 
   /** Forgets every lint: settings, a configuration file or a pack changed. */
@@ -99,16 +97,8 @@ export class DraftLinter {
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
       const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : config.language;
-      const first = draft.version !== undefined && !this.chunks.has(draft.uri);
       const cache = draft.version === undefined ? undefined : this.chunkCache(draft.uri);
       const result = lint(draft.text, { pack, rules, messageLanguage, cache });
-      if (first && cache) {
-        try {
-          this.firstLint(draft.text, { pack, rules, messageLanguage, cache });
-        } catch {
-          // What follows a first lint (a warm-up) is never worth the draft's diagnostics.
-        }
-      }
 
       const problems = [...config.problems, ...packProblems, ...(await config.checkRules(pack.rules, packProblems.length > 0))];
       const messages = [...settingProblems];

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { ConfigResolver, type ConfigIssue } from '../cli/config';
-import type { DirEntry, ReadableFileSystem } from '../cli/fileSystem';
+import type { ReadableFileSystem } from '../cli/fileSystem';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
 import { syncFileSystem } from './configFileSystem';
-import { fileStamp } from './fileStamp';
 import { RecentMap } from './recentMap';
 
 /**
@@ -61,79 +60,27 @@ async function resolveWith(fs: ReadableFileSystem, draftPath: string, workspaceR
 export const KEPT_CONFIGS = 16;
 
 /**
- * Keeps each draft's resolved configuration while the files it came from stay as they were. A
- * resolution reads and parses the configuration files from the draft's folder up to the
- * repository root and compiles their globs: about 0.2 ms, at every keystroke. Instead, every file
- * and folder the resolution looked at (found or not) is stamped, and the next lint of the draft
- * checks the stamps, a `stat` each. The stamps, not a watcher, decide: an editor that watches no
- * files, or a file outside the workspace (`extends: ../../shared.yaml`), must still be seen.
+ * Keeps each draft's resolved configuration until a configuration file or a setting changes: a
+ * resolution reads and parses the files from the draft's folder up to the repository root, and an
+ * open draft is linted at every keystroke. The server clears it when the editor reports a watched
+ * file changed, a configuration or pack file saved, or the settings changed.
  */
 export class ProjectConfigs {
-  private readonly kept = new RecentMap<string, { stamps: Stamp[]; config: ProjectConfig }>(KEPT_CONFIGS);
+  private readonly kept = new RecentMap<string, ProjectConfig>(KEPT_CONFIGS);
 
   /** The configuration of a draft on disk (see `ResolveProjectConfig`). */
   readonly resolve: ResolveProjectConfig = async (draftPath, workspaceRoot) => {
     const key = `${workspaceRoot ?? ''}\0${draftPath}`;
     const kept = this.kept.take(key);
-    if (kept && unchanged(kept.stamps)) {
-      this.kept.put(key, kept);
-      return kept.config;
-    }
-    const fs = new StampingFileSystem();
-    const config = await resolveWith(fs, draftPath, workspaceRoot);
-    this.kept.put(key, { stamps: fs.stamps, config });
+    const config = kept ?? (await resolveWith(syncFileSystem, draftPath, workspaceRoot));
+    this.kept.put(key, config);
     return config;
   };
 
-  /** Forgets every resolution (settings or watched files changed). */
+  /** Forgets every resolution (settings or configuration files changed). */
   clear(): void {
     this.kept.clear();
   }
-}
-
-/**
- * A path as the resolution saw it (see `fileStamp`): a file it read or a folder it listed by its
- * content, a path it only looked for by what is there, so that the churn inside `.git` does not
- * count as a change. Taken before the read, so that a change during the read shows at the next
- * check.
- */
-interface Stamp {
-  file: string;
-  content: boolean;
-  value: string;
-}
-
-/** The disk as `syncFileSystem` reads it, stamping every path it is asked about (see `Stamp`). */
-class StampingFileSystem implements ReadableFileSystem {
-  readonly stamps: Stamp[] = [];
-  private readonly seen = new Set<string>();
-
-  readFile(file: string): Promise<Uint8Array> {
-    this.stamp(file, true);
-    return syncFileSystem.readFile(file);
-  }
-
-  readdir(dir: string): Promise<DirEntry[]> {
-    this.stamp(dir, true);
-    return syncFileSystem.readdir(dir);
-  }
-
-  stat(file: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined> {
-    this.stamp(file, false);
-    return syncFileSystem.stat(file);
-  }
-
-  private stamp(file: string, content: boolean): void {
-    const key = (content ? 'c' : 's') + file;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.stamps.push({ file, content, value: fileStamp(file, content) });
-  }
-}
-
-/** Whether every path stamped is as it was. */
-function unchanged(stamps: readonly Stamp[]): boolean {
-  return stamps.every((s) => fileStamp(s.file, s.content) === s.value);
 }
 
 /** The configuration of a draft that has no file on disk (an untitled draft). */

@@ -38,7 +38,7 @@ import { ProblemReporter } from './problems';
 import { ProjectConfigs } from './projectConfig';
 import { SettingsStore } from './settings';
 import { UserPacks } from './userPacks';
-import { LongDraftWarmUp, warmUp } from './warmUp';
+import { warmUp } from './warmUp';
 import { lintWorkspace } from './workspaceLint';
 
 /** What the client said it can do, read once at initialisation. */
@@ -68,18 +68,12 @@ function readSupport(c: ClientCapabilities): ClientSupport {
   };
 }
 
-/** What the executable needs to know of a running server. */
-export interface RunningServer {
-  /** Whether the editor has asked the server to shut down (it then exits with 0, otherwise 1). */
-  readonly shutDown: boolean;
-}
-
 /**
  * Wires the connection to the features. Each handler only finds the document's lint and hands it
  * to the module that answers; every handler is guarded, so a failure is logged and answered with
- * nothing rather than ending the server. Returns what the executable needs to know of it.
+ * nothing rather than ending the server.
  */
-export function startServer(connection: Connection): RunningServer {
+export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let support = readSupport({});
   let stopWarmUp = (): void => {};
@@ -88,11 +82,7 @@ export function startServer(connection: Connection): RunningServer {
   const problems = new ProblemReporter(connection);
   const packs = new UserPacks();
   const configs = new ProjectConfigs();
-  const longDraftWarmUp = new LongDraftWarmUp();
-  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots, (text, options) => {
-    // The warm-up on the long draft supersedes the start-up one, if that is still under way.
-    if (longDraftWarmUp.offer(text, options)) stopWarmUp();
-  });
+  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots);
   const delivery = new DiagnosticsDelivery(connection, documents, linter, () => support.pullDiagnostics, () => support.diagnosticRefresh);
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -118,6 +108,7 @@ export function startServer(connection: Connection): RunningServer {
   const everythingChanged = () => {
     problems.reset();
     configs.clear();
+    packs.clear();
     linter.invalidate();
     delivery.refreshAll();
     if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -129,7 +120,7 @@ export function startServer(connection: Connection): RunningServer {
     if (roots.length === 0 && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => Boolean(p));
     const result: InitializeResult = {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
@@ -165,16 +156,19 @@ export function startServer(connection: Connection): RunningServer {
     }),
   );
 
+  // Only configuration files and packs matter; a changed YAML file may be a pack just named.
+  const isSettingsFile = (uri: string): boolean => {
+    const file = filePath(uri) ?? '';
+    return CONFIG_FILE_NAMES.some((n) => file.endsWith(n)) || packs.has(file) || /\.(?:ya?ml|jsonc?)$/i.test(file);
+  };
   connection.onDidChangeWatchedFiles(
     guard('file watch', undefined, (change) => {
-      // Only configuration files and packs matter; a changed YAML file may be a pack just named.
-      const relevant = change.changes.some((c) => {
-        const file = filePath(c.uri) ?? '';
-        return CONFIG_FILE_NAMES.some((n) => file.endsWith(n)) || packs.has(file) || /\.ya?ml$/i.test(file);
-      });
-      if (relevant) everythingChanged();
+      if (change.changes.some((c) => isSettingsFile(c.uri))) everythingChanged();
     }),
   );
+  documents.onDidSave((e) => {
+    if (isSettingsFile(e.document.uri)) everythingChanged();
+  });
 
   const opening = new Set<string>();
   documents.onDidOpen((e) => {
@@ -282,19 +276,9 @@ export function startServer(connection: Connection): RunningServer {
     }),
   );
 
-  let shutDown = false;
   documents.listen(connection);
-  connection.onShutdown(() => {
-    shutDown = true;
-    stopWarmUp();
-    longDraftWarmUp.stop();
-  });
+  connection.onShutdown(() => stopWarmUp());
   connection.listen();
-  return {
-    get shutDown() {
-      return shutDown;
-    },
-  };
 }
 
 /** The lint of an empty draft with the built-in pack: what a request with no draft describes. */

@@ -1,11 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { combineSafely } from '../cli/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
-import { fileStamp } from './fileStamp';
 
 interface LoadedFile {
-  /** The file as it was when read (`fileStamp`); a change reloads it. */
-  stamp: string;
   pack?: PackSource;
   problems: ConfigProblem[];
 }
@@ -18,8 +15,8 @@ export interface PackResult {
 
 /**
  * Loads user packs (data only, through the engine's loader) and compiles them with the built-in
- * pack. Files and the compiled result are kept until a file changes (`fileStamp`), so
- * linting on every keystroke does not recompile lexicons.
+ * pack. Files and the compiled result are kept until the server learns that a file changed
+ * (`clear`), so linting on every keystroke does not recompile lexicons.
  */
 export class UserPacks {
   private readonly files = new Map<string, LoadedFile>();
@@ -29,7 +26,7 @@ export class UserPacks {
   async get(paths: string[]): Promise<PackResult> {
     if (paths.length === 0) return { pack: builtinPack(), problems: [] };
     const loaded = await Promise.all(paths.map((p) => this.load(p)));
-    const key = paths.map((p, i) => `${p}@${loaded[i]!.stamp}`).join('|');
+    const key = paths.join('|');
     const cached = this.combined.get(key);
     if (cached) return cached;
     const problems = loaded.flatMap((l) => l.problems);
@@ -42,25 +39,29 @@ export class UserPacks {
     return result;
   }
 
+  /** Forgets every file read: a watched file changed or was saved. */
+  clear(): void {
+    this.files.clear();
+    this.combined.clear();
+  }
+
   /** True when a path is one of the packs in use (a watcher reported a change to it). */
   has(path: string): boolean {
     return this.files.has(path);
   }
 
   private async load(path: string): Promise<LoadedFile> {
-    // Asked at every keystroke of a draft whose configuration names packs.
-    const stamp = fileStamp(path, true);
     const cached = this.files.get(path);
-    if (cached && cached.stamp === stamp) return cached;
+    if (cached) return cached;
     let file: LoadedFile;
     try {
       const { pack, problems } = loadPackText(await fs.readFile(path, 'utf8'), path);
-      file = { stamp, problems };
+      file = { problems };
       if (pack) file.pack = pack;
     } catch (error) {
       const code = (error as { code?: string }).code;
       const reason = code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-      file = { stamp, problems: [{ source: path, message: `The rule pack cannot be read (${reason}); it is skipped.` }] };
+      file = { problems: [{ source: path, message: `The rule pack cannot be read (${reason}); it is skipped.` }] };
     }
     this.files.set(path, file);
     return file;
