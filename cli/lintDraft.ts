@@ -4,15 +4,15 @@
  * hold RegExps and cannot cross threads; their sources can).
  */
 import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting } from '../engine';
-import { failedFileReport, fileReport, severityCounts, toLocation1, type FileReport, type Location1, type SeverityCounts } from '../report/model';
+import { failedFileReport, fileReport, severityCounts, toLocation1, type FileReport, type SeverityCounts } from '../report/model';
 import type { Format } from './args';
-import type { LanguageSetting } from './config';
+import type { LanguageSetting } from '../project/config';
 import { readFileSync } from 'node:fs';
-import { decodeDraft, type TextEncodingName } from './decode';
-import { describeFsError } from './fileSystem';
+import { decodeDraft, type TextEncodingName } from '../project/decode';
+import { describeFsError } from '../project/fileSystem';
 import { githubFormat } from './formats/github';
 import { jsonFormat } from './formats/json';
-import type { StreamFormat } from './formats/runReport';
+import type { GroupCounts, LintedDraft, StreamFormat } from './formats/runReport';
 import { stylishFormat } from './formats/stylish';
 
 /** The formats written file by file; the others are written whole at the end (see `reportBuilder.ts`). */
@@ -29,23 +29,6 @@ export interface LintTask {
   language: LanguageSetting;
   /** Which set of user packs applies: a key of the pack sets the run loaded. */
   packKey: string;
-}
-
-/** A quick fix with all its edits, for SARIF (the JSON contract keeps only the first edit). */
-export interface FullFix {
-  title: string;
-  edits: (Location1 & { text: string })[];
-}
-
-/** Coverage per group, for the stylish coverage line. */
-export type GroupCounts = { id: string; covered: number; partial: number; total: number }[];
-
-/** What the whole-report formats keep of one lint. */
-export interface LintedDraft {
-  report: FileReport;
-  /** The fix of each diagnostic in `report.diagnostics`, by index (SARIF prints them whole). */
-  fixes: (FullFix | undefined)[];
-  groups: GroupCounts;
 }
 
 /** How the run wants each draft's outcome. */

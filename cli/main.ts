@@ -7,22 +7,17 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { builtinPack, type Pack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
 import { parseArgs, UsageError, type CliArgs } from './args';
-import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from './config';
-import { describeFsError, nodeFileSystem, type CliFileSystem, type FileWriter } from './fileSystem';
-import { compare, expandOperands } from './files';
+import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from '../project/config';
+import { describeFsError, nodeFileSystem, type CliFileSystem, type FileWriter } from '../project/fileSystem';
+import { compare, expandOperands } from '../project/files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
-import type { RunNotification } from './formats/runReport';
+import type { RunNotification, TextSink } from './formats/runReport';
 import { HELP, VERSION } from './help';
 import { failedOutcome, readFromDisk, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
-import { combineSafely, loadPackFiles } from './packFiles';
+import { combineSafely, loadPackFiles } from '../project/packFiles';
 import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
-import { displayPath, isGlob } from './paths';
+import { displayPath, isGlob } from '../project/paths';
 import { ReportBuilder } from './reportBuilder';
-
-/** A stream the CLI writes text to. */
-export interface TextSink {
-  write(text: string): unknown;
-}
 
 /** A draft to lint, or an operand that cannot be read, in the report's order. */
 type RunEntry = { task: LintTask } | { unreadable: { display: string; reason: string } };

@@ -6,7 +6,7 @@
  */
 import { addCounts, jsonReport, type JsonReport } from '../report/model';
 import type { Format } from './args';
-import type { TextSink } from './main';
+import type { TextSink } from './formats/runReport';
 import { STREAM_FORMATS, type DraftOutcome, type OutcomeOptions } from './lintDraft';
 import { formatHtml } from './formats/html';
 import type { Formatter, FormatOptions, RunReport, StreamFormat } from './formats/runReport';

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FileReportRequest, type FileReportResult, ServerCommands } from '../common/protocol';
 import { type HtmlReportOptions, renderHtmlReport, renderHtmlReportBody } from '../report/html';
-import { messageLanguageOf, metaFromResults, reportFromResults } from '../report/htmlMeta';
+import { messageLanguageOf, metaFromResults, reportFromResults } from './htmlMeta';
 import type { Location1 } from '../report/model';
 import type { HostToReportMessage, ReportToHostMessage } from '../report/webviewMessages';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ConfigResolver, type ConfigIssue } from '../cli/config';
-import type { ReadableFileSystem } from '../cli/fileSystem';
+import { ConfigResolver, type ConfigIssue } from '../project/config';
+import type { ReadableFileSystem } from '../project/fileSystem';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
-import { syncFileSystem } from './configFileSystem';
+import { syncFileSystem } from '../project/syncFileSystem';
 import { RecentMap } from './recentMap';
 
 /**

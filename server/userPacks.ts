@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { combineSafely } from '../cli/packFiles';
+import { combineSafely } from '../project/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 
 interface LoadedFile {

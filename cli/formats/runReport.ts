@@ -1,7 +1,28 @@
 import type { Localized, RuleInfo } from '../../engine';
-import type { FileReport, JsonReport } from '../../report/model';
-import type { TextEncodingName } from '../decode';
-import type { GroupCounts, LintedDraft } from '../lintDraft';
+import type { FileReport, JsonReport, Location1 } from '../../report/model';
+import type { TextEncodingName } from '../../project/decode';
+
+/** A stream the CLI writes text to. */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** A quick fix with all its edits, for SARIF (the JSON contract keeps only the first edit). */
+export interface FullFix {
+  title: string;
+  edits: (Location1 & { text: string })[];
+}
+
+/** Coverage per group, for the stylish coverage line. */
+export type GroupCounts = { id: string; covered: number; partial: number; total: number }[];
+
+/** What the whole-report formats keep of one lint. */
+export interface LintedDraft {
+  report: FileReport;
+  /** The fix of each diagnostic in `report.diagnostics`, by index (SARIF prints them whole). */
+  fixes: (FullFix | undefined)[];
+  groups: GroupCounts;
+}
 
 /** A problem with the run rather than with a draft: a broken pack, an operand that matched nothing. */
 export interface RunNotification {

@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine';
 import type { FileReport } from '../../report/model';
-import type { GroupCounts } from '../lintDraft';
+import type { GroupCounts } from './runReport';
 import type { StreamFormat } from './runReport';
 
 /** The three levels of the paper's soft environment, by their element ids in the built-in pack. */

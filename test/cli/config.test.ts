@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import YAML from 'yaml';
-import { ConfigResolver, starterConfig } from '../../cli/config';
+import { ConfigResolver, starterConfig } from '../../project/config';
 import { builtinPack } from '../../engine';
 import { MemoryFileSystem, REPO } from './harness';
 

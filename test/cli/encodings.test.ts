@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeDraft } from '../../cli/decode';
+import { decodeDraft } from '../../project/decode';
 import { PDF_BYTES, QINGXI } from './fixtures';
 import { MemoryFileSystem, runInProcess, type Fixture } from './harness';
 

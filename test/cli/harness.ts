@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CliFileSystem, DirEntry, FileWriter } from '../../cli/fileSystem';
+import type { CliFileSystem, DirEntry, FileWriter } from '../../project/fileSystem';
 import { VERSION } from '../../cli/help';
 import { main } from '../../cli/main';
 

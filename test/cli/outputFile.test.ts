@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { nodeFileSystem, type FileWriter } from '../../cli/fileSystem';
+import { nodeFileSystem, type FileWriter } from '../../project/fileSystem';
 import { main } from '../../cli/main';
 import { LAKESIDE, project } from './fixtures';
 import { cliPath, MemoryFileSystem, removeFixture, runInProcess, writeFixture } from './harness';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FileReportResult } from '../../common/protocol';
 import { renderHtmlReport } from '../../report/html';
-import { messageLanguageOf, metaFromResults, reportFromResults } from '../../report/htmlMeta';
+import { messageLanguageOf, metaFromResults, reportFromResults } from '../../client/htmlMeta';
 
 const result = (path: string, lang: 'en' | 'zh', elements: FileReportResult['elements']): FileReportResult => ({
   report: { path, language: lang, coverage: { score: 0, elements: elements.map((e) => ({ id: e.id, status: e.status, facets: [] })) }, diagnostics: [] },

@@ -3,8 +3,8 @@
  * coverage view. Pure, so it is tested without VS Code.
  */
 import type { FileReportResult } from '../common/protocol';
-import type { HtmlReportMeta, ReportRuleMeta } from './html';
-import { type JsonReport, jsonReport } from './model';
+import type { HtmlReportMeta, ReportRuleMeta } from '../report/html';
+import { type JsonReport, jsonReport } from '../report/model';
 
 /**
  * The rule and group metadata of a set of answers. Drafts may use different packs (a folder's own

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { ReadableFileSystem } from '../cli/fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
 
 /**
  * The disk as the server's configuration resolver reads it: with synchronous calls behind the

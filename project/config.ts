@@ -7,8 +7,7 @@ import path from 'node:path';
 // The ESM build: the package's default UMD build requires its parts at run time, which a bundle cannot.
 import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import YAML from 'yaml';
-import type { RuleInfo, RuleSetting } from '../engine';
-import { LineIndex } from '../engine/text/lineIndex';
+import { LineIndex, type RuleInfo, type RuleSetting } from '../engine';
 import { describeFsError, type ReadableFileSystem } from './fileSystem';
 import { globMatcher, TopFolderFinder } from './paths';
 
