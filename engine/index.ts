@@ -6,15 +6,14 @@
 export { lint } from './lint';
 export { LintCache } from './cache';
 export type { LintOptions, LintResult, RuleSetting } from './lint';
-export type { RuleOptions } from './rules/context';
+export type { RuleOptions, RuleSpec, DraftingRule } from './rules/rule';
 export * from './types';
 export { builtinPack, builtinPackSource } from './pack/builtin';
 export { loadPackText, combinePacks } from './pack/load';
 export type { LoadedPackText } from './pack/load';
 export type { Pack, RuleInfo, CompiledElement, CompiledFacet, CompiledGroup } from './pack/compiled';
 export type { PackSource } from './pack/schema';
-export { DRAFTING_RULE_IDS } from './pack/compile';
-export type { DraftingRuleId } from './pack/compile';
+export { DRAFTING_RULE_IDS, DRAFTING_RULE_SPECS } from './rules';
 export { parseDraft } from './markdown/draft';
 export type { DraftDocument, Section, Block, Heading } from './markdown/model';
 export { LineIndex } from './text/lineIndex';

@@ -11,7 +11,8 @@ import type { DraftDocument } from './markdown/model';
 import { builtinPack } from './pack/builtin';
 import type { Lang, Pack } from './pack/compiled';
 import { DRAFTING_RULES } from './rules';
-import type { RuleContext, RuleOptions } from './rules/context';
+import { ScannedMarks } from './rules/scan';
+import type { RuleContext, RuleOptions } from './rules/rule';
 import type { ConfigProblem, CoverageReport, DraftLanguage, Finding, MessageLanguage, RuleLevel, Severity } from './types';
 
 /** A rule's setting: a level, or options with a level. */
@@ -98,31 +99,32 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const present = new Set<Lang>();
   if (scripts.latinWords > 0) present.add('en');
   if (scripts.han > 0) present.add('zh');
+  const severities = new Map(pack.rules.map((r) => [r.id, r.severity]));
   for (const rule of DRAFTING_RULES) {
-    const info = pack.rules.find((r) => r.id === rule.id)!;
-    const ruleOptions = settings.get(rule.id) ?? {};
-    const severity = ruleOptions.severity ?? info.severity;
-    if (severity === 'off') continue;
+    const isOn = (id: string): boolean => (settings.get(id)?.severity ?? severities.get(id)) !== 'off';
+    if (!rule.ids.some((spec) => isOn(spec.id))) continue;
     const ctx: RuleContext = {
       doc,
-      chunks,
-      sentences,
       pack,
       coverage,
       lang,
       scripts: present,
-      options: ruleOptions,
-      report({ span, message, fix }) {
-        const finding: Finding = { ruleId: rule.id, kind: 'drafting', severity, message: message[lang], span, range: doc.lines.rangeOf(span) };
-        if (fix) finding.fix = { title: fix.title[lang], edits: fix.edits };
+      isOn,
+      options: (id) => settings.get(id) ?? {},
+      report({ ruleId, span, message, fix, parts }) {
+        const severity = settings.get(ruleId)?.severity ?? severities.get(ruleId) ?? 'warning';
+        if (severity === 'off') return;
+        const finding: Finding = { ruleId, kind: 'drafting', severity, message, span, range: doc.lines.rangeOf(span) };
+        if (fix) finding.fix = fix;
+        if (parts) finding.parts = parts;
         findings.push(finding);
       },
     };
     try {
-      rule.check(ctx);
+      rule.check(ctx, new ScannedMarks(rule, chunks, source, pack));
     } catch (error) {
       // A rule's bug must not cost the drafter the other rules' findings.
-      problems.push({ source: '<engine>', message: `The rule ${rule.id} failed on this draft and was skipped: ${(error as Error).message}` });
+      problems.push({ source: '<engine>', message: `The rule ${rule.ids[0]!.id} failed on this draft and was skipped: ${(error as Error).message}` });
     }
   }
 

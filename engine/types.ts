@@ -114,6 +114,11 @@ export interface Finding {
   range: Range;
   /** The facet a coverage finding is about, when it is about one facet. */
   facet?: string;
+  /**
+   * For a finding that stands for several rules at one place (a measure that lacks a lead body and
+   * a deadline), the ids of every rule it reports, `ruleId` first.
+   */
+  parts?: string[];
   fix?: Fix;
 }
 

@@ -285,20 +285,6 @@ function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledF
   hits.add(index);
 }
 
-/** Every match of a global pattern, as spans; empty matches are skipped so the scan ends. */
-export function spansOf(re: RegExp, text: string, from = 0, to = text.length): Span[] {
-  const spans: Span[] = [];
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
-
 /**
  * A negation cue in the same clause, shortly before the match ("no new infrastructure", 暂不设立)
  * or after it ("… is not planned"), means the passage does not commit to the facet.

@@ -1,4 +1,3 @@
-import type { Severity } from '../types';
 import type {
   Candidate,
   CompiledDrafting,
@@ -14,71 +13,12 @@ import type {
 } from './compiled';
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
 import { patternKeying } from './keys';
+import { alternation, patternSource } from './patterns';
+import { DRAFTING_RULE_SPECS } from '../rules';
 import { PairIndex } from './pairIndex';
 import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
-
-/** The drafting rules are code; their ids and default severities are fixed here, their words in packs. */
-export const DRAFTING_RULE_IDS = [
-  'measure-owner',
-  'measure-timeline',
-  'measure-indicator',
-  'vague-commitment',
-  'terminology',
-  'document-structure',
-] as const;
-
-/** The id of one of the six drafting rules. */
-export type DraftingRuleId = (typeof DRAFTING_RULE_IDS)[number];
-
-const DEFAULT_DRAFTING_SEVERITY: Record<DraftingRuleId, Severity> = {
-  'measure-owner': 'warning',
-  'measure-timeline': 'warning',
-  'measure-indicator': 'information',
-  'vague-commitment': 'information',
-  terminology: 'warning',
-  'document-structure': 'warning',
-};
-
-/**
- * Turns a pattern source into the text a RegExp is built from. English patterns match whole
- * words, and a space in them also matches a hyphen, several spaces or a line break ("value chain",
- * "value-chain"). Chinese patterns are used as written.
- */
-export function patternSource(pattern: string, lang: Lang): string {
-  if (lang === 'zh') return pattern;
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\') {
-      out += ch + (pattern[i + 1] ?? '');
-      i++;
-    } else if (ch === '[') {
-      inClass = true;
-      out += ch;
-    } else if (ch === ']') {
-      inClass = false;
-      out += ch;
-    } else if (ch === ' ' && !inClass) {
-      while (pattern[i + 1] === ' ') i++;
-      // Grouped, so that a quantifier after the space (`a ?b`) applies to the whole gap.
-      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\n-]+)' : '[ \\t\\n-]+';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
-/** One regular expression that matches any of the patterns; undefined for none. */
-export function alternation(patterns: string[] | undefined, lang: Lang, flags = 'g'): RegExp | undefined {
-  if (!patterns || patterns.length === 0) return undefined;
-  const body = patterns.map((p) => `(?:${patternSource(p, lang)})`).join('|');
-  const source = lang === 'en' ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : body;
-  return new RegExp(source, lang === 'en' ? `${flags}i` : flags);
-}
 
 function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): Partial<Record<Lang, RegExp>> {
   const out: Partial<Record<Lang, RegExp>> = {};
@@ -166,7 +106,8 @@ function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
     const joined = joinLists(a[key], b[key]);
     if (joined) out[key] = joined;
   }
-  if (b.rules) out.rules = replaceById(a.rules ?? [], b.rules);
+  // A rule replaced by a later pack keeps the messages it does not give.
+  if (b.rules) out.rules = replaceById(a.rules ?? [], b.rules.map((r) => ({ ...r, messages: { ...a.rules?.find((x) => x.id === r.id)?.messages, ...r.messages } })));
   if (b.structure) out.structure = replaceById(a.structure ?? [], b.structure);
   if (b.terminology) out.terminology = [...(a.terminology ?? []), ...b.terminology];
   if (b.measureFields) out.measureFields = { ...a.measureFields, ...b.measureFields };
@@ -218,6 +159,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     }),
     structure: (d.structure ?? []).map((s) => ({ id: s.id, title: s.title, headings: perLanguage(s.headings, ''), template: s.template })),
     measureFields: d.measureFields ?? {},
+    messages: Object.fromEntries((d.rules ?? []).map((r) => [r.id, r.messages ?? {}])),
   };
   const negation: Pack['negation'] = {};
   for (const lang of LANGS) {
@@ -244,12 +186,13 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     },
     docs(e.id),
   ));
-  for (const id of DRAFTING_RULE_IDS) {
+  for (const spec of DRAFTING_RULE_SPECS) {
+    const { id } = spec;
     const meta = d.rules?.find((r) => r.id === id);
     const info: RuleInfo = {
       id,
       kind: 'drafting',
-      severity: meta?.severity ?? DEFAULT_DRAFTING_SEVERITY[id],
+      severity: meta?.severity ?? spec.severity,
       title: meta?.title ?? { en: id, zh: id },
       asks: meta?.asks ?? { en: '', zh: '' },
     };

@@ -132,6 +132,8 @@ export interface CompiledDrafting {
   terminology: CompiledTerm[];
   structure: CompiledStructurePart[];
   measureFields: Partial<Record<Lang, { owner: string; timeframe: string; indicator: string }>>;
+  /** Each drafting rule's messages, by rule id and then by the name its check gives a message. */
+  messages: Record<string, Record<string, Localized>>;
 }
 
 /** What every consumer (CLI `--list-rules`, SARIF, hovers, completions) needs to know of a rule. */

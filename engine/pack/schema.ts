@@ -94,6 +94,11 @@ export interface DraftingRuleSource {
   title: Localized;
   asks: Localized;
   paper?: PaperCitation;
+  /**
+   * What the rule says, by the name its check gives each message (`finding`, `fix` …), with
+   * `{placeholders}` the check fills in.
+   */
+  messages?: Record<string, Localized>;
 }
 
 /** A part every draft should have (situation, objectives, measures, implementation). */

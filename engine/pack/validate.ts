@@ -307,6 +307,19 @@ class Validator {
       const paper = this.paper(x.paper, [...path, 'paper']);
       if (paper) rule.paper = paper;
     }
+    if (x.messages !== undefined) {
+      if (!isObject(x.messages)) return this.fail([...path, 'messages'], `Expected a mapping of message names to texts, got ${describe(x.messages)}.`);
+      const messages: Record<string, Localized> = {};
+      for (const [name, text] of Object.entries(x.messages)) {
+        if (!/^[a-z][A-Za-z]{0,39}$/.test(name)) {
+          this.fail([...path, 'messages'], `A message name is a word in lower camel case, such as \`finding\`; ${describe(name)} is not.`);
+          continue;
+        }
+        const localized = this.localized(text, [...path, 'messages', name]);
+        if (localized) messages[name] = localized;
+      }
+      rule.messages = messages;
+    }
     return rule;
   }
 

@@ -1,5 +1,5 @@
 import { adaptTemplate, findSection, insertBlock, lineEnding, titleSpan } from '../anchors';
-import type { DraftingRule } from './context';
+import { fill, type DraftingRule } from './rule';
 
 /**
  * Reports a draft that lacks a section on the situation or problems, on objectives, on measures
@@ -7,10 +7,11 @@ import type { DraftingRule } from './context';
  * the next part that is present, or at the end.
  */
 export const documentStructure: DraftingRule = {
-  id: 'document-structure',
+  ids: [{ id: 'document-structure', severity: 'warning' }],
   check(ctx) {
-    const { doc } = ctx;
+    const { doc, lang } = ctx;
     const parts = ctx.pack.drafting.structure;
+    const messages = ctx.pack.drafting.messages['document-structure'];
     const found = parts.map((part) => findSection(doc, part.headings));
     const topLevel = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
     const eol = lineEnding(doc);
@@ -19,17 +20,13 @@ export const documentStructure: DraftingRule = {
       const next = found.slice(i + 1).find((s) => s !== undefined);
       const offset = next ? next.span.start : doc.source.length;
       const level = next ? next.level : topLevel;
-      const template = adaptTemplate(part.template[ctx.lang], level, eol);
+      const template = adaptTemplate(part.template[lang], level, eol);
+      const values = { part: lang === 'en' ? part.title.en.toLowerCase() : part.title.zh, title: part.title[lang] };
       ctx.report({
+        ruleId: 'document-structure',
         span: titleSpan(doc),
-        message: {
-          en: `The draft has no section on ${part.title.en.toLowerCase()}: a cluster plan should say ${part.title.en.toLowerCase()} in a section of its own.`,
-          zh: `草案缺少“${part.title.zh}”部分：集群发展规划应单列一节写明${part.title.zh}。`,
-        },
-        fix: {
-          title: { en: `Insert a section: ${part.title.en}`, zh: `插入章节：${part.title.zh}` },
-          edits: [insertBlock(doc, offset, template)],
-        },
+        message: fill(messages?.['finding']?.[lang] ?? '{part}', values),
+        fix: { title: fill(messages?.['fix']?.[lang] ?? '{part}', values), edits: [insertBlock(doc, offset, template)] },
       });
     });
   },

@@ -1,18 +1,18 @@
-import type { DraftingRule } from './context';
 import { documentStructure } from './documentStructure';
-import { measureIndicator, measureOwner, measureTimeline } from './measures';
+import { measures } from './measures';
+import type { DraftingRule, RuleSpec } from './rule';
 import { terminology } from './terminology';
 import { vagueCommitment } from './vagueCommitment';
 
 /**
- * Every drafting rule, in one explicit list (no directory scanning, so the engine bundles and the
- * order of findings is stable). Their words live in the pack; only the checks are code.
+ * Every drafting check, in one explicit list (no directory scanning, so the engine bundles and the
+ * order of findings is stable). Rule ids, default severities and options are read from here; the
+ * rules' words live in the pack. To add a rule, see "How to add a drafting rule" in ARCHITECTURE.md.
  */
-export const DRAFTING_RULES: readonly DraftingRule[] = [
-  measureOwner,
-  measureTimeline,
-  measureIndicator,
-  vagueCommitment,
-  terminology,
-  documentStructure,
-];
+export const DRAFTING_RULES: readonly DraftingRule[] = [measures, vagueCommitment, terminology, documentStructure];
+
+/** Every drafting rule id with its default severity and options, in the order of `DRAFTING_RULES`. */
+export const DRAFTING_RULE_SPECS: readonly RuleSpec[] = DRAFTING_RULES.flatMap((rule) => rule.ids);
+
+/** The ids of the drafting rules. */
+export const DRAFTING_RULE_IDS: readonly string[] = DRAFTING_RULE_SPECS.map((spec) => spec.id);

@@ -1,72 +1,61 @@
-import { chunkMemo, chunkNormalized, detached } from '../cache';
-import type { Span } from '../types';
-import type { CompiledTerm } from '../pack/compiled';
-import { blockMatches, type DraftingRule } from './context';
+import type { Pack } from '../pack/compiled';
+import { normalizeForMatching } from '../text/normalize';
+import { fill, type ChunkView, type DraftingRule, type Mark } from './rule';
 
-/** A preferred-term finding of one chunk: the chunk-relative span, its text and what replaces it. */
-interface Replacement {
-  span: Span;
-  text: string;
-  replacement: string;
+/** A term the pack prefers another word for: where it stands and which of the pack's terms it is. */
+interface TermMark extends Mark {
+  term: number;
 }
 
 /**
  * Reports a term the pack prefers another word for, with a fix that replaces just that term.
- * Terms are found block by block and kept with their chunk, so an edit re-reads only the chunk it
- * changed.
+ * Terms are found in prose only, never in code or link targets, and in the normalised text, so
+ * 中小型企業 is found by a pattern written as 中小型企业.
  */
-export const terminology: DraftingRule = {
-  id: 'terminology',
-  check(ctx) {
-    const { doc, pack } = ctx;
-    const terms = pack.drafting.terminology;
-    if (terms.length === 0) return;
-    // Terms are found in prose only, never in code or link targets, and in the normalised text,
-    // so 中小型企業 is found by a pattern written as 中小型企业.
-    // Per chunk, the replacements by term, or nothing for a chunk without any (most chunks).
-    const found = ctx.chunks.map(({ offset, analysis }) =>
-      chunkMemo(analysis, 'terminology', (a) => {
-        const normalized = chunkNormalized(a, doc.source, offset);
-        // English prefixes are lower case; matches may not be.
-        let lower: string | undefined;
-        const mayHold = (term: CompiledTerm): boolean => {
-          if (!term.prefixes) return true;
-          const text = term.language === 'en' ? (lower ??= normalized.toLowerCase()) : normalized;
-          return term.prefixes.some((p) => text.includes(p));
-        };
-        const byTerm = terms.map((term) => {
-          if (!a.languages.includes(term.language) || !mayHold(term)) return [];
-          return blockMatches(a, normalized, term.find).flatMap((span): Replacement[] => {
-            const text = detached(doc.source.slice(span.start + offset, span.end + offset));
-            const matched = normalized.slice(span.start, span.end);
-            const replacement = inScriptOf(text, matched, matched.replace(term.findOne, term.replace));
-            return replacement === text ? [] : [{ span, text, replacement: detached(replacement) }];
-          });
-        });
-        return byTerm.some((list) => list.length) ? byTerm : undefined;
-      }),
-    );
-    terms.forEach((term, t) => {
-      if (!ctx.scripts.has(term.language)) return;
-      ctx.chunks.forEach(({ offset }, c) => {
-        for (const { span: local, text, replacement } of found[c]?.[t] ?? []) {
-          const span: Span = { start: local.start + offset, end: local.end + offset };
-          ctx.report({
-            span,
-            message: {
-              en: `Write "${replacement}" rather than "${text}": ${term.why.en}`,
-              zh: `建议将“${text}”改为“${replacement}”：${term.why.zh}`,
-            },
-            fix: {
-              title: { en: `Replace with "${replacement}"`, zh: `替换为“${replacement}”` },
-              edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }],
-            },
-          });
-        }
+export const terminology: DraftingRule<TermMark> = {
+  ids: [{ id: 'terminology', severity: 'warning' }],
+  scan: termsIn,
+  check(ctx, marks) {
+    const { doc, pack, lang } = ctx;
+    const messages = pack.drafting.messages['terminology'];
+    for (const { span, term: t } of marks.all()) {
+      const term = pack.drafting.terminology[t]!;
+      if (!ctx.scripts.has(term.language)) continue;
+      const text = doc.source.slice(span.start, span.end);
+      const normalized = normalizeForMatching(text);
+      const replacement = inScriptOf(text, normalized, normalized.replace(term.findOne, term.replace));
+      if (replacement === text) continue;
+      const values = { found: text, replacement, why: term.why[lang] };
+      ctx.report({
+        ruleId: 'terminology',
+        span,
+        message: fill(messages?.['finding']?.[lang] ?? '{found} → {replacement}', values),
+        fix: { title: fill(messages?.['fix']?.[lang] ?? '{replacement}', values), edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }] },
       });
-    });
+    }
   },
 };
+
+function termsIn(chunk: ChunkView, pack: Pack): TermMark[] {
+  const { normalized } = chunk;
+  let lower: string | undefined;
+  const marks: TermMark[] = [];
+  pack.drafting.terminology.forEach((term, t) => {
+    if (!chunk.languages.includes(term.language)) return;
+    // English prefixes are lower case; matches may not be.
+    const text = term.language === 'en' ? (lower ??= normalized.toLowerCase()) : normalized;
+    if (term.prefixes && !term.prefixes.some((p) => text.includes(p))) return;
+    term.find.lastIndex = 0;
+    for (let m = term.find.exec(normalized); m; m = term.find.exec(normalized)) {
+      if (m[0].length === 0) {
+        term.find.lastIndex++;
+        continue;
+      }
+      marks.push({ span: { start: m.index, end: m.index + m[0].length }, term: t });
+    }
+  });
+  return marks.sort((a, b) => a.span.start - b.span.start || a.term - b.term);
+}
 
 /**
  * Writes a replacement made on normalised text back in the script of the found text: each

@@ -1,72 +1,55 @@
-import { chunkMemo, chunkNormalized, chunkProse, detached, type ChunkAnalysis } from '../cache';
 import { anyMatch, type Lang, type Pack } from '../pack/compiled';
-import type { Span } from '../types';
-import { blockMatches, type DraftingRule } from './context';
+import { fill, type ChunkView, type DraftingRule, type Mark } from './rule';
 
-/** A vague phrase: its chunk-relative span, and its prose as the message quotes it. */
-interface VaguePhrase {
-  span: Span;
-  prose: string;
+/** A vague phrase in a sentence that names nothing concrete. */
+interface VaguePhrase extends Mark {
+  lang: Lang;
 }
-
-/** A chunk's sentence with a vague phrase and nothing concrete: its first phrase in each language. */
-type VagueSentence = Partial<Record<Lang, VaguePhrase>>;
 
 /**
  * Reports a sentence whose commitment is only a vague verb ("further strengthen", 大力推进) with no
  * instrument, amount or date beside it. A sentence that names one of them is fair and not reported.
- * Phrases are found block by block and kept with their chunk, so an edit re-reads only the chunk it
- * changed.
  */
-export const vagueCommitment: DraftingRule = {
-  id: 'vague-commitment',
-  check(ctx) {
-    const { doc, pack } = ctx;
-    const langs = [...ctx.scripts].filter((lang) => pack.drafting.vague[lang]);
-    if (langs.length === 0) return;
-    for (const { offset, analysis } of ctx.chunks) {
-      const found = chunkMemo(analysis, 'vague-commitment', (a) => vagueSentences(a, pack, chunkNormalized(a, doc.source, offset), () => chunkProse(a, doc.source, offset)));
-      for (const sentence of found) {
-        const lang = langs.find((l) => sentence[l]);
-        if (!lang) continue;
-        const { span: local, prose: phrase } = sentence[lang]!;
-        const span = { start: local.start + offset, end: local.end + offset };
-        ctx.report({
-          span,
-          message: {
-            en: `"${phrase}" commits to nothing checkable: name the instrument (a fund, a platform, a rule), the amount or the date.`,
-            zh: `“${phrase}”是无法检验的笼统承诺：请写明具体抓手（资金、平台、制度）、金额或时间。`,
-          },
-        });
-      }
+export const vagueCommitment: DraftingRule<VaguePhrase> = {
+  ids: [{ id: 'vague-commitment', severity: 'information' }],
+  scan: vaguePhrases,
+  check(ctx, marks) {
+    const message = ctx.pack.drafting.messages['vague-commitment']?.['finding']?.[ctx.lang];
+    for (const { span, lang } of marks.all()) {
+      if (!ctx.scripts.has(lang)) continue;
+      const phrase = quote(ctx.doc.source.slice(span.start, span.end));
+      ctx.report({ ruleId: 'vague-commitment', span, message: fill(message ?? '"{phrase}"', { phrase }) });
     }
   },
 };
 
-/** The sentences of one chunk that have a vague phrase and name nothing concrete, in order. */
-function vagueSentences(analysis: ChunkAnalysis, pack: Pack, text: string, prose: () => string): VagueSentence[] {
-  const { sentences } = analysis;
-  const bySentence = new Map<number, VagueSentence>();
+/** The first vague phrase of each sentence that names nothing concrete, English before Chinese. */
+function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
+  const { sentences, normalized } = chunk;
+  const bySentence = new Map<number, VaguePhrase>();
   const concrete = new Map<number, boolean>();
-  // The other language's phrases are not looked for (the Chinese ones in an English chunk cost a
-  // scan of every block for nothing).
-  for (const lang of analysis.languages) {
+  for (const lang of chunk.languages) {
     const re = pack.drafting.vague[lang];
     if (!re) continue;
-    for (const span of blockMatches(analysis, text, re)) {
-      const index = sentences.indexAt(span.start);
-      if (index < 0) continue;
-      let found = bySentence.get(index);
-      if (found?.[lang]) continue;
-      let isConcrete = concrete.get(index);
-      if (isConcrete === undefined) {
-        isConcrete = anyMatch(pack.drafting.concrete, text.slice(sentences.start(index), sentences.end(index)));
-        concrete.set(index, isConcrete);
+    // One pass over the chunk: a block's edges are hard sentence marks in the normalised text,
+    // which no phrase pattern crosses, so a phrase never joins one paragraph to the next.
+    re.lastIndex = 0;
+    for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
       }
-      if (isConcrete) continue;
-      if (!found) bySentence.set(index, (found = {}));
-      found[lang] = { span, prose: detached(prose().slice(span.start, span.end)) };
+      const index = sentences.indexAt(m.index);
+      if (index < 0 || bySentence.has(index)) continue;
+      let isConcrete = concrete.get(index);
+      if (isConcrete === undefined) concrete.set(index, (isConcrete = anyMatch(pack.drafting.concrete, normalized.slice(sentences.start(index), sentences.end(index)))));
+      if (!isConcrete) bySentence.set(index, { span: { start: m.index, end: m.index + m[0].length }, lang });
     }
   }
   return [...bySentence.keys()].sort((a, b) => a - b).map((i) => bySentence.get(i)!);
+}
+
+/** A phrase as a message quotes it: its words without inline markup. */
+export function quote(source: string): string {
+  return source.replace(/[*_`~]+/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,40 @@
+import type { Lang } from './compiled';
+
+/**
+ * Turns a pattern source into the text a RegExp is built from. English patterns match whole
+ * words, and a space in them also matches a hyphen, several spaces or a line break ("value chain",
+ * "value-chain"). Chinese patterns are used as written.
+ */
+export function patternSource(pattern: string, lang: Lang): string {
+  if (lang === 'zh') return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      out += ch + (pattern[i + 1] ?? '');
+      i++;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (ch === ']') {
+      inClass = false;
+      out += ch;
+    } else if (ch === ' ' && !inClass) {
+      while (pattern[i + 1] === ' ') i++;
+      // Grouped, so that a quantifier after the space (`a ?b`) applies to the whole gap.
+      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\n-]+)' : '[ \\t\\n-]+';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** One regular expression that matches any of the patterns; undefined for none. */
+export function alternation(patterns: string[] | undefined, lang: Lang, flags = 'g'): RegExp | undefined {
+  if (!patterns || patterns.length === 0) return undefined;
+  const body = patterns.map((p) => `(?:${patternSource(p, lang)})`).join('|');
+  const source = lang === 'en' ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : body;
+  return new RegExp(source, lang === 'en' ? `${flags}i` : flags);
+}
