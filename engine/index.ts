@@ -13,7 +13,7 @@ export { loadPackText, combinePacks } from './pack/load';
 export type { LoadedPackText } from './pack/load';
 export type { Pack, RuleInfo, CompiledElement, CompiledFacet, CompiledGroup } from './pack/compiled';
 export type { PackSource } from './pack/schema';
-export { DRAFTING_RULE_IDS, DRAFTING_RULE_SPECS } from './rules';
+export { DRAFTING_RULE_IDS, DRAFTING_RULE_SPECS, HEADING_RULE_IDS } from './rules';
 export { parseDraft } from './markdown/draft';
 export type { DraftDocument, Section, Block, Heading } from './markdown/model';
 export { LineIndex } from './text/lineIndex';

@@ -7,7 +7,8 @@ import path from 'node:path';
 // The ESM build: the package's default UMD build requires its parts at run time, which a bundle cannot.
 import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import YAML from 'yaml';
-import { LineIndex, type RuleInfo, type RuleSetting } from '../engine';
+import { HEADING_RULE_IDS, LineIndex, type RuleInfo, type RuleSetting } from '../engine';
+
 import { describeFsError, type ReadableFileSystem } from './fileSystem';
 import { globMatcher, TopFolderFinder } from './paths';
 
@@ -169,8 +170,8 @@ export class ConfigResolver {
               this.issues.push({ ...entry.at, message: `"k" for ${id} must be from 1 to ${rule.facets.length}, the number of its facets.` });
             }
           }
-          if (typeof setting === 'object' && setting.headings !== undefined && !/^measure-/.test(id)) {
-            this.issues.push({ ...entry.at, message: `"headings" applies to the measure rules (measure-owner, measure-timeline, measure-indicator), not to ${id}.` });
+          if (typeof setting === 'object' && setting.headings !== undefined && !HEADING_RULE_IDS.includes(id)) {
+            this.issues.push({ ...entry.at, message: `"headings" applies to the measure rules (${HEADING_RULE_IDS.join(', ')}), not to ${id}.` });
           }
         }
       }

@@ -51,3 +51,26 @@ export function renderRuleDocs(pack: Pack): string {
   );
   return out.join('\n');
 }
+
+/** One rule's entry in the editor's `clusterPolicyLint.rules` setting. */
+export interface RuleSettingSchema {
+  type: 'string';
+  enum: string[];
+  markdownDescription: string;
+}
+
+/**
+ * The per-rule entries of the VS Code setting `clusterPolicyLint.rules`, from a pack's rules, so
+ * that a rule added to the pack appears in the settings editor. A test keeps package.json equal
+ * to this rendering.
+ */
+export function renderRuleSettings(pack: Pack): Record<string, RuleSettingSchema> {
+  const levels = ['error', 'warning', 'information', 'hint', 'off'];
+  const out: Record<string, RuleSettingSchema> = {};
+  for (const rule of pack.rules) {
+    const markdownDescription =
+      rule.kind === 'coverage' ? `Coverage element: ${rule.title.en} (default \`${rule.severity}\`).` : `Drafting rule: ${rule.title.en} (default \`${rule.severity}\`).`;
+    out[rule.id] = { type: 'string', enum: levels, markdownDescription };
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { RuleSetting } from '../engine';
+import { HEADING_RULE_IDS, type RuleSetting } from '../engine';
 import { CONFIG_SECTION } from '../common/protocol';
 
 /**
@@ -28,7 +28,6 @@ export const DEFAULT_SETTINGS: DraftSettings = {
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const MEASURE_RULES = ['measure-owner', 'measure-timeline', 'measure-indicator'];
 
 /** Settings and the sentences that say which values were ignored. */
 export interface NormalizedSettings {
@@ -107,7 +106,7 @@ function stringList(value: unknown, name: string, problems: string[]): string[] 
 export function effectiveRules(settings: DraftSettings, fileRules: Record<string, RuleSetting>): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = { ...settings.rules };
   if (settings.measureHeadings.length) {
-    for (const id of MEASURE_RULES) {
+    for (const id of HEADING_RULE_IDS) {
       const current = rules[id];
       const base = typeof current === 'string' ? { severity: current } : { ...current };
       rules[id] = { ...base, headings: settings.measureHeadings };
