@@ -88,6 +88,10 @@ if (args.has('--tests')) {
     }),
   );
 }
+if (args.has('--eval')) {
+  // `npm run eval`: the labelled development set (test/eval/).
+  jobs.push(build({ ...common, entryPoints: { evaluate: 'test/eval/evaluate.ts' }, outdir: 'dist-eval' }));
+}
 await Promise.all(jobs);
 
 async function exists(p) {
