@@ -18,7 +18,6 @@ function decodeMappings(map) {
   const lines = [];
   let source = 0;
   let srcLine = 0;
-  let srcCol = 0;
   for (const lineText of map.mappings.split(';')) {
     const segments = [];
     let col = 0;
@@ -41,7 +40,6 @@ function decodeMappings(map) {
       if (values.length >= 4) {
         source += values[1];
         srcLine += values[2];
-        srcCol += values[3];
         segments.push([col, source, srcLine]);
       }
     }

@@ -147,7 +147,10 @@ function startup(dist) {
   const activation = path.join(ROOT, 'bench', 'activation.cjs');
   const extLoad = [];
   const hasExtension = existsSync(extension);
-  for (let i = 0; i < 3; i++) timeSpawn(process.execPath, ['-e', '0']), timeSpawn(process.execPath, [path.join(dist, 'cli.js'), '--version']);
+  for (let i = 0; i < 3; i++) {
+    timeSpawn(process.execPath, ['-e', '0']);
+    timeSpawn(process.execPath, [path.join(dist, 'cli.js'), '--version']);
+  }
   for (let i = 0; i < runs; i++) {
     const pair = [() => bare.push(timeSpawn(process.execPath, ['-e', '0'])), () => version.push(timeSpawn(process.execPath, [path.join(dist, 'cli.js'), '--version']))];
     if (i % 2) pair.reverse();

@@ -203,7 +203,10 @@ class Run {
     const tasks: LintTask[] = [];
     const entryOfTask: number[] = [];
     entries.forEach((e, i) => {
-      if ('task' in e) entryOfTask.push(i), tasks.push(e.task);
+      if ('task' in e) {
+        entryOfTask.push(i);
+        tasks.push(e.task);
+      }
     });
     // The operands that cannot be read take their turn between the drafts, in path order.
     let cursor = 0;

@@ -150,7 +150,10 @@ function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: 
   let c = 0;
   for (let lo = 0, hi = chunks.length - 1; lo <= hi; ) {
     const mid = (lo + hi) >> 1;
-    if (sentenceBases[mid]! <= index) (c = mid), (lo = mid + 1);
+    if (sentenceBases[mid]! <= index) {
+      c = mid;
+      lo = mid + 1;
+    }
     else hi = mid - 1;
   }
   const { analysis, offset } = chunks[c]!;

@@ -307,10 +307,16 @@ function readRules(value: unknown, p: DataPath, at: (p: DataPath) => Located, pr
     for (const [key, v] of Object.entries(setting)) {
       if (key === 'severity') {
         if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) options.severity = v as (typeof SEVERITIES)[number];
-        else (ok = false), problem([...q, key], `The severity of ${id} must be one of ${SEVERITIES.join(', ')}.`);
+        else {
+          ok = false;
+          problem([...q, key], `The severity of ${id} must be one of ${SEVERITIES.join(', ')}.`);
+        }
       } else if (key === 'k') {
         if (typeof v === 'number' && Number.isInteger(v) && v >= 1) options.k = v;
-        else (ok = false), problem([...q, key], `"k" for ${id} must be a whole number, 1 or more: how many facets make the element covered.`);
+        else {
+          ok = false;
+          problem([...q, key], `"k" for ${id} must be a whole number, 1 or more: how many facets make the element covered.`);
+        }
       } else if (key === 'headings') {
         const list = Array.isArray(v) ? v : undefined;
         const bad = list?.findIndex((h) => typeof h !== 'string' || !isRegExp(h));
@@ -468,7 +474,10 @@ function suggest(id: string, known: string[]): string {
   let bestDistance = Infinity;
   for (const candidate of known) {
     const d = editDistance(id, candidate);
-    if (d < bestDistance) (bestDistance = d), (best = candidate);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
   }
   return best && bestDistance <= Math.max(2, id.length / 4) ? `Did you mean "${best}"? (see --list-rules)` : 'See --list-rules for the rules.';
 }

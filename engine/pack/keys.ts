@@ -241,7 +241,7 @@ const ONE: Quantity = { min: 1, max: 1 };
 
 function readQuantifier(src: string, at: { i: number }): Quantity {
   const ch = src[at.i];
-  let q = ONE;
+  let q: Quantity;
   if (ch === '?') q = { min: 0, max: 1 };
   else if (ch === '*') q = { min: 0, max: Infinity };
   else if (ch === '+') q = { min: 1, max: Infinity };
