@@ -4,13 +4,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/.tools/**', 'test/vscode/workspace/**', '.vscode-test/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'node_modules/**',
+      'bench/.tools/**',
+      'test/vscode/workspace/**',
+      '.vscode-test/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // Unused names are type errors already (tsconfig's noUnusedLocals); `_` marks one kept on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // The bundles are CommonJS: the CLI loads its engine bundle and tests load built files with require.
       '@typescript-eslint/no-require-imports': 'off',
       // `x!` is how the code says "present by construction"; strict mode makes the alternative noisier.
@@ -18,7 +30,10 @@ export default tseslint.config(
       // Decoding detects binary files and tests write control characters on purpose.
       'no-control-regex': 'off',
       // Chinese text is full of ideographic spaces (U+3000), in strings, templates and patterns alike.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true },
+      ],
     },
   },
   {
@@ -29,11 +44,35 @@ export default tseslint.config(
   {
     // Code the end-to-end tests run inside the browser page of the workbench.
     files: ['test/e2e/**/*.mjs'],
-    languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly', window: 'readonly', AbortSignal: 'readonly' } },
+    languageOptions: {
+      globals: { document: 'readonly', getComputedStyle: 'readonly', window: 'readonly', AbortSignal: 'readonly' },
+    },
   },
   {
     // Build scripts, benchmarks and end-to-end tests run in Node as plain modules.
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', fetch: 'readonly', AbortController: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+      },
+    },
   },
 );

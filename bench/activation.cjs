@@ -45,17 +45,41 @@ const real = {
   }),
   env: { language: 'en', appName: 'bench', machineId: 'bench', sessionId: 'bench', uiKind: 1, remoteName: undefined },
   workspace: Object.assign(stub('vscode.workspace'), {
-    getConfiguration: () => ({ get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined }),
+    getConfiguration: () => ({
+      get: (_k, d) => d,
+      has: () => false,
+      inspect: () => undefined,
+      update: async () => undefined,
+    }),
     workspaceFolders: [],
     textDocuments: [],
   }),
 };
 const vscodeModule = {};
 try {
-  const dts = require('node:fs').readFileSync(require.resolve('@types/vscode/index.d.ts', { paths: [process.cwd(), path.join(__dirname, '..')] }), 'utf8');
-  for (const m of dts.matchAll(/^\s*export\s+(?:declare\s+)?(?:namespace|class|enum|const|function|let|var|interface|type)\s+(\w+)/gm)) vscodeModule[m[1]] = undefined;
+  const dts = require('node:fs').readFileSync(
+    require.resolve('@types/vscode/index.d.ts', { paths: [process.cwd(), path.join(__dirname, '..')] }),
+    'utf8',
+  );
+  for (const m of dts.matchAll(
+    /^\s*export\s+(?:declare\s+)?(?:namespace|class|enum|const|function|let|var|interface|type)\s+(\w+)/gm,
+  ))
+    vscodeModule[m[1]] = undefined;
 } catch {
-  for (const name of ['commands', 'window', 'workspace', 'languages', 'env', 'extensions', 'Uri', 'Range', 'Position', 'Disposable', 'EventEmitter']) vscodeModule[name] = undefined;
+  for (const name of [
+    'commands',
+    'window',
+    'workspace',
+    'languages',
+    'env',
+    'extensions',
+    'Uri',
+    'Range',
+    'Position',
+    'Disposable',
+    'EventEmitter',
+  ])
+    vscodeModule[name] = undefined;
 }
 for (const name of Object.keys(vscodeModule)) vscodeModule[name] = name in real ? real[name] : stub(`vscode.${name}`);
 
@@ -84,7 +108,8 @@ const context = {
   globalStorageUri: stub('globalStorageUri'),
   logUri: stub('logUri'),
   // The bundles may be a snapshot of dist/ elsewhere: dist/… resolves next to the extension bundle.
-  asAbsolutePath: (p) => (p.startsWith('dist/') ? path.join(path.dirname(file), p.slice(5)) : path.join(path.dirname(path.dirname(file)), p)),
+  asAbsolutePath: (p) =>
+    p.startsWith('dist/') ? path.join(path.dirname(file), p.slice(5)) : path.join(path.dirname(path.dirname(file)), p),
   extensionMode: 1,
   extension: { id: 'cluster-policy-lint.cluster-policy-lint', packageJSON: {} },
   environmentVariableCollection: stub('environmentVariableCollection'),
@@ -113,7 +138,10 @@ process.on('uncaughtException', (error) => late.push(String(error && error.messa
     }
     activateMs = performance.now() - t1;
     try {
-      await Promise.race([Promise.resolve(extension.deactivate && extension.deactivate()), new Promise((r) => setTimeout(r, 1000).unref())]);
+      await Promise.race([
+        Promise.resolve(extension.deactivate && extension.deactivate()),
+        new Promise((r) => setTimeout(r, 1000).unref()),
+      ]);
     } catch {
       // the stub may not support a clean deactivation
     }

@@ -66,11 +66,63 @@ const bytes = (s) => Buffer.byteLength(s, 'utf8');
 // English
 
 const EN = {
-  places: ['Lakeside County', 'Riverton', 'Hollow Bay', 'Eastfield', 'Millbrook', 'Stonebridge', 'Ashford Vale', 'Northgate', 'Kingsmere', 'Westhaven', 'Greenhill District', 'Port Alder'],
-  industries: ['hardware', 'ceramics', 'textile', 'furniture', 'auto parts', 'footwear', 'valve', 'eyewear', 'lighting', 'packaging', 'small appliance', 'precision tooling'],
-  bodies: ['County Economic Development Bureau', 'County Transport Bureau', 'Science and Technology Bureau', 'Market Supervision Bureau', 'Human Resources Bureau', 'Finance Bureau', 'the Cluster Management Committee', 'the Chamber of Commerce', 'the Industrial Park Authority', 'Commerce Bureau', 'Ecology and Environment Bureau', 'the Hardware Industry Association'],
+  places: [
+    'Lakeside County',
+    'Riverton',
+    'Hollow Bay',
+    'Eastfield',
+    'Millbrook',
+    'Stonebridge',
+    'Ashford Vale',
+    'Northgate',
+    'Kingsmere',
+    'Westhaven',
+    'Greenhill District',
+    'Port Alder',
+  ],
+  industries: [
+    'hardware',
+    'ceramics',
+    'textile',
+    'furniture',
+    'auto parts',
+    'footwear',
+    'valve',
+    'eyewear',
+    'lighting',
+    'packaging',
+    'small appliance',
+    'precision tooling',
+  ],
+  bodies: [
+    'County Economic Development Bureau',
+    'County Transport Bureau',
+    'Science and Technology Bureau',
+    'Market Supervision Bureau',
+    'Human Resources Bureau',
+    'Finance Bureau',
+    'the Cluster Management Committee',
+    'the Chamber of Commerce',
+    'the Industrial Park Authority',
+    'Commerce Bureau',
+    'Ecology and Environment Bureau',
+    'the Hardware Industry Association',
+  ],
   vagueBodies: ['relevant departments', 'the departments concerned', 'all parties', 'responsible units'],
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
   measures: [
     'Upgrade the freight rail spur to the {ind} park and add a second loading siding',
     'Serve 40 hectares of industrial land with power, water and fibre before leasing it to cluster firms',
@@ -78,7 +130,7 @@ const EN = {
     'Build a shared testing and certification centre for {ind} products',
     'Open a bonded warehouse and logistics hub next to the ring road interchange',
     'Set up a cluster credit guarantee fund with the county rural bank',
-    'Create a mutual guarantee pool so that member firms can back each other\'s bank loans',
+    "Create a mutual guarantee pool so that member firms can back each other's bank loans",
     'Open a talent exchange centre and a recruitment fair every spring',
     'Give the {ind} industry association a seat on the cluster steering group',
     'Run evening courses in CNC machining and quality control at the vocational college',
@@ -88,7 +140,7 @@ const EN = {
     'Fund joint research projects between cluster firms and the provincial university of technology',
     'Open a technology transfer office and a makerspace in the old textile mill',
     'Organise joint procurement of steel, zinc and packaging for member firms',
-    'Build a joint wholesale market and an online store for the cluster\'s products',
+    "Build a joint wholesale market and an online store for the cluster's products",
     'Register a collective trademark for {place} {ind} and license it to certified members',
     'Pool orders above one million units among member firms through the association',
     'Share a surface treatment line and a central effluent plant among electroplating firms',
@@ -104,7 +156,7 @@ const EN = {
   openers: [
     'The {ind} cluster of {place} employs about {n} people in {m} firms, most of them family businesses with fewer than fifty staff.',
     'Over the last decade the cluster grew on price; margins are now thin and several firms compete only by cutting prices.',
-    'Firms copy each other\'s designs within weeks of a launch, so few of them invest in their own product development.',
+    "Firms copy each other's designs within weeks of a launch, so few of them invest in their own product development.",
     'The county government intends to act as a network broker: it convenes, connects and removes obstacles rather than picking winners.',
     'Transport costs are high because the freight rail spur has not been upgraded since the 1990s.',
     'Most firms buy raw materials in small lots and pay more than their larger competitors in the province.',
@@ -117,13 +169,26 @@ const EN = {
     'A regional brand would help buyers recognise the quality of {place} {ind} products abroad.',
   ],
   objectives: [
-    'Raise the cluster\'s output to {n} million by 2030.',
+    "Raise the cluster's output to {n} million by 2030.",
     'Bring the share of firms with their own registered trademark to {p} percent.',
     'Cut average logistics cost per container by {p} percent by 2029.',
     'Double the number of joint research projects with universities.',
     'Strengthen the cluster in all respects and make it more competitive.',
   ],
-  sections: ['Background', 'Current situation', 'Guiding principles', 'Objectives', 'Key actions', 'Measures', 'Safeguards', 'Funding', 'Monitoring and evaluation', 'Implementation', 'Consultation', 'Annex: indicators'],
+  sections: [
+    'Background',
+    'Current situation',
+    'Guiding principles',
+    'Objectives',
+    'Key actions',
+    'Measures',
+    'Safeguards',
+    'Funding',
+    'Monitoring and evaluation',
+    'Implementation',
+    'Consultation',
+    'Annex: indicators',
+  ],
 };
 
 function fill(r, s, ctx) {
@@ -153,7 +218,12 @@ function enInline(r, text) {
 }
 
 function enDeadline(r) {
-  return r.pick([`${r.pick(EN.months)} ${r.int(2027, 2030)}`, `end of ${r.int(2027, 2030)}`, `Q${r.int(1, 4)} ${r.int(2027, 2030)}`, `${r.int(2027, 2028)}–${r.int(2029, 2030)}`]);
+  return r.pick([
+    `${r.pick(EN.months)} ${r.int(2027, 2030)}`,
+    `end of ${r.int(2027, 2030)}`,
+    `Q${r.int(1, 4)} ${r.int(2027, 2030)}`,
+    `${r.int(2027, 2028)}–${r.int(2029, 2030)}`,
+  ]);
 }
 
 function enMeasure(r, ctx, n) {
@@ -163,7 +233,11 @@ function enMeasure(r, ctx, n) {
   const indicator = r.chance(0.7) ? `${r.int(5, 400)} firms served` : null;
   const style = r.int(0, 2);
   if (style === 0) {
-    const fields = [lead && `Lead: ${lead}.`, deadline && `Deadline: ${deadline}.`, indicator && `Indicator: ${indicator}.`].filter(Boolean);
+    const fields = [
+      lead && `Lead: ${lead}.`,
+      deadline && `Deadline: ${deadline}.`,
+      indicator && `Indicator: ${indicator}.`,
+    ].filter(Boolean);
     return `${n}. **Measure ${n}.** ${what}. ${fields.join(' ')}`.trimEnd() + '\n';
   }
   if (style === 1) {
@@ -203,8 +277,25 @@ function enBlock(r, ctx) {
   }
   if (k < 0.71) {
     const lang = r.pick(['yaml', 'json', 'text']);
-    if (lang === 'yaml') return '```yaml\nindicators:\n' + Array.from({ length: r.int(2, 6) }, (_, i) => `  - id: kpi_${i + 1}\n    baseline: ${r.int(0, 500)}\n    target: ${r.int(500, 2000)}\n`).join('') + '```\n';
-    if (lang === 'json') return '```json\n{ "cluster": "' + ctx.place + '", "firms": ' + r.int(100, 900) + ', "measures": [' + Array.from({ length: r.int(2, 6) }, () => r.int(1, 40)).join(', ') + '] }\n```\n';
+    if (lang === 'yaml')
+      return (
+        '```yaml\nindicators:\n' +
+        Array.from(
+          { length: r.int(2, 6) },
+          (_, i) => `  - id: kpi_${i + 1}\n    baseline: ${r.int(0, 500)}\n    target: ${r.int(500, 2000)}\n`,
+        ).join('') +
+        '```\n'
+      );
+    if (lang === 'json')
+      return (
+        '```json\n{ "cluster": "' +
+        ctx.place +
+        '", "firms": ' +
+        r.int(100, 900) +
+        ', "measures": [' +
+        Array.from({ length: r.int(2, 6) }, () => r.int(1, 40)).join(', ') +
+        '] }\n```\n'
+      );
     return '```\nLead: relevant departments   <- example of what not to write\nDeadline: as soon as possible\n```\n';
   }
   if (k < 0.77) {
@@ -218,7 +309,11 @@ function enBlock(r, ctx) {
       : `<div class="note">\n<p>This section will be revised after the ${r.pick(EN.months)} hearing.</p>\n</div>\n`;
   }
   if (k < 0.88) return `> ${fill(r, r.pick(EN.openers), ctx)}\n> ${fill(r, r.pick(EN.openers), ctx)}\n`;
-  if (k < 0.94) return r.some(EN.objectives, 2, 4).map((o) => `- ${fill(r, o, ctx)}\n`).join('');
+  if (k < 0.94)
+    return r
+      .some(EN.objectives, 2, 4)
+      .map((o) => `- ${fill(r, o, ctx)}\n`)
+      .join('');
   return `${enInline(r, fill(r, r.pick(EN.openers), ctx))}  \n${fill(r, r.pick(EN.openers), ctx)}\n`;
 }
 
@@ -233,7 +328,8 @@ export function englishDraft(seed, target) {
     parts.push(s);
     size += bytes(s) + 1;
   };
-  if (r.chance(0.4)) push(`---\ntitle: "${title}"\nstatus: draft\nversion: 0.${r.int(1, 9)}\nowner: ${r.pick(EN.bodies)}\n---\n`);
+  if (r.chance(0.4))
+    push(`---\ntitle: "${title}"\nstatus: draft\nversion: 0.${r.int(1, 9)}\nowner: ${r.pick(EN.bodies)}\n---\n`);
   push(`# ${title}\n`);
   if (r.chance(0.5)) push(`<!-- cluster-policy-lint-disable-next-line measure-owner -->\n`);
   let chapter = 0;
@@ -241,7 +337,9 @@ export function englishDraft(seed, target) {
   while (size < target - 200) {
     chapter++;
     const name = EN.sections[(chapter - 1) % EN.sections.length];
-    push(big ? `## ${chapter}. ${name} (part ${Math.ceil(chapter / EN.sections.length)})\n` : `## ${chapter}. ${name}\n`);
+    push(
+      big ? `## ${chapter}. ${name} (part ${Math.ceil(chapter / EN.sections.length)})\n` : `## ${chapter}. ${name}\n`,
+    );
     const subs = r.int(1, 3);
     for (let s = 1; s <= subs && size < target - 200; s++) {
       if (r.chance(0.5)) push(`### ${chapter}.${s} ${r.pick(EN.sections)}\n`);
@@ -263,15 +361,51 @@ export function chineseNumeral(n) {
   if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
   if (n < 1000) {
     const rest = n % 100;
-    return DIGITS[Math.floor(n / 100)] + '百' + (rest === 0 ? '' : rest < 10 ? '零' + DIGITS[rest] : rest < 20 ? '一' + chineseNumeral(rest) : chineseNumeral(rest));
+    return (
+      DIGITS[Math.floor(n / 100)] +
+      '百' +
+      (rest === 0
+        ? ''
+        : rest < 10
+          ? '零' + DIGITS[rest]
+          : rest < 20
+            ? '一' + chineseNumeral(rest)
+            : chineseNumeral(rest))
+    );
   }
   return String(n);
 }
 
 const ZH = {
   places: ['青溪县', '临湖县', '东阳市', '永康市', '南浔区', '平湖市', '石桥镇', '柳江县', '安平县', '北山区'],
-  industries: ['陶瓷', '五金', '纺织', '家具', '汽车零部件', '制鞋', '阀门', '眼镜', '灯具', '包装', '小家电', '精密模具'],
-  bodies: ['县经信局', '县发改局', '县科技局', '县市场监管局', '县人社局', '县财政局', '县商务局', '县交通运输局', '生态环境分局', '产业集群管委会', '县工商联', '行业协会'],
+  industries: [
+    '陶瓷',
+    '五金',
+    '纺织',
+    '家具',
+    '汽车零部件',
+    '制鞋',
+    '阀门',
+    '眼镜',
+    '灯具',
+    '包装',
+    '小家电',
+    '精密模具',
+  ],
+  bodies: [
+    '县经信局',
+    '县发改局',
+    '县科技局',
+    '县市场监管局',
+    '县人社局',
+    '县财政局',
+    '县商务局',
+    '县交通运输局',
+    '生态环境分局',
+    '产业集群管委会',
+    '县工商联',
+    '行业协会',
+  ],
   vagueBodies: ['有关部门', '相关单位', '各有关方面', '责任单位'],
   measures: [
     '改造铁路专用线，新建第二条装卸线',
@@ -323,12 +457,28 @@ const ZH = {
     '支持企業與高等院校合作，建設技術服務平臺和檢驗檢測中心。',
     '鼓勵會員企業聯合採購原材料，共同開拓國內外市場。',
   ],
-  planSections: ['指导思想', '基本原则', '发展目标', '主要任务', '重点任务', '保障措施', '组织实施', '资金保障', '监测评估'],
+  planSections: [
+    '指导思想',
+    '基本原则',
+    '发展目标',
+    '主要任务',
+    '重点任务',
+    '保障措施',
+    '组织实施',
+    '资金保障',
+    '监测评估',
+  ],
   chapters: ['总则', '规划与建设', '产业发展', '创新服务', '市场秩序', '要素保障', '监督管理', '法律责任', '附则'],
 };
 
 function zhDeadline(r) {
-  return r.pick([`${r.int(2027, 2030)}年${r.int(1, 12)}月底前`, `${r.int(2027, 2030)}年底前`, `${r.int(2027, 2028)}—${r.int(2029, 2030)}年`, `２０${String(r.int(27, 30)).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}年`, '长期坚持']);
+  return r.pick([
+    `${r.int(2027, 2030)}年${r.int(1, 12)}月底前`,
+    `${r.int(2027, 2030)}年底前`,
+    `${r.int(2027, 2028)}—${r.int(2029, 2030)}年`,
+    `２０${String(r.int(27, 30)).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}年`,
+    '长期坚持',
+  ]);
 }
 
 function zhMeasure(r, ctx, label) {
@@ -336,7 +486,12 @@ function zhMeasure(r, ctx, label) {
   const lead = r.chance(0.8) ? (r.chance(0.85) ? r.pick(ZH.bodies) : r.pick(ZH.vagueBodies)) : null;
   const deadline = r.chance(0.75) ? zhDeadline(r) : null;
   const indicator = r.chance(0.7) ? `服务企业不少于${r.int(5, 400)}家` : null;
-  const fields = [lead && `牵头单位：${lead}`, r.chance(0.4) && `责任单位：${r.some(ZH.bodies, 1, 3).join('、')}`, deadline && `完成时限：${deadline}`, indicator && `考核指标：${indicator}`].filter(Boolean);
+  const fields = [
+    lead && `牵头单位：${lead}`,
+    r.chance(0.4) && `责任单位：${r.some(ZH.bodies, 1, 3).join('、')}`,
+    deadline && `完成时限：${deadline}`,
+    indicator && `考核指标：${indicator}`,
+  ].filter(Boolean);
   return `${label}${what}。${fields.length ? fields.join('；') + '。' : ''}`;
 }
 
@@ -367,12 +522,25 @@ function zhBlock(r, ctx) {
   if (k < 0.7) {
     let t = '| 序号 | 重点任务 | 牵头单位 | 完成时限 | 考核指标 |\n| --- | --- | --- | --- | --- |\n';
     const n = r.int(3, 8);
-    for (let i = 1; i <= n; i++) t += `| ${i} | ${fill(r, r.pick(ZH.measures), ctx)} | ${r.chance(0.85) ? r.pick(ZH.bodies) : r.pick(ZH.vagueBodies)} | ${r.chance(0.8) ? zhDeadline(r) : ''} | ${r.int(5, 400)}家 |\n`;
+    for (let i = 1; i <= n; i++)
+      t += `| ${i} | ${fill(r, r.pick(ZH.measures), ctx)} | ${r.chance(0.85) ? r.pick(ZH.bodies) : r.pick(ZH.vagueBodies)} | ${r.chance(0.8) ? zhDeadline(r) : ''} | ${r.int(5, 400)}家 |\n`;
     return t;
   }
-  if (k < 0.75) return '```yaml\n指标:\n' + Array.from({ length: r.int(2, 5) }, (_, i) => `  - 编号: kpi_${i + 1}\n    基期值: ${r.int(0, 500)}\n    目标值: ${r.int(500, 2000)}\n`).join('') + '```\n';
-  if (k < 0.82) return r.chance(0.5) ? `<!-- 起草说明：数据请与${r.pick(ZH.bodies)}核对后再提交常务会议。 -->\n` : `<!--\n第${r.int(1, 4)}轮征求意见：\n- 第${r.int(1, 30)}项措施缺少完成时限\n- 考核指标不可量化\n-->\n`;
-  if (k < 0.86) return `<table>\n  <tr><th>指标</th><th>${r.int(2025, 2026)}年</th><th>${r.int(2029, 2030)}年</th></tr>\n  <tr><td>规上企业数</td><td>${r.int(50, 200)}</td><td>${r.int(200, 400)}</td></tr>\n</table>\n`;
+  if (k < 0.75)
+    return (
+      '```yaml\n指标:\n' +
+      Array.from(
+        { length: r.int(2, 5) },
+        (_, i) => `  - 编号: kpi_${i + 1}\n    基期值: ${r.int(0, 500)}\n    目标值: ${r.int(500, 2000)}\n`,
+      ).join('') +
+      '```\n'
+    );
+  if (k < 0.82)
+    return r.chance(0.5)
+      ? `<!-- 起草说明：数据请与${r.pick(ZH.bodies)}核对后再提交常务会议。 -->\n`
+      : `<!--\n第${r.int(1, 4)}轮征求意见：\n- 第${r.int(1, 30)}项措施缺少完成时限\n- 考核指标不可量化\n-->\n`;
+  if (k < 0.86)
+    return `<table>\n  <tr><th>指标</th><th>${r.int(2025, 2026)}年</th><th>${r.int(2029, 2030)}年</th></tr>\n  <tr><td>规上企业数</td><td>${r.int(50, 200)}</td><td>${r.int(200, 400)}</td></tr>\n</table>\n`;
   if (k < 0.92) return `> ${fill(r, r.pick(ZH.openers), ctx)}\n`;
   return `专栏${chineseNumeral(r.int(1, 9))}　${fill(r, r.pick(ZH.measures), ctx)}\n\n${zhParagraph(r, ctx)}`;
 }
@@ -382,7 +550,9 @@ export function chineseDraft(seed, target) {
   const r = makeRandom(seed);
   const ctx = { place: r.pick(ZH.places), ind: r.pick(ZH.industries), item: 0, measure: 0 };
   const regulation = r.chance(0.35);
-  const title = regulation ? `${ctx.place}${ctx.ind}产业集群促进条例` : `${ctx.place}${ctx.ind}产业集群发展规划（${r.int(2025, 2027)}—${r.int(2029, 2032)}年）`;
+  const title = regulation
+    ? `${ctx.place}${ctx.ind}产业集群促进条例`
+    : `${ctx.place}${ctx.ind}产业集群发展规划（${r.int(2025, 2027)}—${r.int(2029, 2032)}年）`;
   const parts = [];
   let size = 0;
   const push = (s) => {
@@ -391,7 +561,8 @@ export function chineseDraft(seed, target) {
   };
   if (r.chance(0.3)) push(`---\ntitle: ${title}\nstatus: 征求意见稿\nversion: 0.${r.int(1, 9)}\n---\n`);
   push(`# ${title}\n`);
-  if (r.chance(0.5)) push(`${r.int(2025, 2027)}年${r.int(1, 12)}月${r.int(1, 28)}日 ${ctx.place}人民政府常务会议讨论稿\n`);
+  if (r.chance(0.5))
+    push(`${r.int(2025, 2027)}年${r.int(1, 12)}月${r.int(1, 28)}日 ${ctx.place}人民政府常务会议讨论稿\n`);
   if (r.chance(0.4)) push('<!-- INFO END -->\n');
   const end = target - 150;
   if (regulation) {
@@ -415,7 +586,12 @@ export function chineseDraft(seed, target) {
       ctx.item = 0;
       const subs = r.int(1, 4);
       for (let s = 0; s < subs && size < end; s++) {
-        if (r.chance(0.5)) push(r.chance(0.5) ? `### （${chineseNumeral(++ctx.item)}）${fill(r, r.pick(ZH.measures), ctx)}\n` : `（${chineseNumeral(++ctx.item)}）${fill(r, r.pick(ZH.measures), ctx)}。\n`);
+        if (r.chance(0.5))
+          push(
+            r.chance(0.5)
+              ? `### （${chineseNumeral(++ctx.item)}）${fill(r, r.pick(ZH.measures), ctx)}\n`
+              : `（${chineseNumeral(++ctx.item)}）${fill(r, r.pick(ZH.measures), ctx)}。\n`,
+          );
         const blocks = r.int(2, 4);
         for (let b = 0; b < blocks && size < end; b++) push(zhBlock(r, ctx));
       }
@@ -445,7 +621,9 @@ export function corpusLayout(root = defaultCorpusRoot()) {
       zh100k: path.join(server, 'zh-100k.md'),
       en1m: path.join(server, 'en-1m.md'),
       zh1m: path.join(server, 'zh-1m.md'),
-      many: Array.from({ length: LAYOUT.serverMany }, (_, i) => path.join(server, 'many', `draft-${String(i).padStart(2, '0')}.md`)),
+      many: Array.from({ length: LAYOUT.serverMany }, (_, i) =>
+        path.join(server, 'many', `draft-${String(i).padStart(2, '0')}.md`),
+      ),
     },
   };
 }
@@ -467,19 +645,31 @@ export async function ensureCorpus(root = defaultCorpusRoot(), log = () => {}) {
   await rm(tmp, { recursive: true, force: true });
   const t = corpusLayout(tmp);
   const stats = { version: CORPUS_VERSION };
-  for (const [lang, dir, make] of [['en', t.enMany, englishDraft], ['zh', t.zhMany, chineseDraft]]) {
+  for (const [lang, dir, make] of [
+    ['en', t.enMany, englishDraft],
+    ['zh', t.zhMany, chineseDraft],
+  ]) {
     let total = 0;
     for (let i = 0; i < LAYOUT.manyFiles; i++) {
       const seed = seedOf(`${lang}-many-${i}`);
       // Sizes vary around 8 KB (6–10 KB) as real drafts do; the mean stays near 8 KB.
       const target = Math.round(LAYOUT.manyBytes * (0.75 + makeRandom(seed ^ 0x5bd1e995).next() * 0.5));
       const folder = `batch-${String(Math.floor(i / 100)).padStart(2, '0')}`;
-      total += await writeDraft(path.join(dir, folder, `${lang}-draft-${String(i).padStart(4, '0')}.md`), make(seed, target));
+      total += await writeDraft(
+        path.join(dir, folder, `${lang}-draft-${String(i).padStart(4, '0')}.md`),
+        make(seed, target),
+      );
     }
     stats[`${lang}Many`] = { files: LAYOUT.manyFiles, bytes: total };
   }
-  stats.enBig = { files: 1, bytes: await writeDraft(path.join(t.enBig, 'en-plan-5mb.md'), englishDraft(seedOf('en-big'), LAYOUT.bigBytes)) };
-  stats.zhBig = { files: 1, bytes: await writeDraft(path.join(t.zhBig, 'zh-plan-5mb.md'), chineseDraft(seedOf('zh-big'), LAYOUT.bigBytes)) };
+  stats.enBig = {
+    files: 1,
+    bytes: await writeDraft(path.join(t.enBig, 'en-plan-5mb.md'), englishDraft(seedOf('en-big'), LAYOUT.bigBytes)),
+  };
+  stats.zhBig = {
+    files: 1,
+    bytes: await writeDraft(path.join(t.zhBig, 'zh-plan-5mb.md'), chineseDraft(seedOf('zh-big'), LAYOUT.bigBytes)),
+  };
   await writeDraft(t.server.en100k, englishDraft(seedOf('en-100k'), LAYOUT.serverSmall));
   await writeDraft(t.server.zh100k, chineseDraft(seedOf('zh-100k'), LAYOUT.serverSmall));
   await writeDraft(t.server.en1m, englishDraft(seedOf('en-1m'), LAYOUT.serverLarge));

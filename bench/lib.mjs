@@ -24,11 +24,19 @@ export function percentile(xs, p) {
 }
 
 export function summary(xs) {
-  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), p95: percentile(xs, 95), n: xs.length, all: xs };
+  return {
+    median: median(xs),
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+    p95: percentile(xs, 95),
+    n: xs.length,
+    all: xs,
+  };
 }
 
 export const fmtS = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
-export const fmtMs = (ms) => (ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
+export const fmtMs = (ms) =>
+  ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
 export const fmtMB = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 export const fmtX = (r) => (Number.isFinite(r) ? (r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(2)}×`) : '–');
 
@@ -38,7 +46,8 @@ export function machine() {
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
   const mhz = /cpu MHz\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim();
   let idSource = '';
-  for (const f of ['/etc/machine-id', '/var/lib/dbus/machine-id']) if (!idSource && existsSync(f)) idSource = readFileSync(f, 'utf8').trim();
+  for (const f of ['/etc/machine-id', '/var/lib/dbus/machine-id'])
+    if (!idSource && existsSync(f)) idSource = readFileSync(f, 'utf8').trim();
   if (!idSource) idSource = os.hostname();
   const load = os.loadavg().map((l) => l.toFixed(2));
   return {
@@ -56,7 +65,8 @@ let timeBinary;
 /** /usr/bin/time (GNU), installed from Debian's `time` package when missing. */
 export function gnuTime() {
   if (timeBinary !== undefined) return timeBinary;
-  const probe = () => existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+  const probe = () =>
+    existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
   if (!probe() && process.getuid?.() === 0) {
     console.error('installing Debian\'s "time" package for peak-memory measurements …');
     spawnSync('apt-get', ['install', '-y', '-q', 'time'], { stdio: 'ignore' });

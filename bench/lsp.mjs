@@ -31,7 +31,10 @@ const NODE_ARGS = [];
 /** A minimal LSP client over a child's stdio. */
 class Client {
   constructor(serverScript, { pull, resultIds = pull, cwd, nodeFlags = [] }) {
-    this.child = spawn(process.execPath, [...NODE_ARGS, ...nodeFlags, serverScript, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...NODE_ARGS, ...nodeFlags, serverScript, '--stdio'], {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.pull = pull;
     this.resultIds = resultIds;
     /** The last report pulled per document, and how many pulls were answered "unchanged". */
@@ -73,7 +76,8 @@ class Client {
     }
     if ('id' in message) {
       // A request from the server (registerCapability, configuration, progress …): accept it.
-      const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
+      const result =
+        message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
       this.send({ jsonrpc: '2.0', id: message.id, result });
       return;
     }
@@ -127,7 +131,12 @@ class Client {
       workspace: { workspaceFolders: true },
     };
     const rootUri = pathToFileURL(rootDir).href;
-    await this.request('initialize', { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'bench' }] });
+    await this.request('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    });
     this.notify('initialized', {});
   }
 
@@ -154,13 +163,21 @@ class Client {
     if (this.pull) {
       // As VS Code does, name the report already held; an unchanged one keeps its items.
       const held = this.resultIds ? this.reports.get(uri) : undefined;
-      const { result, at } = await this.request('textDocument/diagnostic', { textDocument: { uri }, ...(held ? { previousResultId: held.resultId } : {}) });
+      const { result, at } = await this.request('textDocument/diagnostic', {
+        textDocument: { uri },
+        ...(held ? { previousResultId: held.resultId } : {}),
+      });
       const items = result?.kind === 'unchanged' && held ? held.items : (result?.items ?? []);
       if (result?.resultId) this.reports.set(uri, { resultId: result.resultId, items });
       if (result?.kind === 'unchanged') this.unchanged++;
       return { count: items.length, at };
     }
-    const { message, at } = await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version === undefined || m.params.version === version));
+    const { message, at } = await this.waitFor(
+      (m) =>
+        m.method === 'textDocument/publishDiagnostics' &&
+        m.params.uri === uri &&
+        (m.params.version === undefined || m.params.version === version),
+    );
     return { count: message.params.diagnostics.length, at, versioned: message.params.version !== undefined };
   }
 }
@@ -176,7 +193,8 @@ function typingPosition(text) {
   for (let d = 0; d < lines.length; d++) {
     for (const line of [Math.floor(lines.length / 2) + d, Math.floor(lines.length / 2) - d]) {
       const l = lines[line];
-      if (l && !fences[line] && l.length > 40 && /^[A-Za-z\u4e00-\u9fff]/.test(l)) return { line, character: Math.floor(l.length / 2) };
+      if (l && !fences[line] && l.length > 40 && /^[A-Za-z\u4e00-\u9fff]/.test(l))
+        return { line, character: Math.floor(l.length / 2) };
     }
   }
   return { line: Math.floor(lines.length / 2), character: 0 };
@@ -190,7 +208,12 @@ async function latency(serverScript, file, { mode, edits, warmup = 3, pauseMs = 
   const pull = mode !== 'push';
   // `vscode` is `pull` on a server started with the node flags VS Code starts it with.
   const vscode = mode === 'vscode';
-  const client = new Client(serverScript, { pull, resultIds: mode === 'pull' || vscode, cwd: path.dirname(file), nodeFlags: vscode ? VSCODE_NODE_FLAGS : [] });
+  const client = new Client(serverScript, {
+    pull,
+    resultIds: mode === 'pull' || vscode,
+    cwd: path.dirname(file),
+    nodeFlags: vscode ? VSCODE_NODE_FLAGS : [],
+  });
   try {
     await client.initialize(path.dirname(file));
     const text = readFileSync(file, 'utf8');
@@ -211,21 +234,36 @@ async function latency(serverScript, file, { mode, edits, warmup = 3, pauseMs = 
       const position = { line: at.line, character: at.character + i };
       if (i === warmup) client.unchanged = 0; // count the measured edits only
       const sent = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: ch }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: ch }],
+      });
       const got = await client.diagnostics(uri, version);
       if (i >= warmup) times.push(got.at - sent);
       counts.add(got.count);
       if (got.versioned === false) versioned = false;
       await sleep(pauseMs);
     }
-    return { file: path.basename(file), bytes: Buffer.byteLength(text), mode, openMs, edits: summary(times), diagnostics: [...counts], unchanged: client.unchanged, pushCarriesVersion: pull ? undefined : versioned, memory: client.memory() };
+    return {
+      file: path.basename(file),
+      bytes: Buffer.byteLength(text),
+      mode,
+      openMs,
+      edits: summary(times),
+      diagnostics: [...counts],
+      unchanged: client.unchanged,
+      pushCarriesVersion: pull ? undefined : versioned,
+      memory: client.memory(),
+    };
   } finally {
     await client.shutdown();
   }
 }
 
 /** The node flags VS Code starts the server with. */
-export const VSCODE_NODE_FLAGS = JSON.parse(readFileSync(path.join(ROOT, 'common', 'serverLaunch.json'), 'utf8')).nodeFlags;
+export const VSCODE_NODE_FLAGS = JSON.parse(
+  readFileSync(path.join(ROOT, 'common', 'serverLaunch.json'), 'utf8'),
+).nodeFlags;
 
 /** Opens every draft of `files`, waits until each is linted, and reads the server's memory. */
 async function memoryWithDrafts(serverScript, files, nodeFlags) {
@@ -242,12 +280,22 @@ async function memoryWithDrafts(serverScript, files, nodeFlags) {
       client.open(uri, text);
       await client.diagnostics(uri, 1);
       // One edit each, as a drafter moving between files would make, so edit caches fill too.
-      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }],
+      });
       await client.diagnostics(uri, 2);
     }
     await sleep(1000);
     const after = client.memory();
-    return { drafts: files.length, bytes: total, nodeFlags, idleRssKiB: before.rssKiB, rssKiB: after.rssKiB, hwmKiB: after.hwmKiB };
+    return {
+      drafts: files.length,
+      bytes: total,
+      nodeFlags,
+      idleRssKiB: before.rssKiB,
+      rssKiB: after.rssKiB,
+      hwmKiB: after.hwmKiB,
+    };
   } finally {
     await client.shutdown();
   }
@@ -315,7 +363,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--memory-only')) {
     for (const flags of [VSCODE_NODE_FLAGS, []]) {
       const m = await memoryWithDrafts(server, (await ensureCorpus()).server.many, flags);
-      console.log(`memory (${flags.join(' ') || 'no flags'}): ${m.drafts} drafts: RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+      console.log(
+        `memory (${flags.join(' ') || 'no flags'}): ${m.drafts} drafts: RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`,
+      );
     }
     process.exit(0);
   }
@@ -324,13 +374,25 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const file = path.resolve(process.argv[only + 1]);
     for (const mode of MODES) {
       const l = await latency(server, file, { mode, edits: e > 0 ? Number(process.argv[e + 1]) : 20 });
-      console.log(`${l.mode.padEnd(9)} ${l.file} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  diagnostics ${l.diagnostics.join('/')}  unchanged ${l.unchanged}`);
+      console.log(
+        `${l.mode.padEnd(9)} ${l.file} open ${l.openMs.toFixed(1)} ms  edit median ${l.edits.median.toFixed(2)} ms  p95 ${l.edits.p95.toFixed(2)} ms  diagnostics ${l.diagnostics.join('/')}  unchanged ${l.unchanged}`,
+      );
     }
     process.exit(0);
   }
   const corpus = await ensureCorpus();
   const r = process.argv.indexOf('--rounds');
-  const result = await measureServer(server, corpus, { edits: e > 0 ? Number(process.argv[e + 1]) : 20, rounds: r > 0 ? Number(process.argv[r + 1]) : 5, log: console.error });
-  for (const l of result.latency) console.log(`${l.mode.padEnd(9)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.median.toFixed(2)} ms (runs ${l.runMedians.min.toFixed(2)}–${l.runMedians.max.toFixed(2)})  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MiB`);
-  for (const m of [result.memory, result.memoryBare]) console.log(`memory (${m.nodeFlags.join(' ') || 'no flags'}): ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MiB): RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`);
+  const result = await measureServer(server, corpus, {
+    edits: e > 0 ? Number(process.argv[e + 1]) : 20,
+    rounds: r > 0 ? Number(process.argv[r + 1]) : 5,
+    log: console.error,
+  });
+  for (const l of result.latency)
+    console.log(
+      `${l.mode.padEnd(9)} ${l.file.padEnd(12)} open ${l.openMs.toFixed(1)} ms  edit median ${l.median.toFixed(2)} ms (runs ${l.runMedians.min.toFixed(2)}–${l.runMedians.max.toFixed(2)})  p95 ${l.edits.p95.toFixed(2)} ms  (${l.edits.min.toFixed(2)}–${l.edits.max.toFixed(2)})  diags ${l.diagnostics.join('/')}  rss ${(l.memory.rssKiB / 1024).toFixed(0)} MiB`,
+    );
+  for (const m of [result.memory, result.memoryBare])
+    console.log(
+      `memory (${m.nodeFlags.join(' ') || 'no flags'}): ${m.drafts} drafts (${(m.bytes / 1024 / 1024).toFixed(1)} MiB): RSS ${(m.rssKiB / 1024).toFixed(0)} MiB (${mb(m.rssKiB)}), peak ${(m.hwmKiB / 1024).toFixed(0)} MiB, idle ${(m.idleRssKiB / 1024).toFixed(0)} MiB`,
+    );
 }

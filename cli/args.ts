@@ -54,7 +54,15 @@ const FLAGS: Record<string, (a: CliArgs) => void> = {
 
 /** Parses `argv` (without node and the script); throws `UsageError` with a plain message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { operands: [], format: 'stylish', quiet: false, listRules: false, init: false, version: false, help: false };
+  const args: CliArgs = {
+    operands: [],
+    format: 'stylish',
+    quiet: false,
+    listRules: false,
+    init: false,
+    version: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -95,7 +103,8 @@ function setValue(args: CliArgs, key: string, name: string, value: string): void
       args.format = value as Format;
       return;
     case 'maxWarnings': {
-      if (!/^\d+$/.test(value)) throw new UsageError(`${name} needs a whole number of warnings (0 or more), not "${value}".`);
+      if (!/^\d+$/.test(value))
+        throw new UsageError(`${name} needs a whole number of warnings (0 or more), not "${value}".`);
       args.maxWarnings = Number(value);
       return;
     }

@@ -39,7 +39,9 @@ if (argv.length === 1 && argv[0] === '--version') {
     },
     (error: unknown) => {
       // Only a bug in the tool gets here; a user's mistake is reported by main with exit 2.
-      process.stderr.write(`cluster-policy-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `cluster-policy-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

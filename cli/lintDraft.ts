@@ -4,7 +4,14 @@
  * hold RegExps and cannot cross threads; their sources can).
  */
 import { combinePacks, builtinPackSource, lint, type Pack, type PackSource, type RuleSetting } from '../engine';
-import { failedFileReport, fileReport, severityCounts, toLocation1, type FileReport, type SeverityCounts } from '../report/model';
+import {
+  failedFileReport,
+  fileReport,
+  severityCounts,
+  toLocation1,
+  type FileReport,
+  type SeverityCounts,
+} from '../report/model';
 import type { Format } from './args';
 import type { LanguageSetting } from '../project/config';
 import { readFileSync } from 'node:fs';
@@ -16,7 +23,11 @@ import type { GroupCounts, LintedDraft, StreamFormat } from './formats/runReport
 import { stylishFormat } from './formats/stylish';
 
 /** The formats written file by file; the others are written whole at the end (see `reportBuilder.ts`). */
-export const STREAM_FORMATS: Partial<Record<Format, StreamFormat>> = { json: jsonFormat, stylish: stylishFormat, github: githubFormat };
+export const STREAM_FORMATS: Partial<Record<Format, StreamFormat>> = {
+  json: jsonFormat,
+  stylish: stylishFormat,
+  github: githubFormat,
+};
 
 /** One draft to lint, with the settings its configuration resolved to. */
 export interface LintTask {
@@ -104,9 +115,16 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage: task.language });
   const full = fileReport(task.display, result);
   const all = severityCounts(full.diagnostics);
-  const keep = options.quiet ? full.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0) : undefined;
+  const keep = options.quiet
+    ? full.diagnostics.map((d, i) => (d.severity === 'error' ? i : -1)).filter((i) => i >= 0)
+    : undefined;
   const report = keep ? { ...full, diagnostics: keep.map((i) => full.diagnostics[i]!) } : full;
-  const groups: GroupCounts = result.coverage.groups.map((g) => ({ id: g.id, covered: g.covered, partial: g.partial, total: g.total }));
+  const groups: GroupCounts = result.coverage.groups.map((g) => ({
+    id: g.id,
+    covered: g.covered,
+    partial: g.partial,
+    total: g.total,
+  }));
   const outcome: DraftOutcome = {
     display: task.display,
     encoding,
@@ -122,7 +140,11 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   }
   // Only the whole-report formats print fixes in full (SARIF), so only they pay for converting them.
   const findings = keep ? keep.map((i) => result.findings[i]!) : result.findings;
-  const fixes = findings.map((f) => (f.fix ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) } : undefined));
+  const fixes = findings.map((f) =>
+    f.fix
+      ? { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...toLocation1(e.range), text: e.newText })) }
+      : undefined,
+  );
   outcome.draft = { report, fixes, groups };
   return outcome;
 }

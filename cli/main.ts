@@ -54,8 +54,8 @@ export async function main(options: MainOptions): Promise<number> {
     say(`cluster-policy-lint: ${error.message}\nRun cluster-policy-lint --help to see the options.`);
     return 2;
   }
-  if (args.help) return options.stdout.write(HELP), 0;
-  if (args.version) return options.stdout.write(`${VERSION}\n`), 0;
+  if (args.help) return (options.stdout.write(HELP), 0);
+  if (args.version) return (options.stdout.write(`${VERSION}\n`), 0);
   return new Run(options, args).go();
 }
 
@@ -84,9 +84,15 @@ class Run {
   }
 
   /** Reports a problem with the run on standard error (and in formats that have room for it). */
-  private fail(message: string, at?: { file: string; line?: number; column?: number }, level: RunNotification['level'] = 'error'): void {
+  private fail(
+    message: string,
+    at?: { file: string; line?: number; column?: number },
+    level: RunNotification['level'] = 'error',
+  ): void {
     if (level === 'error') this.failed = true;
-    const where = at ? `${this.display(at.file)}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ''}` : ''}: ` : 'cluster-policy-lint: ';
+    const where = at
+      ? `${this.display(at.file)}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ''}` : ''}: `
+      : 'cluster-policy-lint: ';
     this.say(`${where}${message}`);
     const n: RunNotification = { level, message };
     if (at) {
@@ -116,7 +122,9 @@ class Run {
     if (args.printConfig) return this.printConfig(config, path.resolve(this.cwd, args.printConfig));
     if (args.listRules) return this.listRules(config);
     if (args.stdinFilename && !args.operands.includes('-')) {
-      this.say('cluster-policy-lint: --stdin-filename names the draft read from standard input; add the operand - to read it.');
+      this.say(
+        'cluster-policy-lint: --stdin-filename names the draft read from standard input; add the operand - to read it.',
+      );
       return 2;
     }
 
@@ -139,7 +147,11 @@ class Run {
       ...(args.stdinFilename ? { stdinFilename: args.stdinFilename } : {}),
     });
     const configs = await Promise.all(expansion.drafts.map((d) => config.resolve(d.absolute)));
-    const packs = await loadPackFiles(this.fs, configs.flatMap((c) => c.packs), (p) => this.display(p));
+    const packs = await loadPackFiles(
+      this.fs,
+      configs.flatMap((c) => c.packs),
+      (p) => this.display(p),
+    );
     const allSources = [...packs.sources.values()];
     const combined = combineSafely(allSources);
     if (combined.problem) this.fail(combined.problem);
@@ -161,12 +173,19 @@ class Run {
       const resolved = configs[i]!;
       const packKey = resolved.packs.filter((p) => packs.sources.has(p)).join('\n');
       packSets[packKey] ??= resolved.packs.flatMap((p) => packs.sources.get(p) ?? []);
-      const task: LintTask = { display: draft.display, rules: knownRules(resolved, known), language: resolved.language, packKey };
+      const task: LintTask = {
+        display: draft.display,
+        rules: knownRules(resolved, known),
+        language: resolved.language,
+        packKey,
+      };
       if (draft.stdin) {
         try {
           task.bytes = await readStdin(this.options.stdin);
         } catch (error) {
-          entries.push({ unreadable: { display: draft.display, reason: `standard input cannot be read: ${describeFsError(error)}` } });
+          entries.push({
+            unreadable: { display: draft.display, reason: `standard input cannot be read: ${describeFsError(error)}` },
+          });
           continue;
         }
       } else task.absolute = draft.absolute;
@@ -199,7 +218,9 @@ class Run {
     pool: WorkerPool | undefined,
     output: { file: FileWriter; path: string } | undefined,
   ): Promise<number> {
-    const report = new ReportBuilder(this.outcomeOptions(), output?.file ?? this.options.stdout, (line) => this.fail(line));
+    const report = new ReportBuilder(this.outcomeOptions(), output?.file ?? this.options.stdout, (line) =>
+      this.fail(line),
+    );
     const tasks: LintTask[] = [];
     const entryOfTask: number[] = [];
     entries.forEach((e, i) => {
@@ -213,7 +234,8 @@ class Run {
     const takeUnreadable = (upTo: number) => {
       for (; cursor < upTo; cursor++) {
         const e = entries[cursor]!;
-        if ('unreadable' in e) report.take(failedOutcome(e.unreadable.display, e.unreadable.reason, report.outcomeOptions));
+        if ('unreadable' in e)
+          report.take(failedOutcome(e.unreadable.display, e.unreadable.reason, report.outcomeOptions));
       }
     };
     const progress = this.progress(tasks.length);
@@ -265,13 +287,17 @@ class Run {
     const { maxWarnings, minCoverage } = this.args;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       failed = true;
-      this.say(`cluster-policy-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}${this.args.quiet ? ' (they are hidden by --quiet)' : ''}.`);
+      this.say(
+        `cluster-policy-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}${this.args.quiet ? ' (they are hidden by --quiet)' : ''}.`,
+      );
     }
     if (minCoverage !== undefined) {
       for (const { path: file, score } of scores) {
         if (score * 100 >= minCoverage) continue;
         failed = true;
-        this.say(`cluster-policy-lint: the coverage of ${file} is ${percent(score, minCoverage)}, below --min-coverage ${minCoverage}.`);
+        this.say(
+          `cluster-policy-lint: the coverage of ${file} is ${percent(score, minCoverage)}, below --min-coverage ${minCoverage}.`,
+        );
       }
     }
     return failed;
@@ -392,7 +418,9 @@ class Run {
       this.say(`cluster-policy-lint: ${CONFIG_NAMES[0]} cannot be written: ${describeFsError(error, 'write')}.`);
       return 2;
     }
-    this.options.stdout.write(`Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`);
+    this.options.stdout.write(
+      `Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`,
+    );
     return 0;
   }
 
@@ -400,7 +428,9 @@ class Run {
     const resolved = await config.resolve(draft);
     const ignoredBy = await config.ignoredBy(draft);
     const packs = await loadPackFiles(this.fs, resolved.packs, (p) => this.display(p));
-    await config.checkRuleIds(combineSafely([...packs.sources.values()]).pack.rules, { unknownAllowed: packs.issues.length > 0 });
+    await config.checkRuleIds(combineSafely([...packs.sources.values()]).pack.rules, {
+      unknownAllowed: packs.issues.length > 0,
+    });
     this.reportIssues([...config.issues, ...packs.issues]);
     if (this.failed) return 2;
     const out = {

@@ -8,7 +8,15 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PackSource } from '../engine';
-import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
+import {
+  lintRead,
+  PackCache,
+  readFromDisk,
+  type DraftOutcome,
+  type LintTask,
+  type OutcomeOptions,
+  type ReadResult,
+} from './lintDraft';
 import type { WorkerMessage, WorkerResponse, WorkerSetup } from './worker';
 
 /** How many files make a worker pool worth its start-up. */

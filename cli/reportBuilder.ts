@@ -75,7 +75,12 @@ export class ReportBuilder {
   finish(context: () => RunContext): void {
     if (this.stream) {
       const ctx = context();
-      this.write(this.stream.tail({ summary: this.summary, failed: this.failedFiles, notifications: ctx.notifications }, this.formatOptions));
+      this.write(
+        this.stream.tail(
+          { summary: this.summary, failed: this.failedFiles, notifications: ctx.notifications },
+          this.formatOptions,
+        ),
+      );
     } else {
       const files = this.outcomes.map((o) => o.draft?.report ?? o.failed!);
       const report: RunReport = {

@@ -21,7 +21,10 @@ export const CoverageViewCommands = {
 } as const;
 
 /** The webview's type, one per kind of view. */
-const VIEW_TYPE = { draft: 'clusterPolicyLint.draftCoverage', workspace: 'clusterPolicyLint.workspaceCoverage' } as const;
+const VIEW_TYPE = {
+  draft: 'clusterPolicyLint.draftCoverage',
+  workspace: 'clusterPolicyLint.workspaceCoverage',
+} as const;
 
 /** How long typing must pause before the view asks the server again. */
 const DRAFT_DEBOUNCE_MS = 400;
@@ -37,7 +40,8 @@ export type ReportClient = Pick<BaseLanguageClient, 'sendRequest'>;
 const zhUi = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');
 const say = (en: string, zh: string): string => (zhUi() ? zh : en);
 
-const isDraft = (document: vscode.TextDocument): boolean => document.languageId === 'markdown' && document.uri.scheme !== 'git';
+const isDraft = (document: vscode.TextDocument): boolean =>
+  document.languageId === 'markdown' && document.uri.scheme !== 'git';
 
 /** Where the draft view's draft is kept between sessions, so a reload shows the same draft. */
 const SHOWN_DRAFT_KEY = 'clusterPolicyLint.coverageView.draft';
@@ -53,7 +57,10 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
   let workspaceView: CoverageView | undefined;
 
   const openDraftView = (target: vscode.Uri, panel?: vscode.WebviewPanel): CoverageView => {
-    const source = new DraftSource(target, (uri) => void context.workspaceState.update(SHOWN_DRAFT_KEY, uri.toString()));
+    const source = new DraftSource(
+      target,
+      (uri) => void context.workspaceState.update(SHOWN_DRAFT_KEY, uri.toString()),
+    );
     const view = new CoverageView(client, version, source, panel);
     view.onDidDispose(() => {
       if (draftView === view) draftView = undefined;
@@ -69,7 +76,10 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
   };
   const refreshWorkspace = (view: CoverageView): Thenable<void> =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: say('Cluster Policy Lint: coverage of the workspace', 'Cluster Policy Lint：工作区覆盖情况') },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: say('Cluster Policy Lint: coverage of the workspace', 'Cluster Policy Lint：工作区覆盖情况'),
+      },
       () => view.refresh(),
     );
 
@@ -77,7 +87,12 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
     vscode.commands.registerCommand(CoverageViewCommands.showDraft, async (uri?: vscode.Uri) => {
       const target = uri ?? activeDraft()?.uri;
       if (!target) {
-        void vscode.window.showInformationMessage(say('Open a Markdown policy draft to see its coverage.', '请先打开一份 Markdown 政策草案，再查看其覆盖情况。'));
+        void vscode.window.showInformationMessage(
+          say(
+            'Open a Markdown policy draft to see its coverage.',
+            '请先打开一份 Markdown 政策草案，再查看其覆盖情况。',
+          ),
+        );
         return;
       }
       if (!draftView) {
@@ -100,7 +115,8 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
         const kept = context.workspaceState.get<string>(SHOWN_DRAFT_KEY);
         const keptUri = kept ? vscode.Uri.parse(kept) : undefined;
         // The draft may have been moved or deleted since: then the one being edited, if any.
-        const target = (keptUri && (await exists(keptUri)) ? keptUri : undefined) ?? (activeDraft() ?? visibleDraft())?.uri;
+        const target =
+          (keptUri && (await exists(keptUri)) ? keptUri : undefined) ?? (activeDraft() ?? visibleDraft())?.uri;
         if (!target || draftView) {
           panel.dispose();
           return;
@@ -175,7 +191,9 @@ class DraftSource implements DraftSetSource {
     this.onFollow = () => changed();
     const mine = (document: vscode.TextDocument) => document.uri.toString() === this.uri.toString();
     return vscode.Disposable.from(
-      vscode.workspace.onDidChangeTextDocument((e) => mine(e.document) && e.contentChanges.length > 0 && changed(e.document.uri)),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => mine(e.document) && e.contentChanges.length > 0 && changed(e.document.uri),
+      ),
       vscode.workspace.onDidSaveTextDocument((d) => mine(d) && changed(d.uri)),
       // The configuration may turn elements off or change the message language.
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('clusterPolicyLint') && changed()),
@@ -207,7 +225,9 @@ class WorkspaceSource implements DraftSetSource {
       watcher.onDidCreate(() => changed()),
       watcher.onDidDelete(() => changed()),
       watcher.onDidChange((uri) => changed(uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => isDraft(e.document) && e.contentChanges.length > 0 && changed(e.document.uri)),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => isDraft(e.document) && e.contentChanges.length > 0 && changed(e.document.uri),
+      ),
       // A configuration file or setting may change what every draft is judged against.
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('clusterPolicyLint') && changed()),
     );
@@ -247,7 +267,10 @@ class CoverageView {
       this.panel = vscode.window.createWebviewPanel(
         VIEW_TYPE[source.kind],
         source.title(),
-        { viewColumn: source.kind === 'draft' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: source.kind === 'draft' },
+        {
+          viewColumn: source.kind === 'draft' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+          preserveFocus: source.kind === 'draft',
+        },
         { ...webviewOptions, enableFindWidget: true },
       );
     }
@@ -305,7 +328,9 @@ class CoverageView {
   }
 
   private request(uri: vscode.Uri): Promise<FileReportResult | null> {
-    return this.client.sendRequest<FileReportResult | null>(FileReportRequest.method, { uri: uri.toString() }).catch(() => null);
+    return this.client
+      .sendRequest<FileReportResult | null>(FileReportRequest.method, { uri: uri.toString() })
+      .catch(() => null);
   }
 
   /** Asks the server for every draft's report and shows them. */
@@ -315,7 +340,9 @@ class CoverageView {
     const answers = await mapLimit(uris, WORKSPACE_CONCURRENCY, (uri) => this.request(uri));
     if (generation !== this.generation || this.disposed) return;
     // A null answer is a file the server does not lint (ignored by configuration, not a draft).
-    const kept = uris.map((uri, i) => ({ uri, result: answers[i] })).filter((x): x is { uri: vscode.Uri; result: FileReportResult } => Boolean(x.result));
+    const kept = uris
+      .map((uri, i) => ({ uri, result: answers[i] }))
+      .filter((x): x is { uri: vscode.Uri; result: FileReportResult } => Boolean(x.result));
     this.uris = kept.map((x) => x.uri);
     this.results = kept.map((x) => x.result);
     this.render();
@@ -360,7 +387,9 @@ class CoverageView {
   /** Opens the draft beside the view with the passage selected. */
   private async showInDraft(uri: vscode.Uri, at: Location1): Promise<void> {
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const column =
+      visible?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
     const selection = new vscode.Range(at.line - 1, at.column - 1, at.endLine - 1, at.endColumn - 1);
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection, preserveFocus: false });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -377,7 +406,9 @@ class CoverageView {
     const summary = result.elements.find((e) => e.id === elementId);
     const title = summary?.title[result.messageLanguage] ?? elementId;
     if (!element || element.status === 'off') {
-      void vscode.window.showInformationMessage(say(`"${title}" is turned off for this draft.`, `“${title}”已对该草案关闭。`));
+      void vscode.window.showInformationMessage(
+        say(`"${title}" is turned off for this draft.`, `“${title}”已对该草案关闭。`),
+      );
       return;
     }
     const insert = say('Insert template', '插入模板');
@@ -393,18 +424,24 @@ class CoverageView {
    * facets), asking the server afresh so the edit fits the draft as it is now.
    */
   private async insertTemplate(uri: vscode.Uri, elementId: string): Promise<void> {
-    const fresh = await this.client.sendRequest<FileReportResult | null>(FileReportRequest.method, { uri: uri.toString() });
+    const fresh = await this.client.sendRequest<FileReportResult | null>(FileReportRequest.method, {
+      uri: uri.toString(),
+    });
     const fix = fresh?.report.diagnostics.find((d) => d.ruleId === elementId && d.fix)?.fix;
     if (fix) {
       const range = new vscode.Range(fix.line - 1, fix.column - 1, fix.endLine - 1, fix.endColumn - 1);
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, range, fix.text);
-      if (await vscode.workspace.applyEdit(edit)) await this.showInDraft(uri, { ...fix, endLine: fix.line, endColumn: fix.column });
+      if (await vscode.workspace.applyEdit(edit))
+        await this.showInDraft(uri, { ...fix, endLine: fix.line, endColumn: fix.column });
       return;
     }
     // No finding carries a fix (for instance the element's rule is silenced): the server's command
     // still knows where the section belongs.
-    await this.client.sendRequest('workspace/executeCommand', { command: ServerCommands.insertSection, arguments: [{ uri: uri.toString(), elementId }] });
+    await this.client.sendRequest('workspace/executeCommand', {
+      command: ServerCommands.insertSection,
+      arguments: [{ uri: uri.toString(), elementId }],
+    });
   }
 }
 

@@ -4,7 +4,12 @@
  * server's; this file only asks it.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import {
   ClientCommands,
   ElementsRequest,
@@ -34,7 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6012'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6012'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -63,7 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     await running.start();
   } catch (error) {
-    void vscode.window.showErrorMessage(say(`Cluster Policy Lint could not start its checker: ${(error as Error).message}`, `Cluster Policy Lint 检查程序无法启动：${(error as Error).message}`));
+    void vscode.window.showErrorMessage(
+      say(
+        `Cluster Policy Lint could not start its checker: ${(error as Error).message}`,
+        `Cluster Policy Lint 检查程序无法启动：${(error as Error).message}`,
+      ),
+    );
     return;
   }
   status.start(context);
@@ -75,9 +89,13 @@ export async function deactivate(): Promise<void> {
 }
 
 async function lintWorkspace(running: LanguageClient): Promise<void> {
-  const result = await running.sendRequest<WorkspaceLintResult | null>('workspace/executeCommand', { command: ServerCommands.lintWorkspace });
+  const result = await running.sendRequest<WorkspaceLintResult | null>('workspace/executeCommand', {
+    command: ServerCommands.lintWorkspace,
+  });
   if (!result) return;
-  const failed = result.failed.length ? say(` ${result.failed.length} could not be read.`, `${result.failed.length} 份无法读取。`) : '';
+  const failed = result.failed.length
+    ? say(` ${result.failed.length} could not be read.`, `${result.failed.length} 份无法读取。`)
+    : '';
   void vscode.window.showInformationMessage(
     say(
       `Checked ${result.files} drafts: ${result.errors} errors, ${result.warnings} warnings.${failed} See the Problems panel.`,
@@ -94,14 +112,21 @@ function activeDraft(): vscode.TextEditor | undefined {
 async function insertSection(running: LanguageClient): Promise<void> {
   const editor = activeDraft();
   if (!editor) {
-    void vscode.window.showInformationMessage(say('Open a Markdown policy draft first.', '请先打开一份 Markdown 政策草案。'));
+    void vscode.window.showInformationMessage(
+      say('Open a Markdown policy draft first.', '请先打开一份 Markdown 政策草案。'),
+    );
     return;
   }
   const uri = editor.document.uri.toString();
   const choices = await sendRequest(running, ElementsRequest, { uri });
   const picked = await vscode.window.showQuickPick(
     choices.map((c) => ({ label: c.label, description: c.detail, id: c.id })),
-    { placeHolder: say('Insert the template section of an element (those the draft lacks come first)', '插入要素的模板章节（草案尚缺的排在前面）') },
+    {
+      placeHolder: say(
+        'Insert the template section of an element (those the draft lacks come first)',
+        '插入要素的模板章节（草案尚缺的排在前面）',
+      ),
+    },
   );
   if (!picked) return;
   const args: InsertSectionArgs = { uri, elementId: picked.id };
@@ -121,4 +146,3 @@ async function openRuleDocs(running: LanguageClient, ruleId?: string): Promise<v
   }
   if (docs) await vscode.env.openExternal(vscode.Uri.parse(docs));
 }
-

@@ -28,7 +28,10 @@ export function metaFromResults(results: readonly FileReportResult[]): HtmlRepor
 
 /** The JSON report of a set of answers, with the contract's summary counts. */
 export function reportFromResults(version: string, results: readonly FileReportResult[]): JsonReport {
-  return jsonReport(version, results.map((r) => r.report));
+  return jsonReport(
+    version,
+    results.map((r) => r.report),
+  );
 }
 
 /** The language most answers' messages are in, for the report's own words. */

@@ -10,7 +10,9 @@ const UPDATE_DELAY_MS = 300;
  * elements are missing in the detail. It asks the server again when the draft's diagnostics change.
  */
 export class CoverageStatus implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('clusterPolicyLint.coverage', { language: 'markdown' });
+  private readonly item = vscode.languages.createLanguageStatusItem('clusterPolicyLint.coverage', {
+    language: 'markdown',
+  });
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly client: RequestClient) {
@@ -54,8 +56,12 @@ export class CoverageStatus implements vscode.Disposable {
       }
       this.item.text = `$(checklist) ${summary.text}`;
       this.item.detail = summary.detail;
-      this.item.severity = summary.score < 0.5 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      this.item.command = { title: vscode.env.language.startsWith('zh') ? '插入章节' : 'Insert a section', command: ClientCommands.insertSection };
+      this.item.severity =
+        summary.score < 0.5 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      this.item.command = {
+        title: vscode.env.language.startsWith('zh') ? '插入章节' : 'Insert a section',
+        command: ClientCommands.insertSection,
+      };
     } catch {
       // The server is restarting or stopped; the next diagnostics change brings the status back.
       this.item.busy = false;

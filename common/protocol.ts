@@ -139,7 +139,9 @@ export interface FileReportResult {
  * `clusterPolicyLint/coverageSummary`: a short coverage line for a status item. `null` when the
  * document is not linted.
  */
-export const CoverageSummaryRequest = request<DocumentParams, CoverageSummary | null>('clusterPolicyLint/coverageSummary');
+export const CoverageSummaryRequest = request<DocumentParams, CoverageSummary | null>(
+  'clusterPolicyLint/coverageSummary',
+);
 
 /** The result of `CoverageSummaryRequest`. */
 export interface CoverageSummary {

@@ -132,7 +132,11 @@ export function lastBlockIn(doc: DraftDocument, section: Section): DraftDocument
   let any: DraftDocument['blocks'][number] | undefined;
   // Blocks are in document order and never overlap: only those from the section's start are read.
   const { blocks } = doc;
-  for (let i = firstStartingAt(blocks, section.span.start); i < blocks.length && blocks[i]!.span.start <= section.span.end; i++) {
+  for (
+    let i = firstStartingAt(blocks, section.span.start);
+    i < blocks.length && blocks[i]!.span.start <= section.span.end;
+    i++
+  ) {
     const block = blocks[i]!;
     if (block.span.end > section.span.end || block.kind === 'heading') continue;
     any = block;

@@ -65,7 +65,15 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack, saturat
   const sentences = Sentences.of(model.normalized, model.blocks);
   const languages = languagesPresent(model.normalized);
   const hits = facetHits(model.normalized, sentences, pack, languages, saturated);
-  return { model, length: text.length, languages, sentences, scripts: countScripts(model.prose), hits, memo: new Map() };
+  return {
+    model,
+    length: text.length,
+    languages,
+    sentences,
+    scripts: countScripts(model.prose),
+    hits,
+    memo: new Map(),
+  };
 }
 
 /**
@@ -126,7 +134,10 @@ export class LintCache {
     const oldSource = this.source;
     let placed: PlacedAnalysis[];
     if (pack !== this.pack || oldSource === undefined) {
-      placed = chunksOf(source, EDITOR_MIN_CHUNK).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
+      placed = chunksOf(source, EDITOR_MIN_CHUNK).map(({ offset, text }) => ({
+        offset,
+        analysis: analyzeChunk(text, offset === 0, pack),
+      }));
     } else if (oldSource === source) {
       placed = old;
     } else {
@@ -187,7 +198,12 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
   const windowStart = old[from]?.offset ?? 0;
   const firstAfter = suffix > 0 ? old.length - suffix : -1;
   const resync = firstAfter >= 0 ? old[firstAfter]!.offset + delta : -1;
-  const windowEnd = firstAfter >= 0 ? (firstAfter + 1 < old.length ? old[firstAfter + 1]!.offset + delta : source.length) : source.length;
+  const windowEnd =
+    firstAfter >= 0
+      ? firstAfter + 1 < old.length
+        ? old[firstAfter + 1]!.offset + delta
+        : source.length
+      : source.length;
   // Loops and one result array rather than callbacks and spreads: this runs at every keystroke,
   // and V8 compiled it again whenever an edit brought an empty list where it had seen full ones.
   let starts = shifted(splitChunks(source.slice(windowStart, windowEnd), EDITOR_MIN_CHUNK), windowStart);
@@ -210,10 +226,14 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
   for (let i = 0; i < starts.length; i++) {
     const offset = starts[i]!;
     const end = i + 1 < starts.length ? starts[i + 1]! : windowEndOffset;
-    const same = reusableAt(reusable.get(offset), oldSource, source, offset, end) ?? reusableAt(reusable.get(offset - delta), oldSource, source, offset, end);
+    const same =
+      reusableAt(reusable.get(offset), oldSource, source, offset, end) ??
+      reusableAt(reusable.get(offset - delta), oldSource, source, offset, end);
     placed.push({ offset, analysis: same ?? analyzeChunk(source.slice(offset, end), offset === 0, pack) });
   }
-  if (tailFrom >= 0) for (let i = tailFrom; i < old.length; i++) placed.push({ offset: old[i]!.offset + delta, analysis: old[i]!.analysis });
+  if (tailFrom >= 0)
+    for (let i = tailFrom; i < old.length; i++)
+      placed.push({ offset: old[i]!.offset + delta, analysis: old[i]!.analysis });
   return placed;
 }
 
@@ -225,7 +245,14 @@ function shifted(offsets: number[], by: number): number[] {
 }
 
 /** An old chunk's analysis, if that chunk's text stands exactly from `offset` to `end` in the new source. */
-function reusableAt(candidate: PlacedAnalysis | undefined, oldSource: string, source: string, offset: number, end: number): ChunkAnalysis | undefined {
-  if (!candidate || candidate.analysis.length !== end - offset || (candidate.offset === 0) !== (offset === 0)) return undefined;
+function reusableAt(
+  candidate: PlacedAnalysis | undefined,
+  oldSource: string,
+  source: string,
+  offset: number,
+  end: number,
+): ChunkAnalysis | undefined {
+  if (!candidate || candidate.analysis.length !== end - offset || (candidate.offset === 0) !== (offset === 0))
+    return undefined;
   return sameText(oldSource, candidate, source, offset) ? candidate.analysis : undefined;
 }

@@ -2,7 +2,8 @@ import type { DraftDocument } from './markdown/model';
 import type { Span } from './types';
 
 /** The directive keywords, after markdownlint's model, with this tool's prefix. */
-export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file' | 'enable-file';
+export type DirectiveKind =
+  'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file' | 'enable-file';
 
 /** One inline directive: `<!-- cluster-policy-lint-disable-next-line measure-owner -->`. */
 export interface Directive {
@@ -18,7 +19,8 @@ export interface Directive {
 
 /** The prefix every directive starts with. */
 export const DIRECTIVE_PREFIX = 'cluster-policy-lint-';
-const DIRECTIVE = /^\s*cluster-policy-lint-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)(?=\s|$)([\s\S]*)$/;
+const DIRECTIVE =
+  /^\s*cluster-policy-lint-(disable-next-line|disable-line|disable-file|enable-file|disable|enable)(?=\s|$)([\s\S]*)$/;
 
 /** Reads the directives in a draft's HTML comments, in document order. */
 export function readDirectives(doc: DraftDocument): Directive[] {

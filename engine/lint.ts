@@ -13,7 +13,15 @@ import type { Lang, Pack } from './pack/compiled';
 import { DRAFTING_RULES } from './rules';
 import { ScannedMarks } from './rules/scan';
 import type { RuleContext, RuleOptions } from './rules/rule';
-import type { ConfigProblem, CoverageReport, DraftLanguage, Finding, MessageLanguage, RuleLevel, Severity } from './types';
+import type {
+  ConfigProblem,
+  CoverageReport,
+  DraftLanguage,
+  Finding,
+  MessageLanguage,
+  RuleLevel,
+  Severity,
+} from './types';
 
 /** A rule's setting: a level, or options with a level. */
 export type RuleSetting = RuleLevel | RuleOptions;
@@ -58,7 +66,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const problems: ConfigProblem[] = [];
   const source = typeof text === 'string' ? text : String(text);
   const maxEvidence = Math.max(0, options.maxEvidence ?? 10);
-  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(source, pack, options.cache, maxEvidence);
+  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(
+    source,
+    pack,
+    options.cache,
+    maxEvidence,
+  );
   const measure = classifyLanguage(scripts.han, scripts.latinWords);
   const lang: MessageLanguage =
     options.messageLanguage && options.messageLanguage !== 'auto'
@@ -73,7 +86,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const settings = new Map<string, RuleOptions>();
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
     if (!known.has(id)) {
-      problems.push({ source: '<options>', ruleId: id, message: `Unknown rule "${id}"; the rules are: ${[...known].join(', ')}.` });
+      problems.push({
+        source: '<options>',
+        ruleId: id,
+        message: `Unknown rule "${id}"; the rules are: ${[...known].join(', ')}.`,
+      });
       continue;
     }
     settings.set(id, typeof setting === 'string' ? { severity: setting } : setting);
@@ -87,8 +104,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const setting = settings.get(element.id);
     if (setting?.severity === 'off' || directives.isOffForFile(element.id)) off.add(element.id);
     if (setting?.k !== undefined) {
-      if (Number.isInteger(setting.k) && setting.k >= 1 && setting.k <= element.facets.length) k.set(element.id, setting.k);
-      else problems.push({ source: '<options>', ruleId: element.id, message: `"k" for ${element.id} must be a whole number from 1 to ${element.facets.length}.` });
+      if (Number.isInteger(setting.k) && setting.k >= 1 && setting.k <= element.facets.length)
+        k.set(element.id, setting.k);
+      else
+        problems.push({
+          source: '<options>',
+          ruleId: element.id,
+          message: `"k" for ${element.id} must be a whole number from 1 to ${element.facets.length}.`,
+        });
     }
   }
 
@@ -124,7 +147,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       rule.check(ctx, new ScannedMarks(rule, chunks, source, pack));
     } catch (error) {
       // A rule's bug must not cost the drafter the other rules' findings.
-      problems.push({ source: '<engine>', message: `The rule ${rule.ids[0]!.id} failed on this draft and was skipped: ${(error as Error).message}` });
+      problems.push({
+        source: '<engine>',
+        message: `The rule ${rule.ids[0]!.id} failed on this draft and was skipped: ${(error as Error).message}`,
+      });
     }
   }
 
@@ -148,19 +174,22 @@ function byPlace(a: Finding, b: Finding): number {
  */
 function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: string, index: number): string {
   let c = 0;
-  for (let lo = 0, hi = chunks.length - 1; lo <= hi; ) {
+  for (let lo = 0, hi = chunks.length - 1; lo <= hi;) {
     const mid = (lo + hi) >> 1;
     if (sentenceBases[mid]! <= index) {
       c = mid;
       lo = mid + 1;
-    }
-    else hi = mid - 1;
+    } else hi = mid - 1;
   }
   const { analysis, offset } = chunks[c]!;
   const local = index - sentenceBases[c]!;
   const texts = chunkMemo(analysis, 'evidence', () => new Map<number, string>());
   let text = texts.get(local);
-  if (text === undefined) texts.set(local, (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))));
+  if (text === undefined)
+    texts.set(
+      local,
+      (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))),
+    );
   return text;
 }
 
@@ -170,7 +199,10 @@ function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: 
  */
 function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, maxEvidence: number) {
   const chunks: PlacedAnalysis[] = cache ? cache.analyses(source, pack) : analyzeInOrder(source, pack, maxEvidence);
-  const doc = assembleDocument(source, chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })));
+  const doc = assembleDocument(
+    source,
+    chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })),
+  );
   let sentenceBase = 0;
   const sentenceParts = [];
   const sentenceBases = new Int32Array(chunks.length);

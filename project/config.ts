@@ -13,7 +13,12 @@ import { describeFsError, type ReadableFileSystem } from './fileSystem';
 import { globMatcher, TopFolderFinder } from './paths';
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */
-export const CONFIG_NAMES = ['.cluster-policy-lint.yaml', '.cluster-policy-lint.yml', '.cluster-policy-lint.json', '.cluster-policy-lint.jsonc'] as const;
+export const CONFIG_NAMES = [
+  '.cluster-policy-lint.yaml',
+  '.cluster-policy-lint.yml',
+  '.cluster-policy-lint.json',
+  '.cluster-policy-lint.jsonc',
+] as const;
 
 /** The message language a configuration asks for. */
 export type LanguageSetting = 'auto' | 'en' | 'zh';
@@ -55,7 +60,12 @@ interface LoadedConfig {
   file: string;
   language?: LanguageSetting;
   rules: Map<string, RuleEntry>;
-  overrides: { base: string; match: (rel: string) => boolean; rules: Map<string, RuleEntry>; language?: LanguageSetting }[];
+  overrides: {
+    base: string;
+    match: (rel: string) => boolean;
+    rules: Map<string, RuleEntry>;
+    language?: LanguageSetting;
+  }[];
   ignores: { base: string; match: (rel: string) => boolean }[];
   packs: string[];
 }
@@ -165,13 +175,23 @@ export class ConfigResolver {
           }
           const setting = entry.setting;
           if (typeof setting === 'object' && setting.k !== undefined) {
-            if (rule.kind !== 'coverage') this.issues.push({ ...entry.at, message: `"k" applies to coverage elements only, and ${id} is a drafting rule.` });
+            if (rule.kind !== 'coverage')
+              this.issues.push({
+                ...entry.at,
+                message: `"k" applies to coverage elements only, and ${id} is a drafting rule.`,
+              });
             else if (rule.facets && setting.k > rule.facets.length) {
-              this.issues.push({ ...entry.at, message: `"k" for ${id} must be from 1 to ${rule.facets.length}, the number of its facets.` });
+              this.issues.push({
+                ...entry.at,
+                message: `"k" for ${id} must be from 1 to ${rule.facets.length}, the number of its facets.`,
+              });
             }
           }
           if (typeof setting === 'object' && setting.headings !== undefined && !HEADING_RULE_IDS.includes(id)) {
-            this.issues.push({ ...entry.at, message: `"headings" applies to the measure rules (${HEADING_RULE_IDS.join(', ')}), not to ${id}.` });
+            this.issues.push({
+              ...entry.at,
+              message: `"headings" applies to the measure rules (${HEADING_RULE_IDS.join(', ')}), not to ${id}.`,
+            });
           }
         }
       }
@@ -213,7 +233,8 @@ export class ConfigResolver {
       return undefined;
     }
     for (const key of Object.keys(value)) {
-      if (!TOP_KEYS.includes(key)) problem([key], `Unknown key "${key}"; a configuration may have ${TOP_KEYS.slice(1).join(', ')}.`);
+      if (!TOP_KEYS.includes(key))
+        problem([key], `Unknown key "${key}"; a configuration may have ${TOP_KEYS.slice(1).join(', ')}.`);
     }
 
     const config: LoadedConfig = { file, rules: new Map(), overrides: [], ignores: [], packs: [] };
@@ -247,7 +268,8 @@ export class ConfigResolver {
       if (!config.packs.includes(absolute)) config.packs.push(absolute);
     }
     if (value.overrides !== undefined && value.overrides !== null) {
-      if (!Array.isArray(value.overrides)) problem(['overrides'], '"overrides" must be a list of entries, each with "files" and "rules" or "language".');
+      if (!Array.isArray(value.overrides))
+        problem(['overrides'], '"overrides" must be a list of entries, each with "files" and "rules" or "language".');
       else {
         for (const [i, o] of (value.overrides as unknown[]).entries()) {
           const p = ['overrides', i];
@@ -256,14 +278,19 @@ export class ConfigResolver {
             continue;
           }
           for (const key of Object.keys(o)) {
-            if (!['files', 'rules', 'language'].includes(key)) problem([...p, key], `Unknown key "${key}" in an override; it may have files, rules and language.`);
+            if (!['files', 'rules', 'language'].includes(key))
+              problem([...p, key], `Unknown key "${key}" in an override; it may have files, rules and language.`);
           }
           const files = stringList(o.files, [...p, 'files'], problem);
           if (!files.length) {
             problem(p, 'An override needs "files": the globs of the drafts it applies to.');
             continue;
           }
-          const override: LoadedConfig['overrides'][number] = { base, match: globMatcher(files), rules: readRules(o.rules, [...p, 'rules'], at, problem) };
+          const override: LoadedConfig['overrides'][number] = {
+            base,
+            match: globMatcher(files),
+            rules: readRules(o.rules, [...p, 'rules'], at, problem),
+          };
           const lang = readLanguage(o.language, [...p, 'language'], problem);
           if (lang) override.language = lang;
           config.overrides.push(override);
@@ -283,30 +310,43 @@ function readLanguage(value: unknown, p: DataPath, problem: Problem): LanguageSe
   return undefined;
 }
 
-function readRules(value: unknown, p: DataPath, at: (p: DataPath) => Located, problem: Problem): Map<string, RuleEntry> {
+function readRules(
+  value: unknown,
+  p: DataPath,
+  at: (p: DataPath) => Located,
+  problem: Problem,
+): Map<string, RuleEntry> {
   const out = new Map<string, RuleEntry>();
   // A key whose entries are all commented out (as in the starter file) is null: nothing set.
   if (value === undefined || value === null) return out;
   if (!isObject(value)) {
-    problem(p, '"rules" must be a mapping from rule id to a severity (off, error, warning, information, hint) or options.');
+    problem(
+      p,
+      '"rules" must be a mapping from rule id to a severity (off, error, warning, information, hint) or options.',
+    );
     return out;
   }
   for (const [id, setting] of Object.entries(value)) {
     const q = [...p, id];
     if (typeof setting === 'string') {
-      if ((SEVERITIES as readonly string[]).includes(setting)) out.set(id, { setting: setting as RuleSetting, at: at(q) });
+      if ((SEVERITIES as readonly string[]).includes(setting))
+        out.set(id, { setting: setting as RuleSetting, at: at(q) });
       else problem(q, `The severity of ${id} must be one of ${SEVERITIES.join(', ')}, not "${setting}".`);
       continue;
     }
     if (!isObject(setting)) {
-      problem(q, `The setting of ${id} must be a severity (${SEVERITIES.join(', ')}) or a mapping with severity, k or headings.`);
+      problem(
+        q,
+        `The setting of ${id} must be a severity (${SEVERITIES.join(', ')}) or a mapping with severity, k or headings.`,
+      );
       continue;
     }
     const options: Exclude<RuleSetting, string> = {};
     let ok = true;
     for (const [key, v] of Object.entries(setting)) {
       if (key === 'severity') {
-        if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) options.severity = v as (typeof SEVERITIES)[number];
+        if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v))
+          options.severity = v as (typeof SEVERITIES)[number];
         else {
           ok = false;
           problem([...q, key], `The severity of ${id} must be one of ${SEVERITIES.join(', ')}.`);
@@ -315,18 +355,27 @@ function readRules(value: unknown, p: DataPath, at: (p: DataPath) => Located, pr
         if (typeof v === 'number' && Number.isInteger(v) && v >= 1) options.k = v;
         else {
           ok = false;
-          problem([...q, key], `"k" for ${id} must be a whole number, 1 or more: how many facets make the element covered.`);
+          problem(
+            [...q, key],
+            `"k" for ${id} must be a whole number, 1 or more: how many facets make the element covered.`,
+          );
         }
       } else if (key === 'headings') {
         const list = Array.isArray(v) ? v : undefined;
         const bad = list?.findIndex((h) => typeof h !== 'string' || !isRegExp(h));
         if (!list || bad !== -1) {
           ok = false;
-          problem(bad !== undefined && bad >= 0 ? [...q, key, bad] : [...q, key], `"headings" for ${id} must be a list of regular expressions matching the headings of measures sections.`);
+          problem(
+            bad !== undefined && bad >= 0 ? [...q, key, bad] : [...q, key],
+            `"headings" for ${id} must be a list of regular expressions matching the headings of measures sections.`,
+          );
         } else options.headings = list as string[];
       } else {
         ok = false;
-        problem([...q, key], `Unknown option "${key}" for ${id}; a rule may have severity, k (coverage elements) or headings (measure rules).`);
+        problem(
+          [...q, key],
+          `Unknown option "${key}" for ${id}; a rule may have severity, k (coverage elements) or headings (measure rules).`,
+        );
       }
     }
     if (ok) out.set(id, { setting: options, at: at(q) });
@@ -380,7 +429,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
     const errors: jsonc.ParseError[] = [];
     const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
     if (errors.length || !tree) {
-      const issues = errors.map((e) => ({ file, ...position(e.offset), message: `This is not valid JSON: ${jsonErrorWords(e.error)}.` }));
+      const issues = errors.map((e) => ({
+        file,
+        ...position(e.offset),
+        message: `This is not valid JSON: ${jsonErrorWords(e.error)}.`,
+      }));
       return { ok: false, issues: issues.length ? issues : [{ file, message: 'The configuration file is empty.' }] };
     }
     return {
@@ -401,7 +454,11 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
       ok: false,
       // An unclosed bracket or quote is found only at the end of the file; point at the last line
       // with text instead, which is where the drafter has to look.
-      issues: doc.errors.map((e) => ({ file, ...position(Math.min(e.pos[0], lastLineStart(text))), message: `This is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` })),
+      issues: doc.errors.map((e) => ({
+        file,
+        ...position(Math.min(e.pos[0], lastLineStart(text))),
+        message: `This is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
     };
   }
   return {
@@ -479,14 +536,17 @@ function suggest(id: string, known: string[]): string {
       best = candidate;
     }
   }
-  return best && bestDistance <= Math.max(2, id.length / 4) ? `Did you mean "${best}"? (see --list-rules)` : 'See --list-rules for the rules.';
+  return best && bestDistance <= Math.max(2, id.length / 4)
+    ? `Did you mean "${best}"? (see --list-rules)`
+    : 'See --list-rules for the rules.';
 }
 
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;
@@ -495,7 +555,9 @@ function editDistance(a: string, b: string): number {
 /** What `--init` writes: a commented starter configuration. */
 export function starterConfig(rules: readonly RuleInfo[]): string {
   const width = Math.max(...rules.map((r) => r.id.length));
-  const lines = rules.map((r) => `  # ${`${r.id}:`.padEnd(width + 1)} ${r.severity.padEnd(11)} # ${r.kind}: ${r.title.en}`);
+  const lines = rules.map(
+    (r) => `  # ${`${r.id}:`.padEnd(width + 1)} ${r.severity.padEnd(11)} # ${r.kind}: ${r.title.en}`,
+  );
   return `# Cluster Policy Lint configuration. It applies to the drafts in this folder and below;
 # a configuration in a sub-folder refines this one. Its JSON Schema ships with the tool as
 # schemas/cluster-policy-lint.schema.json.

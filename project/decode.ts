@@ -8,12 +8,14 @@
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 
 /** A decoded draft, or the reason it is not one. */
-export type Decoded = { ok: true; text: string; encoding: TextEncodingName; bom: boolean } | { ok: false; reason: string };
+export type Decoded =
+  { ok: true; text: string; encoding: TextEncodingName; bom: boolean } | { ok: false; reason: string };
 
 /** Decodes a draft's bytes, detecting the encoding. Never throws. */
 export function decodeDraft(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeWith('utf-8', 'UTF-8', bytes.subarray(3), true);
-  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return { ok: false, reason: 'UTF-32 text is not supported; save the draft as UTF-8' };
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]))
+    return { ok: false, reason: 'UTF-32 text is not supported; save the draft as UTF-8' };
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', 'UTF-16LE', bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', 'UTF-16BE', bytes.subarray(2), true);
 
@@ -25,12 +27,16 @@ export function decodeDraft(bytes: Uint8Array): Decoded {
   // Not UTF-8: the common other encoding of Chinese drafts is GBK, which GB18030 contains.
   const gb = tryDecode('gb18030', bytes);
   if (gb !== undefined && looksLikeChinese(gb)) return checkText(gb, 'GB18030', false);
-  return { ok: false, reason: 'not readable text: it is neither UTF-8, UTF-16 nor GBK/GB18030; save the draft as UTF-8' };
+  return {
+    ok: false,
+    reason: 'not readable text: it is neither UTF-8, UTF-16 nor GBK/GB18030; save the draft as UTF-8',
+  };
 }
 
 function decodeWith(label: string, name: TextEncodingName, bytes: Uint8Array, bom: boolean): Decoded {
   const text = tryDecode(label, bytes);
-  if (text === undefined) return { ok: false, reason: `not valid ${name} text although it starts with a ${name} byte-order mark` };
+  if (text === undefined)
+    return { ok: false, reason: `not valid ${name} text although it starts with a ${name} byte-order mark` };
   return checkText(text, name, bom);
 }
 
@@ -56,7 +62,8 @@ function checkText(text: string, encoding: TextEncodingName, bom: boolean): Deco
     if (c === 0) return { ok: false, reason: 'binary file (it contains NUL characters), not linted' };
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
   }
-  if (controls > 8 && controls > text.length / 100) return { ok: false, reason: 'binary file (it contains control characters), not linted' };
+  if (controls > 8 && controls > text.length / 100)
+    return { ok: false, reason: 'binary file (it contains control characters), not linted' };
   return { ok: true, text, encoding, bom };
 }
 
@@ -78,7 +85,8 @@ function binaryKind(bytes: Uint8Array): string | undefined {
   }
   if (even + odd === 0) return undefined;
   // Text in UTF-16 without a byte-order mark has NULs in every other byte; say so, it is fixable.
-  if ((even === 0 || odd === 0) && even + odd >= 2 && even + odd > n / 4) return 'it looks like UTF-16 without a byte-order mark; save the draft as UTF-8';
+  if ((even === 0 || odd === 0) && even + odd >= 2 && even + odd > n / 4)
+    return 'it looks like UTF-16 without a byte-order mark; save the draft as UTF-8';
   return 'it contains NUL bytes';
 }
 
@@ -93,7 +101,19 @@ function looksLikeChinese(text: string): boolean {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     nonAscii++;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7) chinese++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x2018 ||
+      c === 0x2019 ||
+      c === 0x2014 ||
+      c === 0x2026 ||
+      c === 0xb7
+    )
+      chinese++;
   }
   return nonAscii > 0 && chinese / nonAscii >= 0.8;
 }

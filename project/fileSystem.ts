@@ -55,7 +55,12 @@ export const nodeFileSystem: CliFileSystem = {
   readFile: (p) => nodeFs.readFile(p),
   async readdir(p) {
     const entries = await nodeFs.readdir(p, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() }));
+    return entries.map((e) => ({
+      name: e.name,
+      isFile: e.isFile(),
+      isDirectory: e.isDirectory(),
+      isSymbolicLink: e.isSymbolicLink(),
+    }));
   },
   async stat(p) {
     try {
@@ -76,7 +81,10 @@ export const nodeFileSystem: CliFileSystem = {
     // Through a link, the file it points to is replaced, not the link.
     const target = existing ? await nodeFs.realpath(p) : p;
     await makeFolders(path.dirname(target));
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    const temporary = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+    );
     const fd = openSync(temporary, 'wx');
     remember(temporary);
     // A replaced report keeps who may read it.
@@ -134,7 +142,7 @@ class DiskFileWriter implements FileWriter {
     try {
       const bytes = Buffer.from(text, 'utf8');
       // A pipe may take part of a write; a file takes it whole.
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+      for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done);
     } catch (error) {
       this.error = error;
     }
@@ -195,9 +203,10 @@ async function makeFolders(dir: string): Promise<void> {
     missing.unshift(d);
     if (path.dirname(d) === d) break;
   }
-  for (const d of missing) await nodeFs.mkdir(d).catch((error: { code?: string }) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  for (const d of missing)
+    await nodeFs.mkdir(d).catch((error: { code?: string }) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
 }
 
 /**

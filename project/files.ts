@@ -86,7 +86,9 @@ export async function expandOperands(
   };
   const isDraft = (absolute: string) => /\.md$/i.test(absolute);
 
-  const negated = operands.filter((o) => o.startsWith('!') && o.length > 1).map((o) => picomatch(toPosix(o.slice(1)), { dot: true }));
+  const negated = operands
+    .filter((o) => o.startsWith('!') && o.length > 1)
+    .map((o) => picomatch(toPosix(o.slice(1)), { dot: true }));
   const positive = operands.filter((o) => !(o.startsWith('!') && o.length > 1));
   if (positive.length === 0) {
     const skipped = { n: 0 };
@@ -112,7 +114,9 @@ export async function expandOperands(
       else await walk(absolute, isDraft, skipped);
       if (found.size === before) {
         out.unmatched.push(
-          skipped.n ? `Every Markdown draft in the folder ${operand} is ignored.` : `The folder ${operand} holds no Markdown draft (*.md).`,
+          skipped.n
+            ? `Every Markdown draft in the folder ${operand} is ignored.`
+            : `The folder ${operand} holds no Markdown draft (*.md).`,
         );
       }
     } else if (target?.isFile) {
@@ -139,7 +143,9 @@ export async function expandOperands(
   }
 
   const isExcluded = (ref: DraftRef) => negated.some((m) => m(ref.display));
-  out.drafts = [...found.values()].filter((r) => r.stdin || !isExcluded(r)).sort((a, b) => compare(a.display, b.display));
+  out.drafts = [...found.values()]
+    .filter((r) => r.stdin || !isExcluded(r))
+    .sort((a, b) => compare(a.display, b.display));
   out.unreadable.sort((a, b) => compare(a.display, b.display));
   return out;
 }

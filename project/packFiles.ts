@@ -14,7 +14,11 @@ export interface LoadedPacks {
 }
 
 /** Loads every pack file once. */
-export async function loadPackFiles(fs: ReadableFileSystem, files: Iterable<string>, display: (absolute: string) => string): Promise<LoadedPacks> {
+export async function loadPackFiles(
+  fs: ReadableFileSystem,
+  files: Iterable<string>,
+  display: (absolute: string) => string,
+): Promise<LoadedPacks> {
   const out: LoadedPacks = { sources: new Map(), issues: [] };
   for (const file of new Set(files)) {
     let text: string;

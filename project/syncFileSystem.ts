@@ -20,7 +20,12 @@ export const syncFileSystem: ReadableFileSystem = {
   readdir(p) {
     try {
       return Promise.resolve(
-        readdirSync(p, { withFileTypes: true }).map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() })),
+        readdirSync(p, { withFileTypes: true }).map((e) => ({
+          name: e.name,
+          isFile: e.isFile(),
+          isDirectory: e.isDirectory(),
+          isSymbolicLink: e.isSymbolicLink(),
+        })),
       );
     } catch (error) {
       return Promise.reject(error);

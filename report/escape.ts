@@ -29,4 +29,3 @@ export function escapeHtml(value: string | number): string {
 export function anchorId(...parts: (string | number)[]): string {
   return parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)).join('--');
 }
-

@@ -15,7 +15,8 @@ import type { DiagnosticReport, FileReport, JsonReport, Location1 } from './mode
  * What the report needs to know of a rule. A `RuleInfo` fits as it is; a client that only has a
  * server's element summaries can give less (without facets, facet ids stand in for titles).
  */
-export type ReportRuleMeta = Pick<RuleInfo, 'id' | 'kind' | 'title'> & Partial<Pick<RuleInfo, 'group' | 'k' | 'facets' | 'asks'>>;
+export type ReportRuleMeta = Pick<RuleInfo, 'id' | 'kind' | 'title'> &
+  Partial<Pick<RuleInfo, 'group' | 'k' | 'facets' | 'asks'>>;
 
 /** The pack metadata the report needs: `LintResult.pack.rules` and `.groups` fit as they are. */
 export interface HtmlReportMeta {
@@ -103,7 +104,11 @@ export function renderHtmlReport(report: JsonReport, meta: HtmlReportMeta, optio
  * The inside of the page's `<main>` (heading included): what the coverage view sends to a page
  * that is already open, so that an update keeps the reader's scroll position.
  */
-export function renderHtmlReportBody(report: JsonReport, meta: HtmlReportMeta, options: HtmlReportOptions = {}): string {
+export function renderHtmlReportBody(
+  report: JsonReport,
+  meta: HtmlReportMeta,
+  options: HtmlReportOptions = {},
+): string {
   return renderMain(makeView(report, meta, options));
 }
 
@@ -184,7 +189,14 @@ function renderHeader(view: View): string {
  * (the drafts shown changed), and the styles that keep Chinese column titles upright go by `lang`.
  */
 function renderMain(view: View): string {
-  const parts = [renderHeader(view), renderStats(view), renderMatrix(view), renderMostMissing(view), renderFailed(view), ...view.report.files.map((f, i) => renderDraft(view, f, i))];
+  const parts = [
+    renderHeader(view),
+    renderStats(view),
+    renderMatrix(view),
+    renderMostMissing(view),
+    renderFailed(view),
+    ...view.report.files.map((f, i) => renderDraft(view, f, i)),
+  ];
   return `<div class="report" lang="${view.lang}">${parts.join('\n')}</div>`;
 }
 
@@ -199,7 +211,8 @@ const percent = (score: number): string => `${Math.round(score * 100)}%`;
 const wrappablePath = (path: string): string => h(path).replace(/\//g, '/<wbr>');
 
 /** The `lang` attribute for text quoted from a draft; nothing for a mixed draft. */
-const draftLang = (file: FileReport): string => (file.language === 'en' || file.language === 'zh' ? ` lang="${file.language}"` : '');
+const draftLang = (file: FileReport): string =>
+  file.language === 'en' || file.language === 'zh' ? ` lang="${file.language}"` : '';
 
 /**
  * A status as a shape: filled, half-filled, hollow circle, or a dash. Shapes (not colour alone)
@@ -367,7 +380,10 @@ function renderCountBar(covered: number, partial: number, total: number, width =
 function renderFailed(view: View): string {
   const failed = view.report.files.map((f, i) => ({ f, i })).filter(({ f }) => !f.coverage);
   if (!failed.length) return '';
-  const items = failed.map(({ f, i }) => `<li id="${fileAnchor(i)}" data-file="${i}"><span class="path">${wrappablePath(f.path)}</span>: <span class="error">${h(f.error ?? view.t.notLinted)}</span></li>`);
+  const items = failed.map(
+    ({ f, i }) =>
+      `<li id="${fileAnchor(i)}" data-file="${i}"><span class="path">${wrappablePath(f.path)}</span>: <span class="error">${h(f.error ?? view.t.notLinted)}</span></li>`,
+  );
   return `<section id="failed" aria-labelledby="failed-title"><h2 id="failed-title">${h(view.t.failed)}</h2><p class="hint">${h(view.t.failedHint)}</p><ul class="failed-list">${items.join('')}</ul></section>`;
 }
 
@@ -378,7 +394,11 @@ function renderDraft(view: View, file: FileReport, index: number): string {
   if (!file.coverage) return '';
   const { t } = view;
   const coverage = file.coverage;
-  const meta = [file.language ? t.language[file.language] : '', `${t.score} ${percent(coverage.score)}`, `${t.findings}: ${file.diagnostics.length}`].filter(Boolean);
+  const meta = [
+    file.language ? t.language[file.language] : '',
+    `${t.score} ${percent(coverage.score)}`,
+    `${t.findings}: ${file.diagnostics.length}`,
+  ].filter(Boolean);
   const elements = view.groups
     .map((g) => {
       const cards = g.columns.map((c) => renderElementCard(view, file, index, c)).join('');
@@ -445,13 +465,17 @@ function renderElementCard(view: View, file: FileReport, index: number, column: 
       : facets
           .map((f) => {
             const title = h(column.facetTitles.get(f.id) ?? f.id);
-            if (!f.covered) return `<li class="facet no" data-facet="${h(f.id)}"><span class="mark" aria-hidden="true">✗</span> ${title} <span class="not-found">(${h(t.notFound)})</span></li>`;
+            if (!f.covered)
+              return `<li class="facet no" data-facet="${h(f.id)}"><span class="mark" aria-hidden="true">✗</span> ${title} <span class="not-found">(${h(t.notFound)})</span></li>`;
             return `<li class="facet yes" data-facet="${h(f.id)}"><span class="mark" aria-hidden="true">✓</span> ${title}${renderEvidence(view, file, index, f.evidence)}</li>`;
           })
           .join('');
-  const hint = (status === 'missing' || status === 'partial') && column.asks ? `<p class="asks">${h(column.asks)}</p>` : '';
+  const hint =
+    (status === 'missing' || status === 'partial') && column.asks ? `<p class="asks">${h(column.asks)}</p>` : '';
   const insert =
-    view.webview && (status === 'missing' || status === 'partial') && file.diagnostics.some((d) => d.ruleId === column.id && d.fix)
+    view.webview &&
+    (status === 'missing' || status === 'partial') &&
+    file.diagnostics.some((d) => d.ruleId === column.id && d.fix)
       ? `<button type="button" class="insert" data-action="insertTemplate" data-file="${index}" data-element="${h(column.id)}">${h(status === 'missing' ? t.insertTemplate : t.insertFacets)}</button>`
       : '';
   return (
@@ -467,12 +491,20 @@ function renderElementCard(view: View, file: FileReport, index: number, column: 
  */
 const EVIDENCE_SHOWN = 1;
 
-function renderEvidence(view: View, file: FileReport, index: number, evidence: (Location1 & { text: string })[]): string {
+function renderEvidence(
+  view: View,
+  file: FileReport,
+  index: number,
+  evidence: (Location1 & { text: string })[],
+): string {
   if (!evidence.length) return '';
-  const item = (e: Location1 & { text: string }): string => `<li class="evidence"><q${draftLang(file)}>${h(e.text)}</q> ${renderLocation(view, index, e)}</li>`;
+  const item = (e: Location1 & { text: string }): string =>
+    `<li class="evidence"><q${draftLang(file)}>${h(e.text)}</q> ${renderLocation(view, index, e)}</li>`;
   const shown = evidence.slice(0, EVIDENCE_SHOWN).map(item).join('');
   const rest = evidence.slice(EVIDENCE_SHOWN);
-  const more = rest.length ? `<details class="more"><summary>${h(view.t.moreEvidence(rest.length))}</summary><ul class="evidence-list">${rest.map(item).join('')}</ul></details>` : '';
+  const more = rest.length
+    ? `<details class="more"><summary>${h(view.t.moreEvidence(rest.length))}</summary><ul class="evidence-list">${rest.map(item).join('')}</ul></details>`
+    : '';
   return `<ul class="evidence-list">${shown}</ul>${more}`;
 }
 
@@ -481,10 +513,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
 function renderFindings(view: View, file: FileReport, index: number): string {
   const { t } = view;
   if (!file.diagnostics.length) return `<p class="no-findings">${h(t.noFindings)}</p>`;
-  const sorted = [...file.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sorted = [...file.diagnostics].sort(
+    (a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const coverageIds = new Set(view.columns.map((c) => c.id));
   const rows = sorted.map((d: DiagnosticReport) => {
-    const rule = coverageIds.has(d.ruleId) ? `<a href="#${elementAnchor(index, d.ruleId)}"><code>${h(d.ruleId)}</code></a>` : `<code>${h(d.ruleId)}</code>`;
+    const rule = coverageIds.has(d.ruleId)
+      ? `<a href="#${elementAnchor(index, d.ruleId)}"><code>${h(d.ruleId)}</code></a>`
+      : `<code>${h(d.ruleId)}</code>`;
     return (
       `<tr data-rule="${h(d.ruleId)}" data-severity="${d.severity}"><td class="sev sev-${d.severity}">${h(t.severity[d.severity])}</td>` +
       `<td class="loc-cell">${renderLocation(view, index, d)}</td><td class="rule-cell">${rule}</td><td class="message">${h(d.message)}</td></tr>`

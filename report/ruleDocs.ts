@@ -19,12 +19,20 @@ export function renderRuleDocs(pack: Pack): string {
   ];
   for (const group of pack.groups) {
     out.push(`## ${group.id}. ${group.title.en} · ${group.title.zh}`, '');
-    if (group.paper) out.push(`Paper: *${group.paper.section}*${group.paper.paragraph ? `, paragraph ${group.paper.paragraph}` : ''}.`, '');
+    if (group.paper)
+      out.push(
+        `Paper: *${group.paper.section}*${group.paper.paragraph ? `, paragraph ${group.paper.paragraph}` : ''}.`,
+        '',
+      );
     for (const rule of pack.rules.filter((r) => r.kind === 'coverage' && r.group === group.id)) {
       out.push(`### ${rule.id}`, '', `**${rule.title.en}** · ${rule.title.zh}`, '');
-      out.push(`- Kind: coverage element · default severity: ${rule.severity} · covered when at least ${rule.k} of its ${rule.facets?.length} facets are`);
+      out.push(
+        `- Kind: coverage element · default severity: ${rule.severity} · covered when at least ${rule.k} of its ${rule.facets?.length} facets are`,
+      );
       if (rule.paper) {
-        out.push(`- Paper: *${rule.paper.section}*${rule.paper.paragraph ? `, paragraph ${rule.paper.paragraph}` : ''}`);
+        out.push(
+          `- Paper: *${rule.paper.section}*${rule.paper.paragraph ? `, paragraph ${rule.paper.paragraph}` : ''}`,
+        );
         out.push(`  - ${rule.paper.says.en}`, `  - ${rule.paper.says.zh}`);
       }
       out.push(`- What it asks: ${rule.asks.en}`, `  - ${rule.asks.zh}`, '- Facets:');
@@ -34,7 +42,13 @@ export function renderRuleDocs(pack: Pack): string {
   }
   out.push('## Drafting rules · 起草质量规则', '');
   for (const rule of pack.rules.filter((r) => r.kind === 'drafting')) {
-    out.push(`### ${rule.id}`, '', `**${rule.title.en}** · ${rule.title.zh}`, '', `- Kind: drafting · default severity: ${rule.severity}`);
+    out.push(
+      `### ${rule.id}`,
+      '',
+      `**${rule.title.en}** · ${rule.title.zh}`,
+      '',
+      `- Kind: drafting · default severity: ${rule.severity}`,
+    );
     if (rule.paper) {
       out.push(`- Paper: *${rule.paper.section}*${rule.paper.paragraph ? `, paragraph ${rule.paper.paragraph}` : ''}`);
       out.push(`  - ${rule.paper.says.en}`, `  - ${rule.paper.says.zh}`);
@@ -69,7 +83,9 @@ export function renderRuleSettings(pack: Pack): Record<string, RuleSettingSchema
   const out: Record<string, RuleSettingSchema> = {};
   for (const rule of pack.rules) {
     const markdownDescription =
-      rule.kind === 'coverage' ? `Coverage element: ${rule.title.en} (default \`${rule.severity}\`).` : `Drafting rule: ${rule.title.en} (default \`${rule.severity}\`).`;
+      rule.kind === 'coverage'
+        ? `Coverage element: ${rule.title.en} (default \`${rule.severity}\`).`
+        : `Drafting rule: ${rule.title.en} (default \`${rule.severity}\`).`;
     out[rule.id] = { type: 'string', enum: levels, markdownDescription };
   }
   return out;

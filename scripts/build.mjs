@@ -59,7 +59,15 @@ async function listTests(dir) {
 const entries = [
   // The executable is tiny so that `--version` and `--help` never load the engine.
   // cli-worker is the CLI's worker-thread script for linting many drafts at once.
-  { entryPoints: { cli: 'cli/bin.ts', 'cli-main': 'cli/main.ts', 'cli-worker': 'cli/worker.ts', server: 'server/bin.ts' }, outdir: 'dist' },
+  {
+    entryPoints: {
+      cli: 'cli/bin.ts',
+      'cli-main': 'cli/main.ts',
+      'cli-worker': 'cli/worker.ts',
+      server: 'server/bin.ts',
+    },
+    outdir: 'dist',
+  },
   { entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 
@@ -67,9 +75,9 @@ await rm(path.join(root, 'dist'), { recursive: true, force: true });
 const jobs = [];
 for (const e of entries) {
   const present = Object.fromEntries(
-    await Promise.all(
-      Object.entries(e.entryPoints).map(async ([k, v]) => [k, (await exists(v)) ? v : null]),
-    ).then((pairs) => pairs.filter(([, v]) => v)),
+    await Promise.all(Object.entries(e.entryPoints).map(async ([k, v]) => [k, (await exists(v)) ? v : null])).then(
+      (pairs) => pairs.filter(([, v]) => v),
+    ),
   );
   if (Object.keys(present).length) jobs.push(build({ ...common, ...e, entryPoints: present }));
 }

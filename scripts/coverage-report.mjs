@@ -15,7 +15,12 @@ const brief = args.includes('--brief');
 const files = args.filter((a) => !a.startsWith('--'));
 const out = path.join(tmpdir(), `cpl-coverage-report-${process.pid}.cjs`);
 await build({
-  stdin: { contents: "export { lint, builtinPackSource } from './engine'; export { alternation } from './engine/pack/compile';", resolveDir: root, loader: 'ts' },
+  stdin: {
+    contents:
+      "export { lint, builtinPackSource } from './engine'; export { alternation } from './engine/pack/compile';",
+    resolveDir: root,
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -25,7 +30,10 @@ await build({
     {
       name: 'yaml-as-json',
       setup(b) {
-        b.onLoad({ filter: /\.ya?ml$/ }, async (a) => ({ contents: JSON.stringify(YAML.parse(await readFile(a.path, 'utf8'))), loader: 'json' }));
+        b.onLoad({ filter: /\.ya?ml$/ }, async (a) => ({
+          contents: JSON.stringify(YAML.parse(await readFile(a.path, 'utf8'))),
+          loader: 'json',
+        }));
       },
     },
   ],
@@ -34,7 +42,9 @@ const { lint, builtinPackSource, alternation } = await import(pathToFileURL(out)
 const why = args.includes('--why');
 // Which lexicon entries of a facet match inside a sentence (for --why).
 function matchedEntries(elementId, facetId, sentence) {
-  const facet = builtinPackSource().elements.find((e) => e.id === elementId).facets.find((f) => f.id === facetId);
+  const facet = builtinPackSource()
+    .elements.find((e) => e.id === elementId)
+    .facets.find((f) => f.id === facetId);
   const hits = [];
   for (const lang of ['en', 'zh']) {
     for (const entry of facet.match[lang] ?? []) {
@@ -49,7 +59,12 @@ const check = args.includes('--check');
 // --check: compares the result with the fixture markers (covers / not / status) and lists every
 // difference, where the fixture test stops at the first.
 function checkMarkers(text, result) {
-  const facetLines = (el, fa) => new Set((result.coverage.elements.find((e) => e.id === el)?.facets.find((f) => f.id === fa)?.evidence ?? []).map((ev) => ev.range.start.line + 1));
+  const facetLines = (el, fa) =>
+    new Set(
+      (result.coverage.elements.find((e) => e.id === el)?.facets.find((f) => f.id === fa)?.evidence ?? []).map(
+        (ev) => ev.range.start.line + 1,
+      ),
+    );
   const problems = [];
   text.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(/<!--\s*(covers|not|status):\s*([^>]*?)\s*-->/g)) {
@@ -69,11 +84,17 @@ function checkMarkers(text, result) {
   });
   // Evidence on lines that carry no marker for that facet: possible false positives to review.
   const marked = new Set();
-  text.split('\n').forEach((line, i) => { for (const m of line.matchAll(/<!--\s*covers:\s*([^>]*?)\s*-->/g)) for (const w of m[1].split(/[\s,]+/)) marked.add(`${i + 1}:${w}`); });
-  for (const e of result.coverage.elements) for (const f of e.facets) for (const ev of f.evidence) {
-    const key = `${ev.range.start.line + 1}:${e.id}/${f.id}`;
-    if (!marked.has(key)) problems.push(`unmarked L${key}: [${matchedEntries(e.id, f.id, ev.text)}] ${ev.text.slice(0, 60)}`);
-  }
+  text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(/<!--\s*covers:\s*([^>]*?)\s*-->/g))
+      for (const w of m[1].split(/[\s,]+/)) marked.add(`${i + 1}:${w}`);
+  });
+  for (const e of result.coverage.elements)
+    for (const f of e.facets)
+      for (const ev of f.evidence) {
+        const key = `${ev.range.start.line + 1}:${e.id}/${f.id}`;
+        if (!marked.has(key))
+          problems.push(`unmarked L${key}: [${matchedEntries(e.id, f.id, ev.text)}] ${ev.text.slice(0, 60)}`);
+      }
   return problems;
 }
 for (const file of files) {
@@ -91,7 +112,10 @@ for (const file of files) {
     console.log(`${e.status.padEnd(8)} ${e.id}: ${facets}`);
     if (brief) continue;
     for (const f of e.facets) {
-      for (const ev of f.evidence) console.log(`    ${f.id} L${ev.range.start.line + 1}: ${why ? '[' + matchedEntries(e.id, f.id, ev.text) + '] ' : ''}${ev.text.slice(0, why ? 90 : 160)}`);
+      for (const ev of f.evidence)
+        console.log(
+          `    ${f.id} L${ev.range.start.line + 1}: ${why ? '[' + matchedEntries(e.id, f.id, ev.text) + '] ' : ''}${ev.text.slice(0, why ? 90 : 160)}`,
+        );
     }
   }
 }

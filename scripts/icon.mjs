@@ -51,12 +51,18 @@ const rows = [];
 for (let y = 0; y < SIZE; y++) {
   const row = Buffer.alloc(1 + SIZE * 4); // filter byte 0, then RGBA
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const c = colourAt({ x: x + (sx + 0.5) / SAMPLES, y: y + (sy + 0.5) / SAMPLES });
         if (!c) continue;
-        r += c[0]; g += c[1]; b += c[2]; a++;
+        r += c[0];
+        g += c[1];
+        b += c[2];
+        a++;
       }
     }
     const o = 1 + x * 4;

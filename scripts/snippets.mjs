@@ -40,7 +40,10 @@ for (const lang of ['en', 'zh']) {
   }
   // The whole draft: a title, then every part of a draft's structure with its template.
   let next = 2;
-  const lines = [lang === 'zh' ? '# ${1:××县××产业集群发展规划（2027—2030年）}' : '# ${1:County cluster development plan 2027–2030}', ''];
+  const lines = [
+    lang === 'zh' ? '# ${1:××县××产业集群发展规划（2027—2030年）}' : '# ${1:County cluster development plan 2027–2030}',
+    '',
+  ];
   for (const part of structure) {
     const b = body(part.template[lang], next);
     next = b.next;

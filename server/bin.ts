@@ -10,7 +10,11 @@ import { startServer } from './server';
 const args = process.argv.slice(2);
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
-if (args.includes('--help') || args.includes('-h') || !args.some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))) {
+if (
+  args.includes('--help') ||
+  args.includes('-h') ||
+  !args.some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))
+) {
   process.stderr.write(
     [
       'cluster-policy-lint-server: the Cluster Policy Lint language server.',
@@ -27,6 +31,8 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => transpor
 
 const connection = createConnection(ProposedFeatures.all);
 // The server must outlive any one bad request: log what escaped and keep serving.
-process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
+process.on('uncaughtException', (error) =>
+  connection.console.error(`Unexpected error: ${error.stack ?? error.message}`),
+);
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
 startServer(connection);

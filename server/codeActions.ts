@@ -1,5 +1,19 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { DIRECTIVE_PREFIX, lineEnding, readDirectives, type Finding, type LintResult, type Range, type Span } from '../engine';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Range as LspRange,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import {
+  DIRECTIVE_PREFIX,
+  lineEnding,
+  readDirectives,
+  type Finding,
+  type LintResult,
+  type Range,
+  type Span,
+} from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../common/protocol';
 import { rangesTouch, toDiagnostic, toRange, toTextEdit } from './convert';
 import { say } from './wording';
@@ -44,8 +58,13 @@ function quickFixes(result: LintResult, uri: string, finding: Finding): CodeActi
   const out: CodeAction[] = [];
   if (finding.fix) out.push(action(finding.fix.title, finding.fix.edits.map(toTextEdit), true));
   const lineEdit = disableForLine(result, finding);
-  if (lineEdit) out.push(action(say(lang, `Turn off ${finding.ruleId} for this line`, `在此行停用 ${finding.ruleId}`), [lineEdit]));
-  out.push(action(say(lang, `Turn off ${finding.ruleId} for this file`, `在本文件停用 ${finding.ruleId}`), [disableForFile(result, finding.ruleId)]));
+  if (lineEdit)
+    out.push(action(say(lang, `Turn off ${finding.ruleId} for this line`, `在此行停用 ${finding.ruleId}`), [lineEdit]));
+  out.push(
+    action(say(lang, `Turn off ${finding.ruleId} for this file`, `在本文件停用 ${finding.ruleId}`), [
+      disableForFile(result, finding.ruleId),
+    ]),
+  );
   return out;
 }
 
@@ -64,10 +83,16 @@ function disableForLine(result: LintResult, finding: Finding): LspTextEdit | und
   if (block?.kind === 'heading') {
     const at = document.lines.lineStarts[line]!;
     const eol = lineEnding(document);
-    return { range: toRange(document.lines.rangeOf({ start: at, end: at })), newText: `<!-- ${DIRECTIVE_PREFIX}disable-next-line ${finding.ruleId} -->${eol}` };
+    return {
+      range: toRange(document.lines.rangeOf({ start: at, end: at })),
+      newText: `<!-- ${DIRECTIVE_PREFIX}disable-next-line ${finding.ruleId} -->${eol}`,
+    };
   }
   const end = document.lines.lineEnd(line);
-  return { range: toRange(document.lines.rangeOf({ start: end, end })), newText: ` <!-- ${DIRECTIVE_PREFIX}disable-line ${finding.ruleId} -->` };
+  return {
+    range: toRange(document.lines.rangeOf({ start: end, end })),
+    newText: ` <!-- ${DIRECTIVE_PREFIX}disable-line ${finding.ruleId} -->`,
+  };
 }
 
 /**
@@ -86,7 +111,10 @@ function disableForFile(result: LintResult, ruleId: string): LspTextEdit {
   const eol = lineEnding(document);
   const at = document.frontMatter?.end ?? 0;
   const lead = document.frontMatter && document.source[at - 1] !== '\n' ? eol : '';
-  return { range: toRange(document.lines.rangeOf({ start: at, end: at })), newText: `${lead}<!-- ${DIRECTIVE_PREFIX}disable-file ${ruleId} -->${eol}` };
+  return {
+    range: toRange(document.lines.rangeOf({ start: at, end: at })),
+    newText: `${lead}<!-- ${DIRECTIVE_PREFIX}disable-file ${ruleId} -->${eol}`,
+  };
 }
 
 /**
@@ -114,5 +142,10 @@ function fixAll(result: LintResult, uri: string): CodeAction | undefined {
 }
 
 function sameRange(a: LspRange, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }

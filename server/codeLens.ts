@@ -27,8 +27,12 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
       if (!headingMatches(section, group.headings)) continue;
       const line = groupLine(result, group.id);
       if (!line) continue;
-      const lacking = result.coverage.elements.filter((e) => e.group === group.id && (e.status === 'missing' || e.status === 'partial')).map((e) => e.title[lang]);
-      const tail = lacking.length ? ` · ${say(lang, 'still lacking', '尚缺')}: ${lacking.join(say(lang, ', ', '、'))}` : '';
+      const lacking = result.coverage.elements
+        .filter((e) => e.group === group.id && (e.status === 'missing' || e.status === 'partial'))
+        .map((e) => e.title[lang]);
+      const tail = lacking.length
+        ? ` · ${say(lang, 'still lacking', '尚缺')}: ${lacking.join(say(lang, ', ', '、'))}`
+        : '';
       lenses.push({ range: headingRange(section), command: command(line + tail) });
     }
     for (const element of pack.elements) {
@@ -37,7 +41,10 @@ export function codeLenses(result: LintResult, uri: string): CodeLens[] {
       if (!coverage || coverage.status === 'off') continue;
       const have = coverage.facets.filter((f) => f.covered).length;
       const facets = say(lang, `${have}/${coverage.k} facets needed`, `已涉及 ${have}/${coverage.k} 项`);
-      lenses.push({ range: headingRange(section), command: command(`${element.title[lang]}: ${statusWord(lang, coverage.status)} · ${facets}`) });
+      lenses.push({
+        range: headingRange(section),
+        command: command(`${element.title[lang]}: ${statusWord(lang, coverage.status)} · ${facets}`),
+      });
     }
   }
   return lenses;

@@ -29,7 +29,8 @@ export function completionsAt(result: LintResult, position: Position, snippets: 
   const before = document.source.slice(lineStart, offset);
 
   const open = before.lastIndexOf('<!--');
-  if (open >= 0 && before.indexOf('-->', open) < 0) return directiveCompletions(result, before.slice(open + 4), position);
+  if (open >= 0 && before.indexOf('-->', open) < 0)
+    return directiveCompletions(result, before.slice(open + 4), position);
 
   const heading = /^(#{1,6})[ \t]*[^\n]*$/.exec(before);
   if (heading || /^\s*$/.test(before)) return sectionCompletions(result, position, heading?.[1]?.length, before.length);
@@ -44,7 +45,10 @@ function directiveCompletions(result: LintResult, inside: string, position: Posi
   const lang = result.messageLanguage;
   const keyword = /^\s*(\S*)$/.exec(inside);
   if (keyword) {
-    const range = toRange({ start: { line: position.line, character: position.character - keyword[1]!.length }, end: position });
+    const range = toRange({
+      start: { line: position.line, character: position.character - keyword[1]!.length },
+      end: position,
+    });
     return DIRECTIVE_KINDS.map((kind, i) => ({
       label: `${DIRECTIVE_PREFIX}${kind}`,
       kind: CompletionItemKind.Keyword,
@@ -52,9 +56,14 @@ function directiveCompletions(result: LintResult, inside: string, position: Posi
       textEdit: { range, newText: `${DIRECTIVE_PREFIX}${kind} ` },
     }));
   }
-  const rules = new RegExp(`^\\s*${DIRECTIVE_PREFIX}(?:${DIRECTIVE_KINDS.join('|')})\\s+(?:[\\w-]+[\\s,]+)*([\\w-]*)$`).exec(inside);
+  const rules = new RegExp(
+    `^\\s*${DIRECTIVE_PREFIX}(?:${DIRECTIVE_KINDS.join('|')})\\s+(?:[\\w-]+[\\s,]+)*([\\w-]*)$`,
+  ).exec(inside);
   if (!rules) return [];
-  const range = toRange({ start: { line: position.line, character: position.character - rules[1]!.length }, end: position });
+  const range = toRange({
+    start: { line: position.line, character: position.character - rules[1]!.length },
+    end: position,
+  });
   const reported = new Set(result.findings.map((f) => f.ruleId));
   return result.pack.rules.map((rule, i) => ({
     label: rule.id,
@@ -67,11 +76,18 @@ function directiveCompletions(result: LintResult, inside: string, position: Posi
   }));
 }
 
-function sectionCompletions(result: LintResult, position: Position, typedLevel: number | undefined, typed: number): CompletionItem[] {
+function sectionCompletions(
+  result: LintResult,
+  position: Position,
+  typedLevel: number | undefined,
+  typed: number,
+): CompletionItem[] {
   const { document, pack } = result;
   const lang = result.messageLanguage;
   const offset = document.lines.offsetAt(position);
-  const enclosing = [...document.sections].reverse().find((s) => s.heading && s.span.start <= offset && offset <= s.span.end);
+  const enclosing = [...document.sections]
+    .reverse()
+    .find((s) => s.heading && s.span.start <= offset && offset <= s.span.end);
   const level = typedLevel ?? Math.min(6, Math.max(2, (enclosing?.level ?? 1) + 1));
   const eol = lineEnding(document);
   const range = toRange({ start: { line: position.line, character: position.character - typed }, end: position });
@@ -104,21 +120,33 @@ function sectionCompletions(result: LintResult, position: Position, typedLevel: 
   return items;
 }
 
-function measureCompletions(result: LintResult, position: Position, typed: number, snippets: boolean): CompletionItem[] {
+function measureCompletions(
+  result: LintResult,
+  position: Position,
+  typed: number,
+  snippets: boolean,
+): CompletionItem[] {
   const range = toRange({ start: { line: position.line, character: position.character - typed }, end: position });
   const langs: MessageLanguage[] = result.messageLanguage === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
   return langs.map((lang, i) => {
     const fields = result.pack.drafting.measureFields[lang] ?? DEFAULT_FIELDS[lang];
-    const [owner, timeframe, indicator] = [fields.owner, fields.timeframe, fields.indicator].map((l) => l.replace(/[:：]\s*$/, ''));
+    const [owner, timeframe, indicator] = [fields.owner, fields.timeframe, fields.indicator].map((l) =>
+      l.replace(/[:：]\s*$/, ''),
+    );
     const colon = lang === 'zh' ? '：' : ': ';
     const sep = lang === 'zh' ? '；' : '; ';
-    const hints = lang === 'zh' ? ['负责单位', '完成日期', '量化目标'] : ['responsible body', 'date', 'target with a number'];
+    const hints =
+      lang === 'zh' ? ['负责单位', '完成日期', '量化目标'] : ['responsible body', 'date', 'target with a number'];
     const plain = `${owner}${colon}${sep}${timeframe}${colon}${sep}${indicator}${colon}`;
     const snippet = `${esc(owner!)}${colon}\${1:${hints[0]}}${sep}${esc(timeframe!)}${colon}\${2:${hints[1]}}${sep}${esc(indicator!)}${colon}\${3:${hints[2]}}`;
     return {
       label: `${owner} / ${timeframe} / ${indicator}`,
       kind: CompletionItemKind.Snippet,
-      detail: say(result.messageLanguage, 'measure skeleton: who leads, by when, what target', '措施要素：牵头单位、完成时限、量化指标'),
+      detail: say(
+        result.messageLanguage,
+        'measure skeleton: who leads, by when, what target',
+        '措施要素：牵头单位、完成时限、量化指标',
+      ),
       sortText: String(i),
       filterText: `${owner} ${timeframe} ${indicator}`,
       insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

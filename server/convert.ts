@@ -1,4 +1,9 @@
-import { DiagnosticSeverity, type Diagnostic, type Range as LspRange, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type Range as LspRange,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import type { ConfigProblem, Finding, Pack, Range, Severity, TextEdit } from '../engine';
 import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../common/protocol';
 
@@ -9,7 +14,10 @@ import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../common/protocol';
 
 /** An engine range as an LSP range. */
 export function toRange(range: Range): LspRange {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
 }
 
 /** An engine severity as an LSP severity. */
@@ -54,7 +62,9 @@ export function toDiagnostic(finding: Finding, pack: Pack): Diagnostic {
 /** A problem with a pack or configuration file as a diagnostic on that file. */
 export function problemToDiagnostic(problem: ConfigProblem): Diagnostic {
   return {
-    range: problem.range ? toRange(problem.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    range: problem.range
+      ? toRange(problem.range)
+      : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,

@@ -27,13 +27,25 @@ export function fileReportOf(lint: DraftLint): FileReportResult {
       facets: e.facets.map((f) => ({ id: f.id, title: f.title })),
       asks: result.pack.elements.find((p) => p.id === e.id)?.asks,
     })),
-    groups: result.coverage.groups.map((g) => ({ id: g.id, title: g.title, covered: g.covered, partial: g.partial, missing: g.missing, total: g.total })),
+    groups: result.coverage.groups.map((g) => ({
+      id: g.id,
+      title: g.title,
+      covered: g.covered,
+      partial: g.partial,
+      missing: g.missing,
+      total: g.total,
+    })),
   };
 }
 
 /** `clusterPolicyLint/coverageSummary`: the status item's line. */
 export function coverageSummaryOf(result: LintResult): CoverageSummary {
-  return { ...coverageCounts(result), score: result.coverage.score, text: coverageLine(result), detail: missingLine(result) };
+  return {
+    ...coverageCounts(result),
+    score: result.coverage.score,
+    text: coverageLine(result),
+    detail: missingLine(result),
+  };
 }
 
 /** `clusterPolicyLint/elements`: the elements for a picker, the uncovered first. */
@@ -43,7 +55,12 @@ export function elementChoices(result: LintResult): ElementChoice[] {
   return result.coverage.elements
     .map((e) => {
       const group = result.pack.groups.find((g) => g.id === e.group);
-      return { id: e.id, label: e.title[lang], detail: `${statusWord(lang, e.status)}${group ? ` · ${group.title[lang]}` : ''}`, status: e.status };
+      return {
+        id: e.id,
+        label: e.title[lang],
+        detail: `${statusWord(lang, e.status)}${group ? ` · ${group.title[lang]}` : ''}`,
+        status: e.status,
+      };
     })
     .sort((a, b) => rank[a.status] - rank[b.status]);
 }
@@ -51,13 +68,20 @@ export function elementChoices(result: LintResult): ElementChoice[] {
 /** `clusterPolicyLint/rules`: every rule with its documentation link. */
 export function ruleChoices(result: LintResult): RuleChoice[] {
   const lang = result.messageLanguage;
-  return result.pack.rules.map((r) => ({ id: r.id, kind: r.kind, title: r.title[lang], docs: docsLink(result.pack, r.id) }));
+  return result.pack.rules.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title[lang],
+    docs: docsLink(result.pack, r.id),
+  }));
 }
 
 /** The edit that inserts an element's template section where it belongs, or undefined. */
 export function sectionEdit(result: LintResult, elementId: string): TextEdit | undefined {
   const element = result.pack.elements.find((e) => e.id === elementId);
-  return element ? toTextEdit(insertElementTemplate(result.document, result.pack, element, result.messageLanguage)) : undefined;
+  return element
+    ? toTextEdit(insertElementTemplate(result.document, result.pack, element, result.messageLanguage))
+    : undefined;
 }
 
 /** The coverage message `showCoverage` displays: the counts and what is still lacking. */

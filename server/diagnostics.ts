@@ -1,4 +1,10 @@
-import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
+import {
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { DraftLint, DraftLinter } from './linting';
@@ -45,7 +51,8 @@ export class DiagnosticsDelivery {
   opened(document: TextDocument): void {
     if (this.pull()) {
       // The workspace command's pushed copy would double the pulled one in the editor.
-      if (this.pushedClosed.delete(document.uri)) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      if (this.pushedClosed.delete(document.uri))
+        void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
     this.schedule(document.uri, 0);
@@ -68,7 +75,9 @@ export class DiagnosticsDelivery {
   /** Answers a pull for an open draft; `previousResultId` is the report the editor holds. */
   async pulled(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
     const document = this.documents.get(uri);
-    const lint = document ? await this.linter.get({ uri, version: document.version, text: document.getText() }) : undefined;
+    const lint = document
+      ? await this.linter.get({ uri, version: document.version, text: document.getText() })
+      : undefined;
     const items = diagnosticsOf(lint);
     const held = this.reports.take(uri);
     if (held && held.resultId === previousResultId && sameJson(held.items, items)) {

@@ -1,5 +1,12 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { isElementHeading, type ElementCoverage, type Finding, type LintResult, type MessageLanguage, type Section } from '../engine';
+import {
+  isElementHeading,
+  type ElementCoverage,
+  type Finding,
+  type LintResult,
+  type MessageLanguage,
+  type Section,
+} from '../engine';
 import { docsLink, rangesTouch, toRange } from './convert';
 import { excerpt, say, statusWord } from './wording';
 
@@ -17,7 +24,8 @@ export function hoverAt(result: LintResult, position: Position): Hover | null {
   if (section) parts.push(sectionHover(result, section));
   if (parts.length === 0) return null;
   const hover: Hover = { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
-  const anchor = findings[0]?.range ?? (section?.heading ? result.document.lines.rangeOf(section.heading.span) : undefined);
+  const anchor =
+    findings[0]?.range ?? (section?.heading ? result.document.lines.rangeOf(section.heading.span) : undefined);
   if (anchor) hover.range = toRange(anchor);
   return hover;
 }
@@ -27,18 +35,28 @@ function findingHover(result: LintResult, finding: Finding): string {
   const rule = result.pack.rules.find((r) => r.id === finding.ruleId);
   const lines: string[] = [];
   const title = rule ? rule.title[lang] : finding.ruleId;
-  lines.push(`**${md(title)}** · \`${finding.ruleId}\` · [${say(lang, 'rule documentation', '规则说明')}](${docsLink(result.pack, finding.ruleId)})`);
+  lines.push(
+    `**${md(title)}** · \`${finding.ruleId}\` · [${say(lang, 'rule documentation', '规则说明')}](${docsLink(result.pack, finding.ruleId)})`,
+  );
   if (rule?.asks[lang]) lines.push(`**${say(lang, 'What it asks', '要求')}:** ${md(rule.asks[lang])}`);
   if (rule?.paper) {
-    const where = rule.paper.paragraph !== undefined ? say(lang, `, paragraph ${rule.paper.paragraph}`, `，第 ${rule.paper.paragraph} 段`) : '';
-    lines.push(`**${say(lang, 'Why', '依据')}:** ${say(lang, 'the paper', '论文')} “${md(rule.paper.section)}”${where}: ${md(rule.paper.says[lang])}`);
+    const where =
+      rule.paper.paragraph !== undefined
+        ? say(lang, `, paragraph ${rule.paper.paragraph}`, `，第 ${rule.paper.paragraph} 段`)
+        : '';
+    lines.push(
+      `**${say(lang, 'Why', '依据')}:** ${say(lang, 'the paper', '论文')} “${md(rule.paper.section)}”${where}: ${md(rule.paper.says[lang])}`,
+    );
   }
   const coverage = result.coverage.elements.find((e) => e.id === finding.ruleId);
   if (coverage) lines.push(countsAsCovered(lang, coverage));
   else if (finding.fix) lines.push(`**${say(lang, 'What would count', '如何满足')}:** ${md(finding.fix.title)}`);
   else if (finding.ruleId.startsWith('measure-')) {
     const fields = result.pack.drafting.measureFields[lang];
-    if (fields) lines.push(`**${say(lang, 'What would count', '如何满足')}:** ${md(`${fields.owner} … ${fields.timeframe} … ${fields.indicator} …`)}`);
+    if (fields)
+      lines.push(
+        `**${say(lang, 'What would count', '如何满足')}:** ${md(`${fields.owner} … ${fields.timeframe} … ${fields.indicator} …`)}`,
+      );
   }
   return lines.join('\n\n');
 }
@@ -74,20 +92,29 @@ function sectionHover(result: LintResult, section: Section): string {
   const covers: string[] = [];
   for (const element of result.coverage.elements) {
     const facets = element.facets
-      .map((f) => ({ facet: f, evidence: f.evidence.filter((e) => e.span.start >= section.span.start && e.span.start < section.span.end) }))
+      .map((f) => ({
+        facet: f,
+        evidence: f.evidence.filter((e) => e.span.start >= section.span.start && e.span.start < section.span.end),
+      }))
       .filter((x) => x.evidence.length > 0);
     if (facets.length === 0) continue;
     covers.push(`- **${md(element.title[lang])}** (${statusWord(lang, element.status)})`);
-    for (const { facet, evidence } of facets) covers.push(`  - ${md(facet.title[lang])} — “${md(excerpt(evidence[0]!.text))}”`);
+    for (const { facet, evidence } of facets)
+      covers.push(`  - ${md(facet.title[lang])} — “${md(excerpt(evidence[0]!.text))}”`);
   }
-  lines.push(covers.length ? `**${say(lang, 'This section covers', '本节涉及')}:**\n${covers.join('\n')}` : say(lang, 'This section covers no element of the framework yet.', '本节尚未涉及框架中的任何要素。'));
+  lines.push(
+    covers.length
+      ? `**${say(lang, 'This section covers', '本节涉及')}:**\n${covers.join('\n')}`
+      : say(lang, 'This section covers no element of the framework yet.', '本节尚未涉及框架中的任何要素。'),
+  );
   const belongs = pack.elements
     .filter((e) => isElementHeading(section, e))
     .map((e) => {
       const status = result.coverage.elements.find((c) => c.id === e.id)?.status ?? 'missing';
       return `${md(e.title[lang])} (${statusWord(lang, status)})`;
     });
-  if (belongs.length) lines.push(`**${say(lang, 'The heading of', '对应要素')}:** ${belongs.join(say(lang, ', ', '、'))}`);
+  if (belongs.length)
+    lines.push(`**${say(lang, 'The heading of', '对应要素')}:** ${belongs.join(say(lang, ', ', '、'))}`);
   return lines.join('\n\n');
 }
 

@@ -36,7 +36,10 @@ export class DraftLinter {
   // findings and evidence (~300 KB for a 100 KB draft), so only a few are kept: a feature asking
   // about another open draft lints it again, which its engine cache makes cheap (nothing changed,
   // so nothing is parsed or matched again).
-  private readonly cache = new RecentMap<string, { version: number; generation: number; lint: Promise<DraftLint | undefined> }>(KEPT_LINTS);
+  private readonly cache = new RecentMap<
+    string,
+    { version: number; generation: number; lint: Promise<DraftLint | undefined> }
+  >(KEPT_LINTS);
   // One engine cache per open document: after an edit only the chunks it touched are re-parsed
   // and re-matched. Files read from disk (workspace lint) are linted once and need none.
   private readonly chunks = new Map<string, LintCache>();
@@ -92,7 +95,9 @@ export class DraftLinter {
       const root = file ? this.workspaceRoots().find((r) => isInside(file, r)) : undefined;
       const config = file ? await this.resolveConfig(file, root) : NO_PROJECT_CONFIG;
       if (config.ignored) return undefined;
-      const settingPacks = settings.packs.map((p) => path.resolve(root ?? (file ? path.dirname(file) : process.cwd()), p));
+      const settingPacks = settings.packs.map((p) =>
+        path.resolve(root ?? (file ? path.dirname(file) : process.cwd()), p),
+      );
       const packPaths = [...new Set([...config.packs, ...settingPacks])];
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
@@ -100,14 +105,23 @@ export class DraftLinter {
       const cache = draft.version === undefined ? undefined : this.chunkCache(draft.uri);
       const result = lint(draft.text, { pack, rules, messageLanguage, cache });
 
-      const problems = [...config.problems, ...packProblems, ...(await config.checkRules(pack.rules, packProblems.length > 0))];
+      const problems = [
+        ...config.problems,
+        ...packProblems,
+        ...(await config.checkRules(pack.rules, packProblems.length > 0)),
+      ];
       const messages = [...settingProblems];
       for (const p of result.problems) {
         // A rule id or option from a configuration file was checked against that file, with its line.
         if (!(p.source === '<options>' && p.ruleId && p.ruleId in config.rules)) messages.push(p.message);
       }
       this.problems.report([...config.files, ...packPaths], problems, messages);
-      const relativePath = file ? path.relative(root ?? path.dirname(file), file).split(path.sep).join('/') : draft.uri;
+      const relativePath = file
+        ? path
+            .relative(root ?? path.dirname(file), file)
+            .split(path.sep)
+            .join('/')
+        : draft.uri;
       return { uri: draft.uri, relativePath, result };
     } catch (error) {
       // Only a bug can get here; the drafter keeps a working editor and learns what went wrong.

@@ -40,7 +40,10 @@ export class ProblemReporter {
     for (const message of messages) {
       if (this.shown.has(message)) continue;
       this.shown.add(message);
-      void this.connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: `Cluster Policy Lint: ${message}` });
+      void this.connection.sendNotification('window/showMessage', {
+        type: MessageType.Warning,
+        message: `Cluster Policy Lint: ${message}`,
+      });
     }
   }
 

@@ -32,7 +32,11 @@ export type ResolveProjectConfig = (draftPath: string, workspaceRoot: string | u
  * Resolves a draft's configuration with a fresh resolver: the CLI's resolver caches files for a
  * whole run, but in an editor a file may change between two keystrokes. `fs` answers the resolver.
  */
-async function resolveWith(fs: ReadableFileSystem, draftPath: string, workspaceRoot: string | undefined): Promise<ProjectConfig> {
+async function resolveWith(
+  fs: ReadableFileSystem,
+  draftPath: string,
+  workspaceRoot: string | undefined,
+): Promise<ProjectConfig> {
   const resolver = new ConfigResolver(fs, workspaceRoot ?? path.dirname(draftPath));
   const [config, ignoredBy] = await Promise.all([resolver.resolve(draftPath), resolver.ignoredBy(draftPath)]);
   const problems = resolver.issues.map(toProblem);
@@ -49,7 +53,9 @@ async function resolveWith(fs: ReadableFileSystem, draftPath: string, workspaceR
     checkRules(known, packsBroken) {
       if (checked?.known === known && checked.packsBroken === packsBroken) return checked.problems;
       const seen = resolver.issues.length;
-      const found = resolver.checkRuleIds(known, { unknownAllowed: packsBroken }).then(() => resolver.issues.slice(seen).map(toProblem));
+      const found = resolver
+        .checkRuleIds(known, { unknownAllowed: packsBroken })
+        .then(() => resolver.issues.slice(seen).map(toProblem));
       checked = { known, packsBroken, problems: found };
       return found;
     },

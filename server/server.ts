@@ -30,7 +30,14 @@ import { builtinPack, lint } from '../engine';
 import { FIX_ALL_KIND, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { COMPLETION_TRIGGERS, completionsAt } from './completion';
-import { coverageMessage, coverageSummaryOf, elementChoices, fileReportOf, ruleChoices, sectionEdit } from './customRequests';
+import {
+  coverageMessage,
+  coverageSummaryOf,
+  elementChoices,
+  fileReportOf,
+  ruleChoices,
+  sectionEdit,
+} from './customRequests';
 import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
 import { DraftLinter, filePath, type DraftLint } from './linting';
@@ -83,9 +90,16 @@ export function startServer(connection: Connection): void {
   const packs = new UserPacks();
   const configs = new ProjectConfigs();
   const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots);
-  const delivery = new DiagnosticsDelivery(connection, documents, linter, () => support.pullDiagnostics, () => support.diagnosticRefresh);
+  const delivery = new DiagnosticsDelivery(
+    connection,
+    documents,
+    linter,
+    () => support.pullDiagnostics,
+    () => support.diagnosticRefresh,
+  );
 
-  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
         return await fn(...args);
@@ -123,20 +137,24 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
-        codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+        codeActionProvider: support.codeActionLiterals
+          ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] }
+          : true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cluster-policy-lint' },
     };
-    if (support.pullDiagnostics) result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
+    if (support.pullDiagnostics)
+      result.capabilities.diagnosticProvider = { interFileDependencies: false, workspaceDiagnostics: false };
     return result;
   });
 
   connection.onInitialized(() => {
     stopWarmUp = warmUp(builtinPack());
-    if (support.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
+    if (support.configurationRegistration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION });
     if (support.watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml,json}' }],
@@ -144,7 +162,10 @@ export function startServer(connection: Connection): void {
     }
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => filePath(f.uri)));
-      roots = [...roots.filter((r) => !removed.has(r)), ...event.added.map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p))];
+      roots = [
+        ...roots.filter((r) => !removed.has(r)),
+        ...event.added.map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p)),
+      ];
       everythingChanged();
     });
   });
@@ -188,7 +209,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(
-    guard('diagnostics', { kind: 'full' as const, items: [] }, (params) => delivery.pulled(params.textDocument.uri, params.previousResultId)),
+    guard('diagnostics', { kind: 'full' as const, items: [] }, (params) =>
+      delivery.pulled(params.textDocument.uri, params.previousResultId),
+    ),
   );
 
   connection.onHover(
@@ -220,25 +243,44 @@ export function startServer(connection: Connection): void {
   );
 
   const onRequest = <P, R>(def: RequestDef<P, R>, handler: (params: P) => Promise<R>, fallback: R) =>
-    connection.onRequest(def.method, guard(def.method, fallback, (params: P) => handler(params)));
+    connection.onRequest(
+      def.method,
+      guard(def.method, fallback, (params: P) => handler(params)),
+    );
 
-  onRequest(FileReportRequest, async (p: DocumentParams) => {
-    const lint = await lintOf(p.uri);
-    return lint ? fileReportOf(lint) : null;
-  }, null);
-  onRequest(CoverageSummaryRequest, async (p: DocumentParams) => {
-    const lint = await lintOf(p.uri);
-    return lint ? coverageSummaryOf(lint.result) : null;
-  }, null);
-  onRequest(ElementsRequest, async (p: DocumentParams) => {
-    const lint = await lintOf(p.uri);
-    return lint ? elementChoices(lint.result) : [];
-  }, []);
-  onRequest(RulesRequest, async (p: Partial<DocumentParams>) => {
-    const lint = p.uri ? await lintOf(p.uri) : undefined;
-    // Without a draft, the built-in pack's rules (a user's packs are per draft).
-    return ruleChoices(lint?.result ?? emptyDraftLint());
-  }, []);
+  onRequest(
+    FileReportRequest,
+    async (p: DocumentParams) => {
+      const lint = await lintOf(p.uri);
+      return lint ? fileReportOf(lint) : null;
+    },
+    null,
+  );
+  onRequest(
+    CoverageSummaryRequest,
+    async (p: DocumentParams) => {
+      const lint = await lintOf(p.uri);
+      return lint ? coverageSummaryOf(lint.result) : null;
+    },
+    null,
+  );
+  onRequest(
+    ElementsRequest,
+    async (p: DocumentParams) => {
+      const lint = await lintOf(p.uri);
+      return lint ? elementChoices(lint.result) : [];
+    },
+    [],
+  );
+  onRequest(
+    RulesRequest,
+    async (p: Partial<DocumentParams>) => {
+      const lint = p.uri ? await lintOf(p.uri) : undefined;
+      // Without a draft, the built-in pack's rules (a user's packs are per draft).
+      return ruleChoices(lint?.result ?? emptyDraftLint());
+    },
+    [],
+  );
 
   // Registered as a plain request, not `onExecuteCommand`: that helper removes the client's
   // progress token before the handler can tell whether there was one.
@@ -262,7 +304,10 @@ export function startServer(connection: Connection): void {
           const lint = await lintOf(arg.uri);
           const edit = lint ? sectionEdit(lint.result, arg.elementId) : undefined;
           if (!edit) return false;
-          const applied = await connection.workspace.applyEdit({ label: 'Insert a section template', edit: { changes: { [arg.uri]: [edit] } } });
+          const applied = await connection.workspace.applyEdit({
+            label: 'Insert a section template',
+            edit: { changes: { [arg.uri]: [edit] } },
+          });
           return applied.applied;
         }
         case ServerCommands.showCoverage: {

@@ -51,16 +51,23 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
   if (typeof r.enable === 'boolean') settings.enable = r.enable;
   else if (r.enable !== undefined) problems.push(`"${CONFIG_SECTION}.enable" must be true or false.`);
 
-  if (r.messageLanguage === 'auto' || r.messageLanguage === 'en' || r.messageLanguage === 'zh') settings.messageLanguage = r.messageLanguage;
-  else if (r.messageLanguage !== undefined) problems.push(`"${CONFIG_SECTION}.messageLanguage" must be "auto", "en" or "zh".`);
+  if (r.messageLanguage === 'auto' || r.messageLanguage === 'en' || r.messageLanguage === 'zh')
+    settings.messageLanguage = r.messageLanguage;
+  else if (r.messageLanguage !== undefined)
+    problems.push(`"${CONFIG_SECTION}.messageLanguage" must be "auto", "en" or "zh".`);
 
   if (r.rules !== undefined) {
     if (typeof r.rules !== 'object' || r.rules === null || Array.isArray(r.rules)) {
-      problems.push(`"${CONFIG_SECTION}.rules" must map rule ids to a severity ("error", "warning", "information", "hint" or "off").`);
+      problems.push(
+        `"${CONFIG_SECTION}.rules" must map rule ids to a severity ("error", "warning", "information", "hint" or "off").`,
+      );
     } else {
       for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
         const setting = ruleSetting(value);
-        if (setting === undefined) problems.push(`The setting for rule "${id}" is not a severity ("error", "warning", "information", "hint" or "off"); it is ignored.`);
+        if (setting === undefined)
+          problems.push(
+            `The setting for rule "${id}" is not a severity ("error", "warning", "information", "hint" or "off"); it is ignored.`,
+          );
         else settings.rules[id] = setting;
       }
     }
@@ -85,7 +92,8 @@ function ruleSetting(value: unknown): RuleSetting | undefined {
     const v = value as Record<string, unknown>;
     if (v.severity !== undefined && !(typeof v.severity === 'string' && LEVELS.has(v.severity))) return undefined;
     if (v.k !== undefined && typeof v.k !== 'number') return undefined;
-    if (v.headings !== undefined && !(Array.isArray(v.headings) && v.headings.every((h) => typeof h === 'string'))) return undefined;
+    if (v.headings !== undefined && !(Array.isArray(v.headings) && v.headings.every((h) => typeof h === 'string')))
+      return undefined;
     return v as RuleSetting;
   }
   return undefined;
@@ -103,7 +111,10 @@ function stringList(value: unknown, name: string, problems: string[]): string[] 
  * the three measure rules, then the configuration file's rules on top (so the editor shows what
  * CI will report).
  */
-export function effectiveRules(settings: DraftSettings, fileRules: Record<string, RuleSetting>): Record<string, RuleSetting> {
+export function effectiveRules(
+  settings: DraftSettings,
+  fileRules: Record<string, RuleSetting>,
+): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = { ...settings.rules };
   if (settings.measureHeadings.length) {
     for (const id of HEADING_RULE_IDS) {
@@ -142,7 +153,10 @@ export class SettingsStore {
     if (!entry) {
       entry = this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(
         (raw: unknown) => normalizeSettings(raw),
-        () => ({ settings: DEFAULT_SETTINGS, problems: ['The editor did not send the settings; the defaults are used.'] }),
+        () => ({
+          settings: DEFAULT_SETTINGS,
+          problems: ['The editor did not send the settings; the defaults are used.'],
+        }),
       );
       this.cache.set(uri, entry);
     }

@@ -27,6 +27,8 @@ export function warmUp(pack: Pack): () => void {
 }
 
 function templateDraft(pack: Pack): string {
-  const sections = pack.elements.slice(0, 5).flatMap((e) => [`## ${e.title.en}\n\n${e.template.en}\n`, `## ${e.title.zh}\n\n${e.template.zh}\n`]);
+  const sections = pack.elements
+    .slice(0, 5)
+    .flatMap((e) => [`## ${e.title.en}\n\n${e.template.en}\n`, `## ${e.title.zh}\n\n${e.template.zh}\n`]);
   return `# Warm-up plan\n\n## Measures\n\n- The county will build a testing centre by 2028.\n\n${sections.join('\n')}`;
 }

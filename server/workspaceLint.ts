@@ -54,7 +54,10 @@ export async function lintWorkspace(
       try {
         text = await fs.readFile(file, 'utf8');
       } catch (error) {
-        summary.failed.push({ uri, reason: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})` });
+        summary.failed.push({
+          uri,
+          reason: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`,
+        });
         continue;
       }
       const lint = await linter.get({ uri, text });

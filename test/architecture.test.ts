@@ -33,7 +33,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   const specifiers: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+  for (const m of text.matchAll(
+    /^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm,
+  )) {
     specifiers.push((m[1] ?? m[2] ?? m[3])!);
   }
   return specifiers;
@@ -53,7 +55,12 @@ const GRAPH = new Map([...FILES].map((file) => [file, importsOf(file)] as const)
 
 describe('the house', () => {
   test('has no import cycle between product modules, counting type imports', () => {
-    const edges = new Map([...GRAPH].map(([file, specs]) => [file, specs.map((s) => resolve(file, s)).filter((f): f is string => f !== undefined)]));
+    const edges = new Map(
+      [...GRAPH].map(([file, specs]) => [
+        file,
+        specs.map((s) => resolve(file, s)).filter((f): f is string => f !== undefined),
+      ]),
+    );
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
     const visit = (file: string, trail: string[]): void => {

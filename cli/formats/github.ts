@@ -8,10 +8,18 @@ import type { StreamFormat } from './runReport';
 export const githubFormat: StreamFormat = {
   head: () => '',
   file(file) {
-    if (file.error !== undefined) return `${command('error', { file: file.path, title: 'not linted' }, `${file.path}: ${file.error}`)}\n`;
+    if (file.error !== undefined)
+      return `${command('error', { file: file.path, title: 'not linted' }, `${file.path}: ${file.error}`)}\n`;
     let out = '';
     for (const d of file.diagnostics) {
-      const where = { file: file.path, line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn, title: d.ruleId };
+      const where = {
+        file: file.path,
+        line: d.line,
+        col: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+        title: d.ruleId,
+      };
       out += `${command(LEVELS[d.severity], where, d.message)}\n`;
     }
     return out;

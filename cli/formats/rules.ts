@@ -5,7 +5,11 @@ export function formatRuleList(rules: readonly RuleInfo[]): string {
   const rows = rules.map((r) => [r.id, r.kind, r.severity, citation(r), r.title.en]);
   const header = ['rule', 'kind', 'severity', 'paper', 'title'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

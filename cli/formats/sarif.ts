@@ -87,7 +87,12 @@ export const formatSarif: Formatter = (report) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-const LEVELS: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVELS: Record<Severity, Sarif.Result.level> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
   const asks = rule.asks.en || rule.title.en;
@@ -124,7 +129,8 @@ function notification(n: RunNotification): Sarif.Notification {
   const out: Sarif.Notification = { level: n.level, message: { text: n.message } };
   if (n.file !== undefined) {
     const physicalLocation: Sarif.PhysicalLocation = { artifactLocation: { uri: toUri(n.file) } };
-    if (n.line !== undefined) physicalLocation.region = { startLine: n.line, ...(n.column !== undefined ? { startColumn: n.column } : {}) };
+    if (n.line !== undefined)
+      physicalLocation.region = { startLine: n.line, ...(n.column !== undefined ? { startColumn: n.column } : {}) };
     out.locations = [{ physicalLocation }];
   }
   return out;
@@ -132,5 +138,8 @@ function notification(n: RunNotification): Sarif.Notification {
 
 /** A relative path as a URI reference: each segment percent-encoded (spaces, Chinese names). */
 function toUri(p: string): string {
-  return p.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+  return p
+    .split('/')
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
 }

@@ -21,10 +21,14 @@ export const stylishFormat: StreamFormat = {
     }
     // The message comes last and is not padded: pack messages are long, and padding every line
     // to the longest one would push the rule ids off any screen.
-    const rows = file.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.ruleId, oneLine(d.message)] as const);
+    const rows = file.diagnostics.map(
+      (d) => [`${d.line}:${d.column}`, d.severity, d.ruleId, oneLine(d.message)] as const,
+    );
     const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c]!.length)));
     for (const [loc, severity, ruleId, message] of rows) {
-      out.push(`  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`);
+      out.push(
+        `  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`,
+      );
     }
     const coverage = coverageLine(file, groups);
     if (coverage) out.push(`  ${paint.dim(coverage)}`);
@@ -37,14 +41,31 @@ export const stylishFormat: StreamFormat = {
     const out: string[] = [];
     const { errors, warnings, information, hints } = summary;
     const problems = errors + warnings + information + hints;
-    const counts = [plural(errors, 'error'), plural(warnings, 'warning'), `${information} information`, plural(hints, 'hint')].join(', ');
+    const counts = [
+      plural(errors, 'error'),
+      plural(warnings, 'warning'),
+      `${information} information`,
+      plural(hints, 'hint'),
+    ].join(', ');
     const files = plural(summary.files, 'file');
     const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
     if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
-    else out.push(paint.bold((errors || failed ? paint.red : paint.yellow)(`✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`)));
+    else
+      out.push(
+        paint.bold(
+          (errors || failed ? paint.red : paint.yellow)(
+            `✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`,
+          ),
+        ),
+      );
     const runProblems = notifications.filter((n) => n.level === 'error').length;
     // Problems with the run (a broken pack, an operand that matched nothing) are on standard error.
-    if (runProblems) out.push(paint.red(`✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`));
+    if (runProblems)
+      out.push(
+        paint.red(
+          `✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`,
+        ),
+      );
     return `${out.join('\n')}\n`;
   },
 };
@@ -84,7 +105,20 @@ interface Painter {
 
 function painter(color: boolean): Painter {
   const sgr = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  const p = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39), dim: sgr(90, 39), bold: sgr(1, 22), underline: sgr(4, 24) };
-  const bySeverity: Record<Severity, (s: string) => string> = { error: p.red, warning: p.yellow, information: p.cyan, hint: p.dim };
+  const p = {
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    green: sgr(32, 39),
+    cyan: sgr(36, 39),
+    dim: sgr(90, 39),
+    bold: sgr(1, 22),
+    underline: sgr(4, 24),
+  };
+  const bySeverity: Record<Severity, (s: string) => string> = {
+    error: p.red,
+    warning: p.yellow,
+    information: p.cyan,
+    hint: p.dim,
+  };
   return { ...p, severity: (severity, s) => bySeverity[severity](s) };
 }

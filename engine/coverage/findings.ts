@@ -56,7 +56,14 @@ export function coverageFindings(
         fix = { title: lang === 'zh' ? `补充：${titles}` : `Add: ${titles}`, edits: [edit] };
       }
     }
-    const finding: Finding = { ruleId: element.id, kind: 'coverage', severity, message, span, range: doc.lines.rangeOf(span) };
+    const finding: Finding = {
+      ruleId: element.id,
+      kind: 'coverage',
+      severity,
+      message,
+      span,
+      range: doc.lines.rangeOf(span),
+    };
     if (fix) finding.fix = fix;
     findings.push(finding);
   }

@@ -1,4 +1,14 @@
-import { adaptTemplate, findSection, firstStartingAt, headingMatches, insertAt, insertBlock, lastBlockIn, lineEnding, titleSpan } from '../anchors';
+import {
+  adaptTemplate,
+  findSection,
+  firstStartingAt,
+  headingMatches,
+  insertAt,
+  insertBlock,
+  lastBlockIn,
+  lineEnding,
+  titleSpan,
+} from '../anchors';
 import type { Block, DraftDocument, Section } from '../markdown/model';
 import type { CompiledElement, Pack } from '../pack/compiled';
 import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
@@ -23,7 +33,12 @@ export function elementAnchor(doc: DraftDocument, pack: Pack, element: CompiledE
  * before the implementation section, else at the end of the draft. In a draft whose parts are
  * numbered Chinese lines (二、重点任务 / （一）……), the section is numbered the same way.
  */
-export function insertElementTemplate(doc: DraftDocument, pack: Pack, element: CompiledElement, lang: MessageLanguage): TextEdit {
+export function insertElementTemplate(
+  doc: DraftDocument,
+  pack: Pack,
+  element: CompiledElement,
+  lang: MessageLanguage,
+): TextEdit {
   const eol = lineEnding(doc);
   const group = pack.groups.find((g) => g.id === element.group);
   const host =
@@ -57,8 +72,13 @@ function chineseNumber(n: number): string {
  */
 function numberedLike(doc: DraftDocument, host: Section, template: string): string {
   if (!host.heading?.implicit || !/^[一二三四五六七八九十]+\s*[、.．]/.test(host.heading.text)) return template;
-  const numbered = host.children.filter((i) => /^[（(][一二三四五六七八九十]+[）)]/.test(doc.sections[i]!.heading?.text ?? '')).length;
-  return template.replace(/^#{1,6}[ \t]+(.*)$/m, (_line, title: string) => `（${chineseNumber(numbered + 1)}）${title}`);
+  const numbered = host.children.filter((i) =>
+    /^[（(][一二三四五六七八九十]+[）)]/.test(doc.sections[i]!.heading?.text ?? ''),
+  ).length;
+  return template.replace(
+    /^#{1,6}[ \t]+(.*)$/m,
+    (_line, title: string) => `（${chineseNumber(numbered + 1)}）${title}`,
+  );
 }
 
 /**
@@ -89,7 +109,8 @@ export function insertFacetLines(
   let last: Block | undefined;
   if (evidence && !holdsWholeDraft(doc, evidence)) last = lastBlockIn(doc, evidence);
   else {
-    const host = findSection(doc, element.headings) ?? (evidence ? findSection(doc, pack.drafting.measureHeadings) : undefined);
+    const host =
+      findSection(doc, element.headings) ?? (evidence ? findSection(doc, pack.drafting.measureHeadings) : undefined);
     last = host ? lastBlockIn(doc, host) : evidence ? lastProseBlock(doc) : undefined;
   }
   if (!last) return insertElementTemplate(doc, pack, element, lang);

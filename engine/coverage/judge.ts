@@ -22,7 +22,13 @@ export interface CoverageSettings {
  * Judges each element's status and the draft's score from the facets' hits, as `framework.md`
  * defines them: covered when at least k facets are, partial when at least one is.
  */
-export function judgeCoverage(doc: DraftDocument, sentences: Sentences, pack: Pack, hits: number[][], settings: CoverageSettings): CoverageReport {
+export function judgeCoverage(
+  doc: DraftDocument,
+  sentences: Sentences,
+  pack: Pack,
+  hits: number[][],
+  settings: CoverageSettings,
+): CoverageReport {
   // Loops rather than callbacks, here and in judgeElement: a callback is a new closure at every
   // lint, and V8 drops a closure's optimised code at each full collection once the closure is
   // gone, so an editor's lints kept compiling these again.
@@ -58,7 +64,14 @@ export function judgeCoverage(doc: DraftDocument, sentences: Sentences, pack: Pa
 }
 
 /** One element's coverage; its facets' hits are `hits[first]` onwards, in facet order. */
-function judgeElement(doc: DraftDocument, sentences: Sentences, element: CompiledElement, hits: number[][], first: number, settings: CoverageSettings): ElementCoverage {
+function judgeElement(
+  doc: DraftDocument,
+  sentences: Sentences,
+  element: CompiledElement,
+  hits: number[][],
+  first: number,
+  settings: CoverageSettings,
+): ElementCoverage {
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
   const facets: FacetCoverage[] = [];
@@ -96,7 +109,8 @@ export function passageText(prose: string, span: Span): string {
   // Most passages have nothing to collapse: looking first spares building a second string.
   for (let i = start; i < end; i++) {
     const c = prose.charCodeAt(i);
-    if (isSpace(c) && (c !== 32 || isSpace(prose.charCodeAt(i + 1)))) return prose.slice(start, end).replace(SPACES, ' ');
+    if (isSpace(c) && (c !== 32 || isSpace(prose.charCodeAt(i + 1))))
+      return prose.slice(start, end).replace(SPACES, ' ');
   }
   return prose.slice(start, end);
 }
@@ -107,5 +121,15 @@ const SPACES = /\s+/g;
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -1,4 +1,14 @@
-import { keyDigit, type Candidate, type CompiledFacet, type CoOccurrence, type KeyedPattern, type KeyEntry, type KeyTable, type Lang, type Pack } from '../pack/compiled';
+import {
+  keyDigit,
+  type Candidate,
+  type CompiledFacet,
+  type CoOccurrence,
+  type KeyedPattern,
+  type KeyEntry,
+  type KeyTable,
+  type Lang,
+  type Pack,
+} from '../pack/compiled';
 import type { Span } from '../types';
 import { clauseAround, type Sentences } from './sentences';
 
@@ -9,7 +19,13 @@ import { clauseAround, type Sentences } from './sentences';
  * are not looked for (their patterns, look-alikes and co-occurrence parts are not run): a one-off
  * lint of a long draft marks those that already have all the evidence the report keeps.
  */
-export function facetHits(text: string, sentences: Sentences, pack: Pack, languages = languagesPresent(text), saturated?: Uint8Array): number[] {
+export function facetHits(
+  text: string,
+  sentences: Sentences,
+  pack: Pack,
+  languages = languagesPresent(text),
+  saturated?: Uint8Array,
+): number[] {
   const facets = facetsOf(pack);
   // Only the facets that match get a set: a chunk matches few of the pack's facets.
   const found = new Map<number, Set<number>>();
@@ -54,7 +70,8 @@ export function facetHits(text: string, sentences: Sentences, pack: Pack, langua
         continue;
       }
       const joint = coOccurring(candidate.co, parts?.get(candidate.co), sentences, { start, end }, hits);
-      if (joint) accept(text, sentences, pack, facet, lang, joint.start, joint.end, hits, lookAlikes?.get(candidate.facet));
+      if (joint)
+        accept(text, sentences, pack, facet, lang, joint.start, joint.end, hits, lookAlikes?.get(candidate.facet));
     }
   }
   const pairs: number[] = [];
@@ -254,12 +271,21 @@ function startsWithAt(text: string, at: number, prefix: string, lang: Lang): boo
  * A co-occurrence's joint span: the head's match and a match of each other part inside the head's
  * sentence (and within `near` characters of the head, when given).
  */
-function coOccurring(co: CoOccurrence, parts: Span[][] | undefined, sentences: Sentences, span: Span, hits: Set<number>): Span | undefined {
+function coOccurring(
+  co: CoOccurrence,
+  parts: Span[][] | undefined,
+  sentences: Sentences,
+  span: Span,
+  hits: Set<number>,
+): Span | undefined {
   if (!parts) return undefined;
   const at = sentences.indexAt(span.start);
   if (at < 0 || hits.has(at)) return undefined;
   const sentence = sentences.span(at);
-  const window = co.near === undefined ? sentence : { start: Math.max(sentence.start, span.start - co.near), end: Math.min(sentence.end, span.end + co.near) };
+  const window =
+    co.near === undefined
+      ? sentence
+      : { start: Math.max(sentence.start, span.start - co.near), end: Math.min(sentence.end, span.end + co.near) };
   let joint = span;
   for (const spans of parts) {
     const hit = spans.find((s) => s.start >= window.start && s.end <= window.end);
@@ -273,7 +299,17 @@ function coOccurring(co: CoOccurrence, parts: Span[][] | undefined, sentences: S
  * Records a match's sentence as a hit of its facet unless a look-alike overlaps it, the sentence
  * names what makes the facet not apply (`unless`), or the match is negated in its clause.
  */
-function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledFacet, lang: Lang, start: number, end: number, hits: Set<number>, lookAlikes: Span[] | undefined): void {
+function accept(
+  text: string,
+  sentences: Sentences,
+  pack: Pack,
+  facet: CompiledFacet,
+  lang: Lang,
+  start: number,
+  end: number,
+  hits: Set<number>,
+  lookAlikes: Span[] | undefined,
+): void {
   const index = sentences.indexAt(start);
   if (index < 0 || hits.has(index)) return;
   if (lookAlikes?.some((l) => l.start < end && l.end > start)) return;
@@ -289,9 +325,17 @@ function accept(text: string, sentences: Sentences, pack: Pack, facet: CompiledF
  * A negation cue in the same clause, shortly before the match ("no new infrastructure", 暂不设立)
  * or after it ("… is not planned"), means the passage does not commit to the facet.
  */
-function isNegated(text: string, sentence: Span, start: number, end: number, negation: NonNullable<Pack['negation'][Lang]>): boolean {
+function isNegated(
+  text: string,
+  sentence: Span,
+  start: number,
+  end: number,
+  negation: NonNullable<Pack['negation'][Lang]>,
+): boolean {
   const clause = clauseAround(text, sentence, { start, end });
-  if (negation.before && negation.before.test(text.slice(Math.max(clause.start, start - negation.window), start))) return true;
-  if (negation.after && negation.after.test(text.slice(end, Math.min(clause.end, end + negation.window * 2)))) return true;
+  if (negation.before && negation.before.test(text.slice(Math.max(clause.start, start - negation.window), start)))
+    return true;
+  if (negation.after && negation.after.test(text.slice(end, Math.min(clause.end, end + negation.window * 2))))
+    return true;
   return false;
 }

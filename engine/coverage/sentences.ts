@@ -84,7 +84,8 @@ export class Sentences {
   }
 }
 
-const ABBREVIATIONS = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|No|no|Art|art|para|Para|Mr|Mrs|Ms|Dr|St|vs|approx|incl|cf|Co|Ltd|Inc|[A-Z])$/;
+const ABBREVIATIONS =
+  /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|No|no|Art|art|para|Para|Mr|Mrs|Ms|Dr|St|vs|approx|incl|cf|Co|Ltd|Inc|[A-Z])$/;
 
 /** Whether a sentence ends at `i`: how many characters of the boundary belong to it, or undefined. */
 function sentenceBoundaryAt(text: string, i: number): number | undefined {

@@ -48,14 +48,21 @@ export function splitChunks(source: string, minChunk = MIN_CHUNK): number[] {
       if (maybeMarkup) {
         const line = source.slice(lineStart, lineEnd);
         const close = FENCE.exec(line);
-        if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[0].trim()) fence = undefined;
+        if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[0].trim())
+          fence = undefined;
       }
       previousBlank = false;
     } else if (rawEnd) {
       if (rawEnd.test(source.slice(lineStart, lineEnd))) rawEnd = undefined;
       previousBlank = false;
     } else {
-      if (!blank && previousBlank && lineStart - lastStart >= minChunk && k === lineStart && !CONTINUES.test(source.slice(lineStart, lineEnd))) {
+      if (
+        !blank &&
+        previousBlank &&
+        lineStart - lastStart >= minChunk &&
+        k === lineStart &&
+        !CONTINUES.test(source.slice(lineStart, lineEnd))
+      ) {
         starts.push(lineStart);
         lastStart = lineStart;
       }

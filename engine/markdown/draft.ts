@@ -15,7 +15,10 @@ export interface PlacedChunk {
 
 /** Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws. */
 export function parseDraft(source: string): DraftDocument {
-  return assembleDocument(source, chunksOf(source).map(({ offset, text }) => ({ offset, model: parseChunk(text, offset === 0) })));
+  return assembleDocument(
+    source,
+    chunksOf(source).map(({ offset, text }) => ({ offset, model: parseChunk(text, offset === 0) })),
+  );
 }
 
 /**
@@ -25,7 +28,9 @@ export function parseDraft(source: string): DraftDocument {
  */
 export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDocument {
   const lines = new LineIndex(source);
-  const sections: Section[] = [{ index: 0, level: 0, span: { start: 0, end: source.length }, parent: -1, children: [] }];
+  const sections: Section[] = [
+    { index: 0, level: 0, span: { start: 0, end: source.length }, parent: -1, children: [] },
+  ];
   const stack = [0];
   const blocks: Block[] = [];
   const items: Unit[] = [];
@@ -45,7 +50,11 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
       const span = shift(b.span, offset);
       // Items are added as their first block is met, so each knows its section.
       while (nextItem < model.items.length && model.items[nextItem]!.start + offset <= span.start) {
-        items.push({ index: items.length, span: shift(model.items[nextItem]!, offset), section: stack[stack.length - 1]! });
+        items.push({
+          index: items.length,
+          span: shift(model.items[nextItem]!, offset),
+          section: stack[stack.length - 1]!,
+        });
         nextItem++;
       }
       if (b.heading) {
@@ -56,19 +65,40 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
         const parent = stack[stack.length - 1]!;
         const index = sections.length;
         const heading = { ...b.heading, span: shift(b.heading.span, offset) };
-        sections.push({ index, heading, level: heading.level, span: { start: lineStart, end: source.length }, parent, children: [] });
+        sections.push({
+          index,
+          heading,
+          level: heading.level,
+          span: { start: lineStart, end: source.length },
+          parent,
+          children: [],
+        });
         sections[parent]!.children.push(index);
         stack.push(index);
         closeArticle(lineStart);
       } else if (b.articleStart) {
         closeArticle(span.start);
         article = articles.length;
-        articles.push({ index: article, span: { start: span.start, end: source.length }, section: stack[stack.length - 1]! });
+        articles.push({
+          index: article,
+          span: { start: span.start, end: source.length },
+          section: stack[stack.length - 1]!,
+        });
       }
-      blocks.push({ kind: b.kind, span, section: stack[stack.length - 1]!, item: b.item >= 0 ? itemBase + b.item : -1, article });
+      blocks.push({
+        kind: b.kind,
+        span,
+        section: stack[stack.length - 1]!,
+        item: b.item >= 0 ? itemBase + b.item : -1,
+        article,
+      });
     }
     for (; nextItem < model.items.length; nextItem++) {
-      items.push({ index: items.length, span: shift(model.items[nextItem]!, offset), section: stack[stack.length - 1]! });
+      items.push({
+        index: items.length,
+        span: shift(model.items[nextItem]!, offset),
+        section: stack[stack.length - 1]!,
+      });
     }
   }
   const frontMatter = FRONT_MATTER.exec(source);

@@ -36,7 +36,8 @@ const LIST_MARKER = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ 
 const ATX_OPEN = /^[ \t]*#{1,6}(?=[ \t]|$)/;
 const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
 const HTML_RAW = /<(script|style|textarea|pre)\b[\s\S]*?<\/\1\s*>/gi;
-const HTML_TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>|<![A-Za-z][^>]*>|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+const HTML_TAG =
+  /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>|<![A-Za-z][^>]*>|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
 const HTML_BLOCK_ELEMENTS = new Set(
   'address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tbody td tfoot th thead tr ul'.split(
     ' ',
@@ -168,12 +169,16 @@ class ChunkBuilder {
     this.pieces.push(blankKeepingLines(this.source.slice(this.cursor)));
     const prose = this.pieces.join('');
     const normalized = normalizeForMatching(prose);
-    for (const { heading } of this.blocks) if (heading) heading.normalized = normalized.slice(heading.span.start, heading.span.end);
+    for (const { heading } of this.blocks)
+      if (heading) heading.normalized = normalized.slice(heading.span.start, heading.span.end);
     return { text: this.source, prose, normalized, blocks: this.blocks, items: this.items, comments: this.comments };
   }
 
   private linesSpan(map: [number, number]): Span {
-    return { start: this.lines.lineStarts[map[0]] ?? this.source.length, end: this.lines.lineEnd(Math.max(map[0], map[1] - 1)) };
+    return {
+      start: this.lines.lineStarts[map[0]] ?? this.source.length,
+      end: this.lines.lineEnd(Math.max(map[0], map[1] - 1)),
+    };
   }
 
   private openItem(token: Token): void {
@@ -188,7 +193,12 @@ class ChunkBuilder {
   }
 
   private addBlock(kind: BlockKind, span: Span, extra: { heading?: Heading; articleStart?: boolean } = {}): void {
-    const block: ChunkBlock = { kind, span, item: this.itemStack[0]?.index ?? -1, articleStart: extra.articleStart ?? false };
+    const block: ChunkBlock = {
+      kind,
+      span,
+      item: this.itemStack[0]?.index ?? -1,
+      articleStart: extra.articleStart ?? false,
+    };
     if (extra.heading) block.heading = extra.heading;
     this.blocks.push(block);
   }
@@ -209,11 +219,13 @@ class ChunkBuilder {
     if (this.blockquoteDepth || this.itemStack.length) text = this.blankPrefixes(text, span, map);
     const head = text.slice(0, from - span.start);
     const tail = text.slice(to - span.start);
-    const inline = text.slice(from - span.start, to - span.start).replace(INLINE_MARKUP, (m: string, ...rest: unknown[]) => {
-      const offset = rest[rest.length - 2] as number;
-      if (m.startsWith('<!--')) this.addComment(from + offset, m);
-      return ' '.repeat(m.length);
-    });
+    const inline = text
+      .slice(from - span.start, to - span.start)
+      .replace(INLINE_MARKUP, (m: string, ...rest: unknown[]) => {
+        const offset = rest[rest.length - 2] as number;
+        if (m.startsWith('<!--')) this.addComment(from + offset, m);
+        return ' '.repeat(m.length);
+      });
     const out = head + inline + tail;
     return out.includes('\r') ? out.replace(/\r/g, ' ') : out;
   }
@@ -232,7 +244,12 @@ class ChunkBuilder {
       const start = this.lines.lineStarts[line]! - span.start;
       const end = this.lines.lineEnd(line) - span.start;
       const lineText = text.slice(start, end);
-      const prefix = innermost && innermost.startLine === line ? LIST_MARKER.exec(lineText) : this.blockquoteDepth ? BLOCKQUOTE_PREFIX.exec(lineText) : null;
+      const prefix =
+        innermost && innermost.startLine === line
+          ? LIST_MARKER.exec(lineText)
+          : this.blockquoteDepth
+            ? BLOCKQUOTE_PREFIX.exec(lineText)
+            : null;
       if (!prefix) continue;
       out += text.slice(at, start) + ' '.repeat(prefix[0].length);
       at = start + prefix[0].length;
@@ -254,7 +271,8 @@ class ChunkBuilder {
       const close = ATX_CLOSE.exec(first);
       if (close) prose = blankRange(prose, close.index, first.length);
     }
-    if (textEnd < span.end) prose = prose.slice(0, textEnd - span.start) + blankKeepingLines(prose.slice(textEnd - span.start));
+    if (textEnd < span.end)
+      prose = prose.slice(0, textEnd - span.start) + blankKeepingLines(prose.slice(textEnd - span.start));
     this.emit(span, prose);
     const level = Number(token.tag.slice(1)) || 1;
     this.addBlock('heading', span, { heading: headingOf(prose, span.start, level, false) });
@@ -270,7 +288,9 @@ class ChunkBuilder {
     if (implicit) {
       this.addBlock('heading', span, { heading: headingOf(prose, span.start, implicit, true) });
     } else {
-      const articleStart = this.itemStack.length === 0 && ARTICLE_START.test(this.source.slice(span.start, Math.min(span.end, span.start + 16)));
+      const articleStart =
+        this.itemStack.length === 0 &&
+        ARTICLE_START.test(this.source.slice(span.start, Math.min(span.end, span.start + 16)));
       this.addBlock('paragraph', span, { articleStart });
     }
   }
@@ -313,7 +333,9 @@ class ChunkBuilder {
       .replace(HTML_RAW, (m: string) => ' '.repeat(m.length))
       .replace(HTML_TAG, (m: string, name: string | undefined) =>
         // A block element's edge ends a sentence; inline tags (b, a, span) are just blanked.
-        name !== undefined && HTML_BLOCK_ELEMENTS.has(name.toLowerCase()) ? SENTENCE_MARK + ' '.repeat(m.length - 1) : ' '.repeat(m.length),
+        name !== undefined && HTML_BLOCK_ELEMENTS.has(name.toLowerCase())
+          ? SENTENCE_MARK + ' '.repeat(m.length - 1)
+          : ' '.repeat(m.length),
       )
       // Each line of an HTML block is its own sentence: the markup's lines are its structure.
       .replace(/\r?\n/g, (m: string) => (m.length === 2 ? ' ' + SENTENCE_MARK : SENTENCE_MARK));

@@ -16,7 +16,9 @@ export function builtinPackSource(): PackSource {
     const { pack, problems } = validatePack(data);
     if (!pack || problems.length) {
       // Only a broken build can get here; the pack's own test reports the problems with lines.
-      throw new Error(`The built-in pack is invalid: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+      throw new Error(
+        `The built-in pack is invalid: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`,
+      );
     }
     cachedSource = pack;
   }

@@ -94,20 +94,37 @@ function replaceById<T extends { id: string }>(base: T[], extra: T[]): T[] {
   return out;
 }
 
-function joinLists(a: ByLanguage<string[]> | undefined, b: ByLanguage<string[]> | undefined): ByLanguage<string[]> | undefined {
+function joinLists(
+  a: ByLanguage<string[]> | undefined,
+  b: ByLanguage<string[]> | undefined,
+): ByLanguage<string[]> | undefined {
   if (!b) return a;
   return { en: [...(a?.en ?? []), ...(b.en ?? [])], zh: [...(a?.zh ?? []), ...(b.zh ?? [])] };
 }
 
 function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
   const out: DraftingSource = { ...a };
-  const lexicons = ['measureHeadings', 'objectiveHeadings', 'notMeasure', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+  const lexicons = [
+    'measureHeadings',
+    'objectiveHeadings',
+    'notMeasure',
+    'owner',
+    'vagueOwner',
+    'timeframe',
+    'indicator',
+    'vague',
+    'concrete',
+  ] as const;
   for (const key of lexicons) {
     const joined = joinLists(a[key], b[key]);
     if (joined) out[key] = joined;
   }
   // A rule replaced by a later pack keeps the messages it does not give.
-  if (b.rules) out.rules = replaceById(a.rules ?? [], b.rules.map((r) => ({ ...r, messages: { ...a.rules?.find((x) => x.id === r.id)?.messages, ...r.messages } })));
+  if (b.rules)
+    out.rules = replaceById(
+      a.rules ?? [],
+      b.rules.map((r) => ({ ...r, messages: { ...a.rules?.find((x) => x.id === r.id)?.messages, ...r.messages } })),
+    );
   if (b.structure) out.structure = replaceById(a.structure ?? [], b.structure);
   if (b.terminology) out.terminology = [...(a.terminology ?? []), ...b.terminology];
   if (b.measureFields) out.measureFields = { ...a.measureFields, ...b.measureFields };
@@ -157,7 +174,12 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
       if (prefixes) term.prefixes = prefixes;
       return term;
     }),
-    structure: (d.structure ?? []).map((s) => ({ id: s.id, title: s.title, headings: perLanguage(s.headings, ''), template: s.template })),
+    structure: (d.structure ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      headings: perLanguage(s.headings, ''),
+      template: s.template,
+    })),
     measureFields: d.measureFields ?? {},
     messages: Object.fromEntries((d.rules ?? []).map((r) => [r.id, r.messages ?? {}])),
   };
@@ -172,20 +194,22 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     if (after) compiled.after = after;
     negation[lang] = compiled;
   }
-  const rules: RuleInfo[] = elements.map((e) => withDocs(
-    {
-      id: e.id,
-      kind: 'coverage',
-      severity: e.severity,
-      title: e.title,
-      asks: e.asks,
-      paper: e.paper,
-      group: e.group,
-      k: e.k,
-      facets: e.facets.map((f) => ({ id: f.id, title: f.title })),
-    },
-    docs(e.id),
-  ));
+  const rules: RuleInfo[] = elements.map((e) =>
+    withDocs(
+      {
+        id: e.id,
+        kind: 'coverage',
+        severity: e.severity,
+        title: e.title,
+        asks: e.asks,
+        paper: e.paper,
+        group: e.group,
+        k: e.k,
+        facets: e.facets.map((f) => ({ id: f.id, title: f.title })),
+      },
+      docs(e.id),
+    ),
+  );
   for (const spec of DRAFTING_RULE_SPECS) {
     const { id } = spec;
     const meta = d.rules?.find((r) => r.id === id);
@@ -279,7 +303,8 @@ function keyTable(facets: FacetSource[], lang: Lang): KeyTable | undefined {
       file({ facet: facetIndex, pattern: co.head, co });
       co.others.forEach((pattern, index) => file({ facet: facetIndex, pattern, part: { co, index } }));
     }
-    for (const pattern of facet.exclude?.[lang] ?? []) file({ facet: facetIndex, pattern: keyed(pattern, lang), exclude: true });
+    for (const pattern of facet.exclude?.[lang] ?? [])
+      file({ facet: facetIndex, pattern: keyed(pattern, lang), exclude: true });
   });
   if (!table) return undefined;
   table.pairs = new PairIndex(pairs);

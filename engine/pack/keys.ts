@@ -30,7 +30,10 @@ export function patternPrefixes(pattern: string, lang: Lang): string[] | undefin
  * Both of what the key table needs of a pattern, from one parse: its prefixes (`patternPrefixes`)
  * and, for English, the keys of its second word (`patternFollowers`).
  */
-export function patternKeying(pattern: string, lang: Lang): { prefixes?: string[]; followers?: string[]; literal?: true; gap?: PatternGap } {
+export function patternKeying(
+  pattern: string,
+  lang: Lang,
+): { prefixes?: string[]; followers?: string[]; literal?: true; gap?: PatternGap } {
   const nodes = parsePattern(pattern);
   if (!nodes) return {};
   const found = prefixesOf(nodes, lang);
@@ -69,12 +72,22 @@ function gapOf(nodes: Node[]): PatternGap | undefined {
     if (node.kind === 'zero') continue;
     if (node.q.max !== 1) break;
     if (node.kind === 'char') lead++;
-    else if (node.kind === 'group' && node.alts.every((alt) => alt.every((n) => n.kind === 'char' && n.q.min === 1 && n.q.max === 1))) {
+    else if (
+      node.kind === 'group' &&
+      node.alts.every((alt) => alt.every((n) => n.kind === 'char' && n.q.min === 1 && n.q.max === 1))
+    ) {
       lead += Math.max(...node.alts.map((alt) => alt.length));
     } else break;
   }
   const gap = nodes[i];
-  if (!lead || !gap || (gap.kind !== 'class' && gap.kind !== 'unknown') || !Number.isFinite(gap.q.max) || gap.q.min !== 0) return undefined;
+  if (
+    !lead ||
+    !gap ||
+    (gap.kind !== 'class' && gap.kind !== 'unknown') ||
+    !Number.isFinite(gap.q.max) ||
+    gap.q.min !== 0
+  )
+    return undefined;
   const after = nodes[i + 1];
   const first = after ? firstChars(after) : undefined;
   return first ? { within: lead + gap.q.max, chars: first.join('') } : undefined;
@@ -131,13 +144,19 @@ function prefixesOf(nodes: Node[], lang: Lang): { prefixes: string[]; literal: b
   }
   if (prefixes.size === 0) return undefined;
   const all = [...prefixes];
-  if (complete && (lang === 'en' || !all.some((p) => all.some((q) => q !== p && q.startsWith(p))))) return { prefixes: all, literal: true };
+  if (complete && (lang === 'en' || !all.some((p) => all.some((q) => q !== p && q.startsWith(p)))))
+    return { prefixes: all, literal: true };
   // A prefix that another one begins with adds nothing where both are tried at the same places:
   // the shorter one already admits the match. In English a short prefix is a whole word ("co" of
   // "co-operative"), filed under another key than "collabor", so both stay.
   const keyOf = (p: string): string => (lang === 'en' ? p.slice(0, KEY_LENGTH) : p.slice(0, 1));
   const sorted = [...prefixes].sort((a, b) => a.length - b.length);
-  return { prefixes: sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p)))), literal: false };
+  return {
+    prefixes: sorted.filter(
+      (p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q) && (lang === 'zh' || keyOf(q) === keyOf(p))),
+    ),
+    literal: false,
+  };
 }
 
 /**
@@ -194,7 +213,12 @@ function parseAlternatives(src: string, at: { i: number }, inGroup: boolean): No
     let node: Node;
     if (ch === '(') {
       at.i++;
-      if (src.startsWith('?=', at.i) || src.startsWith('?!', at.i) || src.startsWith('?<=', at.i) || src.startsWith('?<!', at.i)) {
+      if (
+        src.startsWith('?=', at.i) ||
+        src.startsWith('?!', at.i) ||
+        src.startsWith('?<=', at.i) ||
+        src.startsWith('?<!', at.i)
+      ) {
         // A lookaround consumes nothing: skip it whole.
         at.i += src[at.i + 1] === '<' ? 3 : 2;
         parseAlternatives(src, at, true);
@@ -455,7 +479,8 @@ function follow(rest: Rest, phase: Phase, seen: boolean, key: string, walk: Foll
       if (word) return follow(tail, 'first', true, key, walk);
       return seen && follow(tail, 'gap', seen, key, walk);
     }
-    if (phase === 'gap') return word ? follow(tail, 'second', seen, ch.toLowerCase(), walk) : follow(tail, 'gap', seen, key, walk);
+    if (phase === 'gap')
+      return word ? follow(tail, 'second', seen, ch.toLowerCase(), walk) : follow(tail, 'gap', seen, key, walk);
     if (word) return follow(tail, 'second', seen, key + ch.toLowerCase(), walk);
     walk.keys.add(key);
     return true;

@@ -57,5 +57,8 @@ export function combinePacks(builtin: PackSource, extra: PackSource[] = []): Pac
   // The built-in pack alone is compiled once per thread, however many callers ask for it.
   if (extra.length === 0 && builtin === builtinPackSource()) return builtinPack();
   const sources = [builtin, ...extra];
-  return compilePack(mergePackSources(sources), sources.map((s) => s.pack));
+  return compilePack(
+    mergePackSources(sources),
+    sources.map((s) => s.pack),
+  );
 }

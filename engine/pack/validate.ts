@@ -39,7 +39,10 @@ export function validatePack(data: unknown): { pack?: PackSource; problems: Path
   const problems: PathProblem[] = [];
   const v = new Validator(problems);
   if (!isObject(data)) {
-    problems.push({ path: [], message: 'A rule pack must be a mapping with `pack`, `title`, `groups` and `elements`.' });
+    problems.push({
+      path: [],
+      message: 'A rule pack must be a mapping with `pack`, `title`, `groups` and `elements`.',
+    });
     return { problems };
   }
   const id = v.id(data.pack, ['pack']);
@@ -89,7 +92,10 @@ class Validator {
 
   id(x: unknown, path: DataPath): string | undefined {
     if (typeof x === 'string' && ID.test(x)) return x;
-    return this.fail(path, `Expected an id in kebab-case (lower-case letters, digits and hyphens), got ${describe(x)}.`);
+    return this.fail(
+      path,
+      `Expected an id in kebab-case (lower-case letters, digits and hyphens), got ${describe(x)}.`,
+    );
   }
 
   localized(x: unknown, path: DataPath): Localized | undefined {
@@ -112,7 +118,11 @@ class Validator {
     return out;
   }
 
-  byLanguage<T>(x: unknown, path: DataPath, item: (value: unknown, path: DataPath) => T | undefined): ByLanguage<T> | undefined {
+  byLanguage<T>(
+    x: unknown,
+    path: DataPath,
+    item: (value: unknown, path: DataPath) => T | undefined,
+  ): ByLanguage<T> | undefined {
     if (!isObject(x)) return this.fail(path, `Expected a mapping with \`en\` and/or \`zh\`, got ${describe(x)}.`);
     const out: ByLanguage<T> = {};
     for (const key of Object.keys(x)) {
@@ -127,21 +137,31 @@ class Validator {
   }
 
   pattern(x: unknown, path: DataPath, language: string): string | undefined {
-    if (typeof x !== 'string' || x.trim() === '') return this.fail(path, `Expected a pattern (a regular expression), got ${describe(x)}.`);
-    if (x.length > MAX_PATTERN) return this.fail(path, `This pattern is longer than ${MAX_PATTERN} characters; split it into several entries.`);
+    if (typeof x !== 'string' || x.trim() === '')
+      return this.fail(path, `Expected a pattern (a regular expression), got ${describe(x)}.`);
+    if (x.length > MAX_PATTERN)
+      return this.fail(path, `This pattern is longer than ${MAX_PATTERN} characters; split it into several entries.`);
     if (NESTED_QUANTIFIER.test(x)) {
-      return this.fail(path, 'This pattern repeats a group that itself repeats, e.g. `(a+)+`, which can take forever on some texts; write it without the nested repetition.');
+      return this.fail(
+        path,
+        'This pattern repeats a group that itself repeats, e.g. `(a+)+`, which can take forever on some texts; write it without the nested repetition.',
+      );
     }
     try {
       new RegExp(language === 'en' ? `\\b(?:${x})` : x, 'iu');
     } catch (error) {
-      return this.fail(path, `This pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      return this.fail(
+        path,
+        `This pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+      );
     }
     return x;
   }
 
   patterns(x: unknown, path: DataPath): ByLanguage<string[]> | undefined {
-    return this.byLanguage(x, path, (list, p) => this.list(list, p, (item, q) => this.pattern(item, q, String(p[p.length - 1]))));
+    return this.byLanguage(x, path, (list, p) =>
+      this.list(list, p, (item, q) => this.pattern(item, q, String(p[p.length - 1]))),
+    );
   }
 
   lexicon(x: unknown, path: DataPath): ByLanguage<LexiconEntry[]> | undefined {
@@ -152,11 +172,14 @@ class Validator {
         if (isObject(item) && Array.isArray(item.all)) {
           const parts = this.list(item.all, [...q, 'all'], (part, r) => this.pattern(part, r, language));
           if (!parts || parts.length < 2 || parts.length !== item.all.length) {
-            return parts && parts.length < 2 ? this.fail([...q, 'all'], '`all` needs at least two patterns that must occur together.') : undefined;
+            return parts && parts.length < 2
+              ? this.fail([...q, 'all'], '`all` needs at least two patterns that must occur together.')
+              : undefined;
           }
           const entry: LexiconEntry = { all: parts };
           if (item.near !== undefined) {
-            if (typeof item.near !== 'number' || item.near <= 0) return this.fail([...q, 'near'], '`near` must be a positive number of characters.');
+            if (typeof item.near !== 'number' || item.near <= 0)
+              return this.fail([...q, 'near'], '`near` must be a positive number of characters.');
             entry.near = item.near;
           }
           return entry;
@@ -167,7 +190,11 @@ class Validator {
   }
 
   paper(x: unknown, path: DataPath): PaperCitation | undefined {
-    if (!isObject(x) || typeof x.section !== 'string') return this.fail(path, 'Expected a citation: `section` (the paper\'s heading), `paragraph`, and `says` (a short paraphrase).');
+    if (!isObject(x) || typeof x.section !== 'string')
+      return this.fail(
+        path,
+        "Expected a citation: `section` (the paper's heading), `paragraph`, and `says` (a short paraphrase).",
+      );
     const says = this.localized(x.says, [...path, 'says']);
     if (!says) return undefined;
     const citation: PaperCitation = { section: x.section, says };
@@ -200,7 +227,10 @@ class Validator {
   element(x: unknown, path: DataPath, groups: Set<string>): ElementSource | undefined {
     if (!isObject(x)) return this.fail(path, `Expected an element, got ${describe(x)}.`);
     const id = this.id(x.id, [...path, 'id']);
-    const group = typeof x.group === 'string' && groups.has(x.group) ? x.group : this.fail([...path, 'group'], `\`group\` must be one of the pack's groups (${[...groups].join(', ')}).`);
+    const group =
+      typeof x.group === 'string' && groups.has(x.group)
+        ? x.group
+        : this.fail([...path, 'group'], `\`group\` must be one of the pack's groups (${[...groups].join(', ')}).`);
     const title = this.localized(x.title, [...path, 'title']);
     const asks = this.localized(x.asks, [...path, 'asks']);
     const template = this.localized(x.template, [...path, 'template']);
@@ -211,7 +241,11 @@ class Validator {
     let k = 1;
     if (x.k !== undefined) {
       if (typeof x.k === 'number' && Number.isInteger(x.k) && x.k >= 1 && x.k <= facets.length) k = x.k;
-      else this.fail([...path, 'k'], `\`k\` must be a whole number from 1 to the number of facets (${facets.length}); using 1.`);
+      else
+        this.fail(
+          [...path, 'k'],
+          `\`k\` must be a whole number from 1 to the number of facets (${facets.length}); using 1.`,
+        );
     }
     const element: ElementSource = { id, group, title, k, paper, asks, template, facets };
     if (x.severity !== undefined) {
@@ -263,7 +297,17 @@ class Validator {
   drafting(x: unknown, path: DataPath): DraftingSource | undefined {
     if (!isObject(x)) return this.fail(path, `Expected a mapping of drafting lexicons, got ${describe(x)}.`);
     const out: DraftingSource = {};
-    const lexicons = ['measureHeadings', 'objectiveHeadings', 'notMeasure', 'owner', 'vagueOwner', 'timeframe', 'indicator', 'vague', 'concrete'] as const;
+    const lexicons = [
+      'measureHeadings',
+      'objectiveHeadings',
+      'notMeasure',
+      'owner',
+      'vagueOwner',
+      'timeframe',
+      'indicator',
+      'vague',
+      'concrete',
+    ] as const;
     for (const key of lexicons) {
       if (x[key] === undefined) continue;
       const patterns = this.patterns(x[key], [...path, key]);
@@ -308,11 +352,18 @@ class Validator {
       if (paper) rule.paper = paper;
     }
     if (x.messages !== undefined) {
-      if (!isObject(x.messages)) return this.fail([...path, 'messages'], `Expected a mapping of message names to texts, got ${describe(x.messages)}.`);
+      if (!isObject(x.messages))
+        return this.fail(
+          [...path, 'messages'],
+          `Expected a mapping of message names to texts, got ${describe(x.messages)}.`,
+        );
       const messages: Record<string, Localized> = {};
       for (const [name, text] of Object.entries(x.messages)) {
         if (!/^[a-z][A-Za-z]{0,39}$/.test(name)) {
-          this.fail([...path, 'messages'], `A message name is a word in lower camel case, such as \`finding\`; ${describe(name)} is not.`);
+          this.fail(
+            [...path, 'messages'],
+            `A message name is a word in lower camel case, such as \`finding\`; ${describe(name)} is not.`,
+          );
           continue;
         }
         const localized = this.localized(text, [...path, 'messages', name]);
@@ -324,11 +375,21 @@ class Validator {
   }
 
   term(x: unknown, path: DataPath): TermSource | undefined {
-    if (!isObject(x)) return this.fail(path, `Expected a term with \`find\`, \`language\`, \`replace\` and \`why\`, got ${describe(x)}.`);
-    const language = x.language === 'en' || x.language === 'zh' ? x.language : this.fail([...path, 'language'], '`language` must be `en` or `zh`.');
+    if (!isObject(x))
+      return this.fail(
+        path,
+        `Expected a term with \`find\`, \`language\`, \`replace\` and \`why\`, got ${describe(x)}.`,
+      );
+    const language =
+      x.language === 'en' || x.language === 'zh'
+        ? x.language
+        : this.fail([...path, 'language'], '`language` must be `en` or `zh`.');
     if (!language) return undefined;
     const find = this.pattern(x.find, [...path, 'find'], language);
-    const replace = typeof x.replace === 'string' ? x.replace : this.fail([...path, 'replace'], '`replace` must be the preferred text.');
+    const replace =
+      typeof x.replace === 'string'
+        ? x.replace
+        : this.fail([...path, 'replace'], '`replace` must be the preferred text.');
     const why = this.localized(x.why, [...path, 'why']);
     if (!find || replace === undefined || !why) return undefined;
     return { find, language, replace, why };

@@ -26,7 +26,10 @@ export const documentStructure: DraftingRule = {
         ruleId: 'document-structure',
         span: titleSpan(doc),
         message: fill(messages?.['finding']?.[lang] ?? '{part}', values),
-        fix: { title: fill(messages?.['fix']?.[lang] ?? '{part}', values), edits: [insertBlock(doc, offset, template)] },
+        fix: {
+          title: fill(messages?.['fix']?.[lang] ?? '{part}', values),
+          edits: [insertBlock(doc, offset, template)],
+        },
       });
     });
   },

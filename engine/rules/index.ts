@@ -18,4 +18,6 @@ export const DRAFTING_RULE_SPECS: readonly RuleSpec[] = DRAFTING_RULES.flatMap((
 export const DRAFTING_RULE_IDS: readonly string[] = DRAFTING_RULE_SPECS.map((spec) => spec.id);
 
 /** The ids of the rules that read measures sections by their headings (the `headings` option). */
-export const HEADING_RULE_IDS: readonly string[] = DRAFTING_RULE_SPECS.filter((spec) => spec.options?.includes('headings')).map((spec) => spec.id);
+export const HEADING_RULE_IDS: readonly string[] = DRAFTING_RULE_SPECS.filter((spec) =>
+  spec.options?.includes('headings'),
+).map((spec) => spec.id);

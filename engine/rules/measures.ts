@@ -25,7 +25,13 @@ type UnitKind = 'measure' | 'objective';
 const PARTS: readonly (RuleSpec & { fact: Fact; kinds: readonly UnitKind[] })[] = [
   { id: 'measure-owner', severity: 'warning', options: ['headings'], fact: 'owner', kinds: ['measure'] },
   { id: 'measure-timeline', severity: 'warning', options: ['headings'], fact: 'timeframe', kinds: ['measure'] },
-  { id: 'measure-indicator', severity: 'information', options: ['headings'], fact: 'indicator', kinds: ['measure', 'objective'] },
+  {
+    id: 'measure-indicator',
+    severity: 'information',
+    options: ['headings'],
+    fact: 'indicator',
+    kinds: ['measure', 'objective'],
+  },
 ];
 
 /**
@@ -78,7 +84,8 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
     const normalized = chunk.normalized.slice(span.start, span.end);
     const text = withoutPlaceholders(chunk.text.slice(span.start, span.end), normalized);
     let ownerText = text;
-    for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh]) if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
+    for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh])
+      if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
     const trimmed = normalized.trim();
     out.push({
       span,
@@ -120,7 +127,12 @@ function firstLine(prose: string, block: Span): Span {
  * or paragraphs under a measures heading (`headings`, or the pack's) or an objectives heading,
  * with the facts of the blocks they hold.
  */
-function measureUnits(doc: DraftDocument, pack: Pack, headings: string[] | undefined, marks: Marks<BlockFacts>): Unit[] {
+function measureUnits(
+  doc: DraftDocument,
+  pack: Pack,
+  headings: string[] | undefined,
+  marks: Marks<BlockFacts>,
+): Unit[] {
   const measureHeadings = headings?.length ? headingOption(headings) : pack.drafting.measureHeadings;
   const units: Unit[] = [];
   const claimed: Span[] = [];
@@ -164,7 +176,10 @@ function headingOption(headings: string[]): Partial<Record<Lang, RegExp>> {
   let patterns = compiledHeadings.get(key);
   if (!patterns) {
     if (compiledHeadings.size >= 16) compiledHeadings.clear();
-    compiledHeadings.set(key, (patterns = { en: alternation(headings, 'en', '')!, zh: alternation(headings, 'zh', '')! }));
+    compiledHeadings.set(
+      key,
+      (patterns = { en: alternation(headings, 'en', '')!, zh: alternation(headings, 'zh', '')! }),
+    );
   }
   return patterns;
 }
@@ -172,7 +187,8 @@ function headingOption(headings: string[]): Partial<Record<Lang, RegExp>> {
 /** The entries of a list sorted by start that start inside `outer`, found by binary search. */
 function startingIn<T extends { span: Span }>(sorted: readonly T[], outer: Span): T[] {
   const out: T[] = [];
-  for (let i = firstStartingAt(sorted, outer.start); i < sorted.length && sorted[i]!.span.start < outer.end; i++) out.push(sorted[i]!);
+  for (let i = firstStartingAt(sorted, outer.start); i < sorted.length && sorted[i]!.span.start < outer.end; i++)
+    out.push(sorted[i]!);
   return out;
 }
 
@@ -182,9 +198,14 @@ function within(span: Span, outer: Span): boolean {
 
 /** The units of one section: list items if it has any, else articles, else rows and paragraphs. */
 function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): Span[] {
-  const items = startingIn(doc.items, outer).filter((i) => within(i.span, outer)).map((i) => i.span);
+  const items = startingIn(doc.items, outer)
+    .filter((i) => within(i.span, outer))
+    .map((i) => i.span);
   if (items.length) return items;
-  const articles = startingIn(doc.articles, outer).map((a) => ({ start: a.span.start, end: Math.min(a.span.end, outer.end) }));
+  const articles = startingIn(doc.articles, outer).map((a) => ({
+    start: a.span.start,
+    end: Math.min(a.span.end, outer.end),
+  }));
   if (articles.length) return articles;
   // A measures table holds the measures, one a row after its header row; the paragraphs around
   // it only introduce or explain it.

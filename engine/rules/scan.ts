@@ -74,11 +74,17 @@ export class ScannedMarks<M extends Mark> implements Marks<M> {
 function shifted<M extends Mark>(mark: M, offset: number): M {
   const copy = { ...mark };
   for (const [key, value] of Object.entries(copy)) {
-    if (isSpan(value)) (copy as Record<string, unknown>)[key] = { start: value.start + offset, end: value.end + offset };
+    if (isSpan(value))
+      (copy as Record<string, unknown>)[key] = { start: value.start + offset, end: value.end + offset };
   }
   return copy;
 }
 
 function isSpan(value: unknown): value is Span {
-  return typeof value === 'object' && value !== null && typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { start?: unknown }).start === 'number' &&
+    typeof (value as { end?: unknown }).end === 'number'
+  );
 }

@@ -30,7 +30,10 @@ export const terminology: DraftingRule<TermMark> = {
         ruleId: 'terminology',
         span,
         message: fill(messages?.['finding']?.[lang] ?? '{found} → {replacement}', values),
-        fix: { title: fill(messages?.['fix']?.[lang] ?? '{replacement}', values), edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }] },
+        fix: {
+          title: fill(messages?.['fix']?.[lang] ?? '{replacement}', values),
+          edits: [{ span, range: doc.lines.rangeOf(span), newText: replacement }],
+        },
       });
     }
   },

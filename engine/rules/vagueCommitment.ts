@@ -42,7 +42,14 @@ function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
       const index = sentences.indexAt(m.index);
       if (index < 0 || bySentence.has(index)) continue;
       let isConcrete = concrete.get(index);
-      if (isConcrete === undefined) concrete.set(index, (isConcrete = anyMatch(pack.drafting.concrete, normalized.slice(sentences.start(index), sentences.end(index)))));
+      if (isConcrete === undefined)
+        concrete.set(
+          index,
+          (isConcrete = anyMatch(
+            pack.drafting.concrete,
+            normalized.slice(sentences.start(index), sentences.end(index)),
+          )),
+        );
       if (!isConcrete) bySentence.set(index, { span: { start: m.index, end: m.index + m[0].length }, lang });
     }
   }
@@ -51,5 +58,8 @@ function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
 
 /** A phrase as a message quotes it: its words without inline markup. */
 export function quote(source: string): string {
-  return source.replace(/[*_`~]+/g, '').replace(/\s+/g, ' ').trim();
+  return source
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

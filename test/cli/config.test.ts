@@ -9,7 +9,9 @@ import { builtinPack } from '../../engine';
 import { MemoryFileSystem, REPO } from './harness';
 
 function schemaValidator() {
-  const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'cluster-policy-lint.schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(path.join(REPO, 'schemas', 'cluster-policy-lint.schema.json'), 'utf8'),
+  ) as object;
   const ajv = new Ajv({ allErrors: true, formats: { regex: (s: string) => isRegExp(s) } });
   return ajv.compile(schema);
 }
@@ -39,7 +41,10 @@ test('the starter configuration of --init is valid for the shipped JSON Schema a
   await resolver.checkRuleIds(builtinPack().rules);
   assert.deepEqual(resolver.issues, []);
   assert.equal(resolved.language, 'auto');
-  assert.equal(await resolver.ignoredBy(path.join(ROOT, 'archive', 'old.md')), path.join(ROOT, '.cluster-policy-lint.yaml'));
+  assert.equal(
+    await resolver.ignoredBy(path.join(ROOT, 'archive', 'old.md')),
+    path.join(ROOT, '.cluster-policy-lint.yaml'),
+  );
 });
 
 test('the JSON Schema and the CLI agree on what a configuration may hold', async () => {
@@ -47,7 +52,11 @@ test('the JSON Schema and the CLI agree on what a configuration may hold', async
   const good = {
     extends: ['base.yaml'],
     language: 'zh',
-    rules: { 'measure-owner': 'error', 'joint-action': { severity: 'warning', k: 4 }, 'measure-timeline': { headings: ['^Measures'] } },
+    rules: {
+      'measure-owner': 'error',
+      'joint-action': { severity: 'warning', k: 4 },
+      'measure-timeline': { headings: ['^Measures'] },
+    },
     overrides: [{ files: ['drafts/zh/**'], language: 'zh', rules: { terminology: 'off' } }],
     ignores: ['archive/**'],
     packs: ['county.yaml'],
@@ -70,7 +79,8 @@ test('the JSON Schema and the CLI agree on what a configuration may hold', async
 
 test('a nearer configuration refines a farther one, and overrides apply by glob relative to their file', async () => {
   const resolver = await resolverFor({
-    '.cluster-policy-lint.yaml': 'rules:\n  joint-action: { severity: error, k: 4 }\noverrides:\n  - files: "drafts/zh/**"\n    language: zh\n',
+    '.cluster-policy-lint.yaml':
+      'rules:\n  joint-action: { severity: error, k: 4 }\noverrides:\n  - files: "drafts/zh/**"\n    language: zh\n',
     'drafts/.cluster-policy-lint.yml': 'rules:\n  joint-action: warning\n',
   });
   const zh = await resolver.resolve(path.join(ROOT, 'drafts', 'zh', 'a.md'));
@@ -95,7 +105,10 @@ test('names the file and line of every configuration mistake', async () => {
 });
 
 test('reports a loop of extends instead of recursing forever', async () => {
-  const resolver = await resolverFor({ '.cluster-policy-lint.yaml': 'extends: b.yaml\n', 'b.yaml': 'extends: .cluster-policy-lint.yaml\n' });
+  const resolver = await resolverFor({
+    '.cluster-policy-lint.yaml': 'extends: b.yaml\n',
+    'b.yaml': 'extends: .cluster-policy-lint.yaml\n',
+  });
   await resolver.resolve(path.join(ROOT, 'a.md'));
   assert.match(resolver.issues.map((i) => i.message).join('\n'), /makes a loop/);
 });

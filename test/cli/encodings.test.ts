@@ -48,7 +48,13 @@ const ENCODED: Record<string, Uint8Array> = {
 };
 
 test('decodes UTF-8 with and without BOM, UTF-16 LE and BE with BOM, and GBK to the same text', () => {
-  const expected = { 'utf8.md': 'UTF-8', 'utf8-bom.md': 'UTF-8', 'utf16le.md': 'UTF-16LE', 'utf16be.md': 'UTF-16BE', 'gbk.md': 'GB18030' };
+  const expected = {
+    'utf8.md': 'UTF-8',
+    'utf8-bom.md': 'UTF-8',
+    'utf16le.md': 'UTF-16LE',
+    'utf16be.md': 'UTF-16BE',
+    'gbk.md': 'GB18030',
+  };
   for (const [name, bytes] of Object.entries(ENCODED)) {
     const decoded = decodeDraft(bytes);
     assert.ok(decoded.ok, name);
@@ -61,9 +67,15 @@ test('lints a Chinese draft in every encoding as Chinese with the same findings'
   const fixture: Fixture = { '.git/': '' };
   for (const [name, bytes] of Object.entries(ENCODED)) fixture[`drafts/${name}`] = bytes;
   const root = '/cluster-policy-lint-memory/encodings';
-  const out = await runInProcess({ args: ['--format', 'json', 'drafts'], fixture }, root, new MemoryFileSystem(root, fixture));
+  const out = await runInProcess(
+    { args: ['--format', 'json', 'drafts'], fixture },
+    root,
+    new MemoryFileSystem(root, fixture),
+  );
   assert.notEqual(out.code, 2, out.stderr);
-  const report = JSON.parse(out.stdout) as { files: { path: string; language: string; diagnostics: unknown[]; coverage: unknown }[] };
+  const report = JSON.parse(out.stdout) as {
+    files: { path: string; language: string; diagnostics: unknown[]; coverage: unknown }[];
+  };
   assert.equal(report.files.length, 5);
   const [first, ...rest] = report.files;
   for (const file of report.files) assert.equal(file.language, 'zh', file.path);
@@ -78,10 +90,19 @@ test('refuses binary files with a sentence that names what they are', () => {
     [PDF_BYTES, /binary file \(a PDF document\), not linted/],
     [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /\.docx/],
     [new Uint8Array([0x23, 0x20, 0x41, 0x00, 0x42, 0x43, 0x0a]), /binary file \(it contains NUL bytes\)/],
-    [new Uint8Array([...new TextEncoder().encode('# Plan')].flatMap((b) => [b, 0])), /UTF-16 without a byte-order mark/],
+    [
+      new Uint8Array([...new TextEncoder().encode('# Plan')].flatMap((b) => [b, 0])),
+      /UTF-16 without a byte-order mark/,
+    ],
     // Past the first 8 KB, where the byte check stops, the decoded text is checked.
-    [new TextEncoder().encode(`# Plan\n\n${'Text. '.repeat(2000)}\u0000 more`), /binary file \(it contains NUL characters\)/],
-    [new TextEncoder().encode(`# Plan\n${'\u0001\u0002\u0007 data '.repeat(3000)}`), /binary file \(it contains control characters\)/],
+    [
+      new TextEncoder().encode(`# Plan\n\n${'Text. '.repeat(2000)}\u0000 more`),
+      /binary file \(it contains NUL characters\)/,
+    ],
+    [
+      new TextEncoder().encode(`# Plan\n${'\u0001\u0002\u0007 data '.repeat(3000)}`),
+      /binary file \(it contains control characters\)/,
+    ],
   ];
   for (const [bytes, reason] of cases) {
     const decoded = decodeDraft(bytes);
@@ -97,7 +118,9 @@ test('reads a draft with a stray control character or a page break as text', () 
 
 test('refuses text that is neither UTF-8 nor Chinese GBK instead of linting mojibake', () => {
   // "Café crème" in Latin-1: not UTF-8, and as GB18030 it would not read as Chinese.
-  const latin1 = new Uint8Array([...'Caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65, 0x0a]));
+  const latin1 = new Uint8Array(
+    [...'Caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65, 0x0a]),
+  );
   const decoded = decodeDraft(latin1);
   assert.equal(decoded.ok, false);
   if (!decoded.ok) assert.match(decoded.reason, /save the draft as UTF-8/);

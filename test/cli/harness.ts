@@ -4,7 +4,16 @@
  * and `node dist/cli.js` as a process. Output is made stable (no temporary paths, no version).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CliFileSystem, DirEntry, FileWriter } from '../../project/fileSystem';
@@ -126,7 +135,10 @@ export function snapshotText(output: RunOutput, root: string): string {
 }
 
 /** Compares with the committed snapshot, or writes it when UPDATE_SNAPSHOTS=1. */
-export function matchSnapshot(name: string, actual: string): { ok: true } | { ok: false; expected: string | undefined; file: string } {
+export function matchSnapshot(
+  name: string,
+  actual: string,
+): { ok: true } | { ok: false; expected: string | undefined; file: string } {
   const file = path.join(REPO, 'test', 'cli', 'snapshots', `${name}.txt`);
   if (process.env.UPDATE_SNAPSHOTS === '1') {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -184,14 +196,16 @@ export class MemoryFileSystem implements CliFileSystem {
 
   private resolveLink(p: string): string | undefined {
     const content = this.files.get(p);
-    if (content && typeof content === 'object' && 'symlinkTo' in content) return this.resolveLink(path.resolve(path.dirname(p), content.symlinkTo));
+    if (content && typeof content === 'object' && 'symlinkTo' in content)
+      return this.resolveLink(path.resolve(path.dirname(p), content.symlinkTo));
     return this.files.has(p) || this.folders.has(p) ? p : undefined;
   }
 
   async readFile(p: string): Promise<Uint8Array> {
     const target = this.resolveLink(p);
     const content = target && this.files.get(target);
-    if (content === undefined || target === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: this.folders.has(p) ? 'EISDIR' : 'ENOENT' });
+    if (content === undefined || target === undefined)
+      throw Object.assign(new Error(`ENOENT: ${p}`), { code: this.folders.has(p) ? 'EISDIR' : 'ENOENT' });
     if (typeof content === 'string') return new TextEncoder().encode(content);
     if (content instanceof Uint8Array) return content;
     throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' });
@@ -207,7 +221,13 @@ export class MemoryFileSystem implements CliFileSystem {
       names.set(path.basename(f), { name: path.basename(f), isFile: !link, isDirectory: false, isSymbolicLink: link });
     }
     for (const d of this.folders) {
-      if (d !== p && path.dirname(d) === p) names.set(path.basename(d), { name: path.basename(d), isFile: false, isDirectory: true, isSymbolicLink: false });
+      if (d !== p && path.dirname(d) === p)
+        names.set(path.basename(d), {
+          name: path.basename(d),
+          isFile: false,
+          isDirectory: true,
+          isSymbolicLink: false,
+        });
     }
     return [...names.values()];
   }

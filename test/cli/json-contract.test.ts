@@ -8,7 +8,8 @@ const DIAGNOSTIC_KEYS = ['ruleId', 'severity', 'message', 'line', 'column', 'end
 const LOCATION_KEYS = ['line', 'column', 'endLine', 'endColumn'];
 
 function assertSubset(keys: string[], allowed: string[], what: string): void {
-  for (const key of keys) assert.ok(allowed.includes(key), `${what} has the field "${key}", which the contract does not name`);
+  for (const key of keys)
+    assert.ok(allowed.includes(key), `${what} has the field "${key}", which the contract does not name`);
 }
 
 test('writes the JSON report in exactly the contract shape, with 1-based UTF-16 positions and relative / paths', async () => {

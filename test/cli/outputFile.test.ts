@@ -58,14 +58,21 @@ test('says why the report cannot be written, and leaves the file as it was', asy
 });
 
 test('replaces a report through its link, keeping who may read it, and leaves nothing beside it', async () => {
-  const root = writeFixture(project({ 'reports/lint.json': 'the report of yesterday', 'latest.json': { symlinkTo: 'reports/lint.json' } }));
+  const root = writeFixture(
+    project({ 'reports/lint.json': 'the report of yesterday', 'latest.json': { symlinkTo: 'reports/lint.json' } }),
+  );
   try {
     chmodSync(path.join(root, 'reports/lint.json'), 0o640);
-    const { code, stdout } = await runInProcess({ args: ['--format', 'json', '-o', 'latest.json', 'drafts'], fixture: {} }, root);
+    const { code, stdout } = await runInProcess(
+      { args: ['--format', 'json', '-o', 'latest.json', 'drafts'], fixture: {} },
+      root,
+    );
     assert.equal(code, 0);
     assert.equal(stdout, '');
     assert.ok(lstatSync(path.join(root, 'latest.json')).isSymbolicLink(), 'the link is still a link');
-    const report = JSON.parse(readFileSync(path.join(root, 'reports/lint.json'), 'utf8')) as { summary: { files: number } };
+    const report = JSON.parse(readFileSync(path.join(root, 'reports/lint.json'), 'utf8')) as {
+      summary: { files: number };
+    };
     assert.equal(report.summary.files, 2);
     assert.equal(statSync(path.join(root, 'reports/lint.json')).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(path.join(root, 'reports')), ['lint.json']);
@@ -77,11 +84,17 @@ test('replaces a report through its link, keeping who may read it, and leaves no
 test('writes a new report into folders it makes, and into /dev/null without replacing it', async () => {
   const root = writeFixture(project());
   try {
-    const made = await runInProcess({ args: ['--format', 'github', '-o', 'out/ci/lint.txt', 'drafts'], fixture: {} }, root);
+    const made = await runInProcess(
+      { args: ['--format', 'github', '-o', 'out/ci/lint.txt', 'drafts'], fixture: {} },
+      root,
+    );
     assert.equal(made.code, 0);
     assert.match(readFileSync(path.join(root, 'out/ci/lint.txt'), 'utf8'), /^::warning file=drafts\/lakeside\.md,/m);
     assert.deepEqual(readdirSync(path.join(root, 'out/ci')), ['lint.txt']);
-    const discarded = await runInProcess({ args: ['--format', 'json', '-o', '/dev/null', 'drafts'], fixture: {} }, root);
+    const discarded = await runInProcess(
+      { args: ['--format', 'json', '-o', '/dev/null', 'drafts'], fixture: {} },
+      root,
+    );
     assert.equal(discarded.code, 0);
     assert.ok(statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
   } finally {
@@ -92,7 +105,10 @@ test('writes a new report into folders it makes, and into /dev/null without repl
 test('a failed write is reported in plain words (/dev/full, where every write finds the disk full)', async () => {
   const root = writeFixture(project());
   try {
-    const { code, stderr } = await runInProcess({ args: ['--format', 'json', '-o', '/dev/full', 'drafts'], fixture: {} }, root);
+    const { code, stderr } = await runInProcess(
+      { args: ['--format', 'json', '-o', '/dev/full', 'drafts'], fixture: {} },
+      root,
+    );
     assert.equal(code, 2);
     assert.equal(stderr, 'cluster-policy-lint: the report cannot be written to /dev/full: the disk is full.\n');
   } finally {
@@ -119,11 +135,15 @@ test('an interrupted run leaves no half report behind', async () => {
   for (let i = 0; i < 400; i++) drafts[`drafts/plan-${String(i).padStart(3, '0')}.md`] = LAKESIDE.repeat(8);
   const root = writeFixture({ 'reports/lint.json': 'the report of yesterday', ...drafts });
   try {
-    const child = spawn(process.execPath, [cliPath(), '--format', 'json', '-o', 'reports/lint.json', 'drafts'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cliPath(), '--format', 'json', '-o', 'reports/lint.json', 'drafts'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Interrupted once the report has begun beside the old one.
     const deadline = Date.now() + 15_000;
-    while (readdirSync(path.join(root, 'reports')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (readdirSync(path.join(root, 'reports')).length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
     assert.equal(readdirSync(path.join(root, 'reports')).length, 2, 'the new report was begun beside the old one');
     child.kill('SIGINT');
     assert.equal(await exited, 130);

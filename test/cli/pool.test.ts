@@ -33,11 +33,16 @@ test('stops quietly with exit 2 when the reader of the report goes away (… | h
   for (let i = 0; i < POOL_THRESHOLD + 10; i++) fixture[`drafts/${String(i).padStart(3, '0')}.md`] = LAKESIDE;
   const root = writeFixture(fixture);
   try {
-    const child = spawn(process.execPath, [cliPath(), '--format', 'json', 'drafts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath(), '--format', 'json', 'drafts'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Read the report's first bytes, then close the pipe as `head` does.
-    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
+    );
     child.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     assert.match(first, /^\{\n {2}"tool"/);

@@ -34,9 +34,23 @@ function sarifValidator() {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; helpUri?: string; help: { text: string }; defaultConfiguration: { level: string } }[] } };
-    results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[]; fixes?: unknown[] }[];
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications: unknown[]; toolConfigurationNotifications: unknown[] }[];
+    tool: {
+      driver: {
+        rules: { id: string; helpUri?: string; help: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+      fixes?: unknown[];
+    }[];
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications: unknown[];
+      toolConfigurationNotifications: unknown[];
+    }[];
   }[];
 }
 
@@ -66,8 +80,17 @@ test('writes SARIF that validates against the SARIF 2.1.0 schema, with fixes, a 
       assert.ok(!artifactLocation.uri.startsWith('/') && !artifactLocation.uri.includes('\\'), 'the URI is relative');
       assert.ok(region.startLine! >= 1 && region.startColumn! >= 1 && region.endLine! >= region.startLine!);
     }
-    assert.ok(run.results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'drafts/%E5%90%8D%E5%8D%95%20%E8%8D%89%E6%A1%88.md'), 'a Chinese file name is percent-encoded');
-    assert.ok(run.results.some((r) => r.fixes?.length), 'a finding with a quick fix carries it');
+    assert.ok(
+      run.results.some(
+        (r) =>
+          r.locations[0]!.physicalLocation.artifactLocation.uri === 'drafts/%E5%90%8D%E5%8D%95%20%E8%8D%89%E6%A1%88.md',
+      ),
+      'a Chinese file name is percent-encoded',
+    );
+    assert.ok(
+      run.results.some((r) => r.fixes?.length),
+      'a finding with a quick fix carries it',
+    );
     const cited = rules.find((r) => r.id === 'hard-environment')!;
     assert.match(cited.help.text, /From the paper/);
     const invocation = run.invocations[0]!;

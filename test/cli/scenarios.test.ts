@@ -87,7 +87,8 @@ const SCENARIOS: Scenario[] = [
     name: 'applies overrides by glob and the message language of the configuration',
     args: ['drafts'],
     fixture: project({
-      '.cluster-policy-lint.yaml': 'language: en\noverrides:\n  - files: ["drafts/zh/**"]\n    rules:\n      measure-owner: "off"\n      measure-timeline: "off"\n',
+      '.cluster-policy-lint.yaml':
+        'language: en\noverrides:\n  - files: ["drafts/zh/**"]\n    rules:\n      measure-owner: "off"\n      measure-timeline: "off"\n',
     }),
     exit: 0,
   },
@@ -100,13 +101,18 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'exits 2 and names the file and line of a broken configuration',
     args: ['drafts'],
-    fixture: project({ 'drafts/.cluster-policy-lint.yaml': 'rules:\n  measure-owner: error\n  measure-timeline: [warning\n' }),
+    fixture: project({
+      'drafts/.cluster-policy-lint.yaml': 'rules:\n  measure-owner: error\n  measure-timeline: [warning\n',
+    }),
     exit: 2,
   },
   {
     name: 'exits 2 and names the line of an unknown rule with a suggestion',
     args: ['drafts'],
-    fixture: project({ '.cluster-policy-lint.jsonc': '{\n  // stricter for the county\n  "rules": {\n    "measure-ownr": "error"\n  }\n}\n' }),
+    fixture: project({
+      '.cluster-policy-lint.jsonc':
+        '{\n  // stricter for the county\n  "rules": {\n    "measure-ownr": "error"\n  }\n}\n',
+    }),
     exit: 2,
   },
   {
@@ -168,7 +174,8 @@ const SCENARIOS: Scenario[] = [
     fixture: project({
       'base.yaml': 'language: zh\nrules:\n  measure-indicator: { severity: warning, headings: ["^保障措施"] }\n',
       '.cluster-policy-lint.yaml': 'extends: base.yaml\nrules:\n  vague-commitment: error\n',
-      'drafts/zh/.cluster-policy-lint.json': '{ "rules": { "vague-commitment": "hint", "measure-indicator": "error" } }\n',
+      'drafts/zh/.cluster-policy-lint.json':
+        '{ "rules": { "vague-commitment": "hint", "measure-indicator": "error" } }\n',
     }),
     exit: 0,
   },
@@ -211,14 +218,19 @@ function check(scenario: Scenario, output: RunOutput, root: string): void {
   const actual = snapshotText(output, root);
   const result = matchSnapshot(slug(scenario.name), actual);
   if (!result.ok) {
-    assert.equal(actual, result.expected, `output differs from ${result.file} (run UPDATE_SNAPSHOTS=1 npm test if the change is intended)`);
+    assert.equal(
+      actual,
+      result.expected,
+      `output differs from ${result.file} (run UPDATE_SNAPSHOTS=1 npm test if the change is intended)`,
+    );
   }
   assert.equal(output.code, scenario.exit, `exit code\n${actual}`);
 }
 
 for (const scenario of SCENARIOS) {
   describe(scenario.name, () => {
-    const needsDisk = (f: Fixture) => Object.values(f).some((c) => typeof c === 'object' && !(c instanceof Uint8Array) && 'unreadable' in c);
+    const needsDisk = (f: Fixture) =>
+      Object.values(f).some((c) => typeof c === 'object' && !(c instanceof Uint8Array) && 'unreadable' in c);
     if (!needsDisk(scenario.fixture)) {
       test('in process', async () => {
         const root = writeFixture(scenario.fixture);

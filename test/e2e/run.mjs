@@ -12,7 +12,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureCodeServer, ensureDebianPackages, log, outputDir, packageExtension, repoRoot, run } from './lib/setup.mjs';
+import {
+  ensureCodeServer,
+  ensureDebianPackages,
+  log,
+  outputDir,
+  packageExtension,
+  repoRoot,
+  run,
+} from './lib/setup.mjs';
 
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const testsDir = path.join(repoRoot, 'test', 'e2e', 'tests');

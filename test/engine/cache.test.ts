@@ -10,7 +10,10 @@ const corpus = path.resolve(__dirname, '../../../shared/corpus');
 
 test('lints an edited draft with a cache exactly as without one', () => {
   // A long draft of fixture texts, edited at random places as a drafter types and deletes.
-  assert.ok(existsSync(corpus), `no corpus at ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`);
+  assert.ok(
+    existsSync(corpus),
+    `no corpus at ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`,
+  );
   const parts = readdirSync(corpus)
     .filter((f) => /^(en|zh)-.*\.md$/.test(f))
     .map((f) => readFileSync(path.join(corpus, f), 'utf8'));
@@ -19,7 +22,15 @@ test('lints an edited draft with a cache exactly as without one', () => {
   const cache = new LintCache();
   let seed = 11;
   const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-  const snippets = ['rail freight spur ', '\n\n## Measures\n\n', '- Build a testing centre by 2028 (Lead: County Bureau).\n', '联合采购原材料，', '\n\n第三条 ', 'x', '```\n'];
+  const snippets = [
+    'rail freight spur ',
+    '\n\n## Measures\n\n',
+    '- Build a testing centre by 2028 (Lead: County Bureau).\n',
+    '联合采购原材料，',
+    '\n\n第三条 ',
+    'x',
+    '```\n',
+  ];
   for (let edit = 0; edit < 40; edit++) {
     const at = next(text.length + 1);
     if (next(3) === 0) text = text.slice(0, at) + text.slice(Math.min(text.length, at + next(200)));
@@ -90,7 +101,13 @@ test('cuts an edited draft into the chunks a fresh cut gives, and lints it as a 
 });
 
 test('starts afresh when the pack changes, and gives the same lint for the same text', () => {
-  const text = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(3), 200);
+  const text = randomDraft(
+    (
+      (seed) => (n: number) =>
+        (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    )(3),
+    200,
+  );
   const cache = new LintCache();
   const first = lint(text, { cache });
   // The same rules compiled again: another pack object, as a pack file's reload gives.
@@ -98,7 +115,13 @@ test('starts afresh when the pack changes, and gives the same lint for the same 
   assert.deepEqual(lint(text, { cache, pack: otherPack }).findings, lint(text, { pack: otherPack }).findings);
   assert.deepEqual(lint(text, { cache }).findings, first.findings);
   // Settings that change which rules run or how they see a draft apply at once to a cached draft.
-  const settings = { rules: { 'measure-owner': 'off' as const, 'vague-commitment': 'error' as const, 'measure-indicator': { headings: ['Measures'] } } };
+  const settings = {
+    rules: {
+      'measure-owner': 'off' as const,
+      'vague-commitment': 'error' as const,
+      'measure-indicator': { headings: ['Measures'] },
+    },
+  };
   assert.deepEqual(lint(text, { cache, ...settings }).findings, lint(text, settings).findings);
 });
 
@@ -126,8 +149,14 @@ test('judges a measure again when an edit changes a later paragraph it runs on i
   // The same length, so the article's span is the same as before: only its text differs.
   const after = before.replace('面向全县陶瓷企业开放', '于2027年底前开放');
   const cache = new LintCache();
-  const timeline = (text: string): number[] => lint(text, { cache }).findings.filter((f) => f.ruleId === 'measure-timeline').map((f) => f.range.start.line);
-  assert.ok(chunksOf(before, EDITOR_MIN_CHUNK).length > 1 && chunksOf(before, EDITOR_MIN_CHUNK)[1]!.text.startsWith('该中心'), 'the article runs on into a second chunk');
+  const timeline = (text: string): number[] =>
+    lint(text, { cache })
+      .findings.filter((f) => f.ruleId === 'measure-timeline')
+      .map((f) => f.range.start.line);
+  assert.ok(
+    chunksOf(before, EDITOR_MIN_CHUNK).length > 1 && chunksOf(before, EDITOR_MIN_CHUNK)[1]!.text.startsWith('该中心'),
+    'the article runs on into a second chunk',
+  );
   assert.deepEqual(timeline(before), [4], 'the first article gives no deadline');
   assert.deepEqual(timeline(after), [], 'its deadline, added in its second paragraph, counts');
   assert.deepEqual(timeline(before), [4], 'and is missed again once removed');
@@ -135,7 +164,13 @@ test('judges a measure again when an edit changes a later paragraph it runs on i
 
 test('follows edits that add or remove front matter, switch line endings, empty or replace the draft', () => {
   const pack = builtinPack();
-  const body = randomDraft(((seed) => (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n)(9), 120);
+  const body = randomDraft(
+    (
+      (seed) => (n: number) =>
+        (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    )(9),
+    120,
+  );
   const versions = [
     body,
     `---\ntitle: Plan\n---\n${body}`,
@@ -151,7 +186,11 @@ test('follows edits that add or remove front matter, switch line endings, empty 
   const cache = new LintCache();
   for (const [i, text] of versions.entries()) {
     const cached = lint(text, { cache, pack });
-    assert.deepEqual(cache.analyses(text, pack).map((c) => c.offset), chunksOf(text, EDITOR_MIN_CHUNK).map((c) => c.offset), `chunks of version ${i}`);
+    assert.deepEqual(
+      cache.analyses(text, pack).map((c) => c.offset),
+      chunksOf(text, EDITOR_MIN_CHUNK).map((c) => c.offset),
+      `chunks of version ${i}`,
+    );
     const fresh = lint(text, { pack });
     assert.deepEqual(cached.findings, fresh.findings, `findings of version ${i}`);
     assert.deepEqual(cached.coverage, fresh.coverage, `coverage of version ${i}`);
@@ -172,7 +211,9 @@ test('a long draft linted once keeps the first passages of each facet as evidenc
     const cached = lint(text, { maxEvidence, cache: new LintCache() });
     assert.deepEqual(fresh.coverage, cached.coverage, `coverage with maxEvidence ${maxEvidence}`);
     assert.deepEqual(fresh.findings, cached.findings, `findings with maxEvidence ${maxEvidence}`);
-    const transport = fresh.coverage.elements.find((e) => e.id === 'hard-environment')?.facets.find((f) => f.id === 'transport');
+    const transport = fresh.coverage.elements
+      .find((e) => e.id === 'hard-environment')
+      ?.facets.find((f) => f.id === 'transport');
     assert.ok(transport?.covered, `the transport facet is covered with maxEvidence ${maxEvidence}`);
     assert.equal(transport.evidence.length, maxEvidence ?? 10, `evidence kept with maxEvidence ${maxEvidence}`);
     // The first passages in the draft, in order: sections 1, 2, 3 …

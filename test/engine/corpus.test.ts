@@ -17,7 +17,9 @@ function render(name: string, result: LintResult): string {
     lines.push(`${element.id}: ${element.status} (k=${element.k})`);
     for (const facet of element.facets) {
       const first = facet.evidence[0];
-      const excerpt = first ? ` L${first.range.start.line + 1} "${first.text.length > 90 ? `${first.text.slice(0, 90)}…` : first.text}"` : '';
+      const excerpt = first
+        ? ` L${first.range.start.line + 1} "${first.text.length > 90 ? `${first.text.slice(0, 90)}…` : first.text}"`
+        : '';
       const more = facet.evidence.length > 1 ? ` (+${facet.evidence.length - 1})` : '';
       lines.push(`  ${facet.covered ? '✓' : '·'} ${facet.id}${excerpt}${more}`);
     }
@@ -29,9 +31,16 @@ function render(name: string, result: LintResult): string {
 }
 
 describe('the shared corpus of real policy texts', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md').sort() : [];
+  const files = existsSync(corpus)
+    ? readdirSync(corpus)
+        .filter((f) => f.endsWith('.md') && f !== 'SOURCES.md')
+        .sort()
+    : [];
   test('is there to lint', () =>
-    assert.ok(files.length >= 8, `found ${files.length} texts in ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`));
+    assert.ok(
+      files.length >= 8,
+      `found ${files.length} texts in ${corpus}: the tests read the shared corpus beside the checkout, as CI lays it out`,
+    ));
   for (const file of files) {
     test(`${file} lints without error and keeps the coverage a reader agreed with`, () => {
       const result = lint(readFileSync(path.join(corpus, file), 'utf8'));

@@ -3,23 +3,31 @@ import { describe, test } from 'node:test';
 import { parseDraft } from '../../engine';
 import { passageText } from '../../engine/coverage/judge';
 
-const proseOf = (source: string): string => parseDraft(source).prose.replace(/[\s\u2028\u2029]+/g, ' ').trim();
+const proseOf = (source: string): string =>
+  parseDraft(source)
+    .prose.replace(/[\s\u2028\u2029]+/g, ' ')
+    .trim();
 
 describe('the document model', () => {
   test('keeps the prose of paragraphs, list items and headings and blanks their markup', () => {
-    const prose = proseOf('# Plan\n\n- Upgrade the **rail** spur ([details](http://example.org/rail "x"))\n> quoted _text_\n');
+    const prose = proseOf(
+      '# Plan\n\n- Upgrade the **rail** spur ([details](http://example.org/rail "x"))\n> quoted _text_\n',
+    );
     assert.equal(prose, 'Plan Upgrade the rail spur ( details ) quoted text');
   });
 
   test('never counts code blocks, HTML comments or front matter as prose', () => {
-    const source = '---\ntitle: transport plan\n---\n# Plan\n\n```\nrail freight\n```\n\n    indented code rail\n\n<!-- rail comment -->\nText <!-- inline rail --> here `rail code`.\n';
+    const source =
+      '---\ntitle: transport plan\n---\n# Plan\n\n```\nrail freight\n```\n\n    indented code rail\n\n<!-- rail comment -->\nText <!-- inline rail --> here `rail code`.\n';
     const prose = proseOf(source);
     assert.ok(!prose.includes('rail'), prose);
     assert.ok(prose.includes('Text'), prose);
   });
 
   test('reads the text inside HTML blocks without their tags', () => {
-    const prose = proseOf('<div class="callout">\n<p>Build a <b>testing centre</b>.</p>\n<script>var rail = 1;</script>\n</div>\n');
+    const prose = proseOf(
+      '<div class="callout">\n<p>Build a <b>testing centre</b>.</p>\n<script>var rail = 1;</script>\n</div>\n',
+    );
     assert.equal(prose, 'Build a testing centre .');
   });
 
@@ -43,9 +51,16 @@ describe('the document model', () => {
   });
 
   test('treats Chinese chapter lines and numbered parts as headings, and articles as units', () => {
-    const doc = parseDraft('# 条例\n\n第一章 总则\n\n第一条 为了促进发展，制定本条例。\n\n本条第二款。\n\n第二条 县人民政府负责。\n\n一、发展目标\n\n（一）加强基础设施\n');
+    const doc = parseDraft(
+      '# 条例\n\n第一章 总则\n\n第一条 为了促进发展，制定本条例。\n\n本条第二款。\n\n第二条 县人民政府负责。\n\n一、发展目标\n\n（一）加强基础设施\n',
+    );
     const headings = doc.sections.filter((s) => s.heading).map((s) => [s.heading!.text, s.level]);
-    assert.deepEqual(headings, [['条例', 1], ['第一章 总则', 2], ['一、发展目标', 2], ['（一）加强基础设施', 3]]);
+    assert.deepEqual(headings, [
+      ['条例', 1],
+      ['第一章 总则', 2],
+      ['一、发展目标', 2],
+      ['（一）加强基础设施', 3],
+    ]);
     assert.equal(doc.articles.length, 2);
     const first = doc.articles[0]!;
     assert.ok(doc.source.slice(first.span.start, first.span.end).includes('本条第二款'));
@@ -65,7 +80,9 @@ describe('the document model', () => {
   });
 
   test('collects HTML comments for directives, wherever they stand', () => {
-    const doc = parseDraft('<!-- cluster-policy-lint-disable-file joint-action -->\n\nText <!-- cluster-policy-lint-disable-line measure-owner -->\n');
+    const doc = parseDraft(
+      '<!-- cluster-policy-lint-disable-file joint-action -->\n\nText <!-- cluster-policy-lint-disable-line measure-owner -->\n',
+    );
     assert.deepEqual(
       doc.comments.map((c) => c.body.trim()),
       ['cluster-policy-lint-disable-file joint-action', 'cluster-policy-lint-disable-line measure-owner'],
@@ -85,11 +102,22 @@ describe('evidence text', () => {
   test('collapses every kind of white space and trims the ends, as a drafter reads the passage', () => {
     const spaces = [...Array(0x10000).keys()].map((c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
     assert.ok(spaces.length > 20, 'the white space characters are found');
-    const cases = ['Serve 40 hectares.', '  Serve  40\thectares.\n', 'a\u00a0b', '\u3000产业集群\u3000发展', 'x \u2028 y', ' '];
+    const cases = [
+      'Serve 40 hectares.',
+      '  Serve  40\thectares.\n',
+      'a\u00a0b',
+      '\u3000产业集群\u3000发展',
+      'x \u2028 y',
+      ' ',
+    ];
     for (const ch of spaces) cases.push(`${ch}lead${ch}body${ch}`, `lead ${ch}body`, `lead${ch} body`);
     for (const text of cases) {
       const prose = `[${text}]`;
-      assert.equal(passageText(prose, { start: 1, end: prose.length - 1 }), text.replace(/\s+/g, ' ').trim(), JSON.stringify(text));
+      assert.equal(
+        passageText(prose, { start: 1, end: prose.length - 1 }),
+        text.replace(/\s+/g, ' ').trim(),
+        JSON.stringify(text),
+      );
     }
   });
 });

@@ -64,9 +64,18 @@ describe('document-structure', () => {
       text = applyFix(text, next);
     }
     assert.deepEqual(findingsOf(text, 'document-structure'), []);
-    const order = ['## Background', '## Objectives', '## Measures', '## Implementation and monitoring'].map((h) => text.indexOf(h));
-    assert.ok(order.every((at) => at >= 0), 'every part present');
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in the order situation, objectives, measures, implementation');
+    const order = ['## Background', '## Objectives', '## Measures', '## Implementation and monitoring'].map((h) =>
+      text.indexOf(h),
+    );
+    assert.ok(
+      order.every((at) => at >= 0),
+      'every part present',
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'in the order situation, objectives, measures, implementation',
+    );
     assert.ok(text.endsWith('\n'));
   });
 
@@ -127,8 +136,12 @@ describe('document-structure', () => {
   test('the four templates of the pack make a complete draft in either language', () => {
     for (const lang of ['en', 'zh'] as const) {
       const parts = builtinPack().drafting.structure;
-      assert.deepEqual(parts.map((p) => p.id), ['situation', 'objectives', 'measures', 'implementation']);
-      for (const p of parts) assert.match(p.template[lang], /^## \S/, `${p.id} template (${lang}) starts with a level-2 heading`);
+      assert.deepEqual(
+        parts.map((p) => p.id),
+        ['situation', 'objectives', 'measures', 'implementation'],
+      );
+      for (const p of parts)
+        assert.match(p.template[lang], /^## \S/, `${p.id} template (${lang}) starts with a level-2 heading`);
       const draft = `# Draft\n\n${parts.map((p) => p.template[lang]).join('\n')}`;
       assert.deepEqual(findingsOf(draft, 'document-structure'), [], lang);
     }
@@ -279,7 +292,10 @@ test('replaces a term in a traditional-Chinese draft in traditional characters',
 describe('phrases within a block', () => {
   test('finds a vague commitment within a paragraph, not one made of two paragraphs', () => {
     const within = '# Plan\n\n## Measures\n\nFirms will act actively\npromote exports and quality.\n';
-    assert.deepEqual(findingsOf(within, 'vague-commitment').map((f) => f.message.slice(0, 20)), ['"actively promote" c']);
+    assert.deepEqual(
+      findingsOf(within, 'vague-commitment').map((f) => f.message.slice(0, 20)),
+      ['"actively promote" c'],
+    );
     // "actively" ends one paragraph and "promote" starts the next: no phrase of the draft says both.
     const across = '# Plan\n\n## Measures\n\nFirms will act actively\n\npromote exports and quality.\n';
     assert.deepEqual(findingsOf(across, 'vague-commitment'), []);

@@ -11,7 +11,8 @@ function apply(text: string, finding: Finding): string {
 
 describe('the fix for a missing element', () => {
   test('puts its section at the end of the measures section, under it, and covers the element', () => {
-    const text = '# Lakeside hardware cluster plan\n\n## Background\n\nThe cluster has 180 firms.\n\n## Key actions\n\n- Build a testing centre by 2028.\n\n## Implementation\n\nThe board meets quarterly.\n';
+    const text =
+      '# Lakeside hardware cluster plan\n\n## Background\n\nThe cluster has 180 firms.\n\n## Key actions\n\n- Build a testing centre by 2028.\n\n## Implementation\n\nThe board meets quarterly.\n';
     const finding = lint(text).findings.find((f) => f.ruleId === 'rootedness')!;
     const fixed = apply(text, finding);
     const inserted = fixed.indexOf('### ');
@@ -20,8 +21,9 @@ describe('the fix for a missing element', () => {
     assert.equal(fixed.replace(finding.fix!.edits[0]!.newText, ''), text, 'only inserted');
   });
 
-  test('numbers its section like the draft\'s own Chinese parts, after the last （N）', () => {
-    const text = '# 江口县竹制品产业集群提升三年行动方案\n\n一、总体要求\n\n坚持生态优先。\n\n二、重点任务\n\n（一）加强基础设施\n\n建设物流园区。\n\n（二）培育人才\n\n建设实训基地。\n\n三、保障措施\n\n加强领导。\n';
+  test("numbers its section like the draft's own Chinese parts, after the last （N）", () => {
+    const text =
+      '# 江口县竹制品产业集群提升三年行动方案\n\n一、总体要求\n\n坚持生态优先。\n\n二、重点任务\n\n（一）加强基础设施\n\n建设物流园区。\n\n（二）培育人才\n\n建设实训基地。\n\n三、保障措施\n\n加强领导。\n';
     const finding = lint(text).findings.find((f) => f.ruleId === 'rootedness')!;
     const fixed = apply(text, finding);
     assert.match(fixed, /（二）培育人才\n\n建设实训基地。\n\n（三）根植性\n/);
@@ -59,10 +61,17 @@ describe('the fix for a partly covered element', () => {
     assert.ok(finding?.fix, 'the hard environment is partly covered and has a fix');
     const [edit] = finding.fix.edits;
     const after = 'Train 200 workers by 2028.';
-    assert.equal(edit!.span.start, text.indexOf(after) + after.length, 'in the list of "Key actions", not under "Details"');
+    assert.equal(
+      edit!.span.start,
+      text.indexOf(after) + after.length,
+      'in the list of "Key actions", not under "Details"',
+    );
     assert.ok(edit!.newText.startsWith('\n- '), JSON.stringify(edit!.newText));
     const relinted = lint(apply(text, finding));
-    assert.ok(relinted.document.sections.find((s) => s.heading?.text === 'Details'), 'the subsection stays as it was');
+    assert.ok(
+      relinted.document.sections.find((s) => s.heading?.text === 'Details'),
+      'the subsection stays as it was',
+    );
     assert.equal(apply(text, finding).replace(edit!.newText, ''), text, 'only inserted');
   });
 
@@ -70,9 +79,21 @@ describe('the fix for a partly covered element', () => {
     // The testing centre, said in the opening text under the title, is the hard environment's evidence.
     const opening = '# Lakeside hardware cluster plan\n\nThe county will build a testing centre by 2028.\n\n';
     const cases = [
-      { text: `${opening}## Infrastructure\n\nSee the annex.\n\n## Implementation\n\nThe board meets quarterly.\n`, after: 'See the annex.', joins: '\n\n- ' },
-      { text: `${opening}## Key actions\n\n- Train 200 workers.\n\n## Implementation\n\nThe board meets quarterly.\n`, after: 'Train 200 workers.', joins: '\n- ' },
-      { text: `${opening}## Implementation\n\nThe board meets quarterly.\n`, after: 'The board meets quarterly.', joins: '\n\n- ' },
+      {
+        text: `${opening}## Infrastructure\n\nSee the annex.\n\n## Implementation\n\nThe board meets quarterly.\n`,
+        after: 'See the annex.',
+        joins: '\n\n- ',
+      },
+      {
+        text: `${opening}## Key actions\n\n- Train 200 workers.\n\n## Implementation\n\nThe board meets quarterly.\n`,
+        after: 'Train 200 workers.',
+        joins: '\n- ',
+      },
+      {
+        text: `${opening}## Implementation\n\nThe board meets quarterly.\n`,
+        after: 'The board meets quarterly.',
+        joins: '\n\n- ',
+      },
     ];
     for (const { text, after, joins } of cases) {
       const finding = lint(text).findings.find((f) => f.ruleId === 'hard-environment');

@@ -13,7 +13,9 @@ const drafting = new Set<string>(DRAFTING_RULE_IDS);
 for (const folder of readdirSync(root).sort()) {
   if (!statSync(path.join(root, folder)).isDirectory()) continue;
   describe(`fixtures of ${folder}`, () => {
-    for (const file of readdirSync(path.join(root, folder)).filter((f) => f.endsWith('.md')).sort()) {
+    for (const file of readdirSync(path.join(root, folder))
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       test(`${folder}/${file} gives the findings and coverage it marks`, () => {
         const text = readFileSync(path.join(root, folder, file), 'utf8');
         const expected = readExpectations(text);
@@ -33,10 +35,16 @@ for (const folder of readdirSync(root).sort()) {
           return new Set(f.evidence.map((ev) => ev.range.start.line + 1));
         };
         for (const c of expected.covers) {
-          assert.ok(evidenceLines(c.element, c.facet).has(c.line), `line ${c.line} should cover ${c.element}/${c.facet}`);
+          assert.ok(
+            evidenceLines(c.element, c.facet).has(c.line),
+            `line ${c.line} should cover ${c.element}/${c.facet}`,
+          );
         }
         for (const c of expected.not) {
-          assert.ok(!evidenceLines(c.element, c.facet).has(c.line), `line ${c.line} must not cover ${c.element}/${c.facet}`);
+          assert.ok(
+            !evidenceLines(c.element, c.facet).has(c.line),
+            `line ${c.line} must not cover ${c.element}/${c.facet}`,
+          );
         }
         for (const [element, status] of expected.status) {
           assert.equal(result.coverage.elements.find((e) => e.id === element)?.status, status, `status of ${element}`);

@@ -7,22 +7,37 @@ describe('lint', () => {
     assert.equal(lint('# Plan\n\nWe will upgrade the freight rail spur by 2028.\n').language, 'en');
     assert.equal(lint('# 规划\n\n到2028年，建成检测中心。符合WTO规则。\n').language, 'zh');
     assert.equal(lint('# 規劃\n\n推動產業鏈升級，建設檢測中心。\n').language, 'zh');
-    const mixed = detectLanguage('The county will build a testing centre. 县政府将建设检测中心，推动产业升级和品牌建设。');
+    const mixed = detectLanguage(
+      'The county will build a testing centre. 县政府将建设检测中心，推动产业升级和品牌建设。',
+    );
     assert.equal(mixed.language, 'mixed');
   });
 
-  test('writes messages in the draft\'s language unless told otherwise', () => {
+  test("writes messages in the draft's language unless told otherwise", () => {
     const zh = lint('# 青溪县陶瓷产业集群发展规划\n\n加强管理。\n');
     assert.ok(zh.findings.length > 0);
     assert.equal(zh.messageLanguage, 'zh');
-    assert.ok(zh.findings.every((f) => /[\u4e00-\u9fff]/.test(f.message)), 'Chinese messages');
+    assert.ok(
+      zh.findings.every((f) => /[\u4e00-\u9fff]/.test(f.message)),
+      'Chinese messages',
+    );
     const en = lint('# 青溪县陶瓷产业集群发展规划\n\n加强管理。\n', { messageLanguage: 'en' });
     assert.equal(en.messageLanguage, 'en');
     assert.ok(en.findings.some((f) => /^The draft/.test(f.message)));
   });
 
   test('never throws, whatever the input', () => {
-    const inputs = ['', '\u0000\u0001\uFFFF', '\r\r\r', '#'.repeat(10000), '<!--', '```', '| a |\n|', '\uD800 lone surrogate', '---\n---\n'];
+    const inputs = [
+      '',
+      '\u0000\u0001\uFFFF',
+      '\r\r\r',
+      '#'.repeat(10000),
+      '<!--',
+      '```',
+      '| a |\n|',
+      '\uD800 lone surrogate',
+      '---\n---\n',
+    ];
     let seed = 7;
     for (let n = 0; n < 200; n++) {
       let s = '';
@@ -40,7 +55,8 @@ describe('lint', () => {
   });
 
   test('gives the same result for the same text and options', () => {
-    const text = '# Plan\n\n## Measures\n\n- Actively promote cooperation.\n- Build a testing centre by 2028 (Lead: County Bureau).\n';
+    const text =
+      '# Plan\n\n## Measures\n\n- Actively promote cooperation.\n- Build a testing centre by 2028 (Lead: County Bureau).\n';
     assert.deepEqual(JSON.stringify(lint(text).findings), JSON.stringify(lint(text).findings));
   });
 
@@ -59,15 +75,20 @@ describe('lint', () => {
   });
 
   test('suppresses a finding on the line a disable-line or disable-next-line directive names', () => {
-    const text = '# Plan\n\n## Measures\n\n<!-- cluster-policy-lint-disable-next-line measure-owner -->\n- Build a testing centre by 2028.\n- Build a second centre by 2029.\n';
-    const owners = lint(text).findings.filter((f) => f.ruleId === 'measure-owner').map((f) => f.range.start.line);
+    const text =
+      '# Plan\n\n## Measures\n\n<!-- cluster-policy-lint-disable-next-line measure-owner -->\n- Build a testing centre by 2028.\n- Build a second centre by 2029.\n';
+    const owners = lint(text)
+      .findings.filter((f) => f.ruleId === 'measure-owner')
+      .map((f) => f.range.start.line);
     assert.deepEqual(owners, [6]);
   });
 
   test('scores coverage as covered plus half of partial over the elements that are not off', () => {
     const result = lint('# Plan\n\nText.\n');
     const active = result.coverage.elements.filter((e) => e.status !== 'off');
-    const expected = (active.filter((e) => e.status === 'covered').length + active.filter((e) => e.status === 'partial').length / 2) / active.length;
+    const expected =
+      (active.filter((e) => e.status === 'covered').length + active.filter((e) => e.status === 'partial').length / 2) /
+      active.length;
     assert.equal(result.coverage.score, Math.round(expected * 10000) / 10000);
   });
 });

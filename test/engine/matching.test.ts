@@ -15,7 +15,12 @@ const REPO = path.resolve(__dirname, '../..');
  */
 describe('matching through the key table', () => {
   const pack = builtinPack();
-  const drafts = ['lakeside-hardware-plan-2027-2030.md', 'riverton-textiles-plan.md', 'qingxi-ceramics-plan.md', 'jiangkou-bamboo-action-plan.md'];
+  const drafts = [
+    'lakeside-hardware-plan-2027-2030.md',
+    'riverton-textiles-plan.md',
+    'qingxi-ceramics-plan.md',
+    'jiangkou-bamboo-action-plan.md',
+  ];
   for (const name of drafts) {
     test(`finds what trying every pattern everywhere finds in ${name}`, () => {
       const text = normalizeForMatching(readFileSync(path.join(REPO, 'samples', name), 'utf8'));
@@ -36,8 +41,16 @@ describe('matching through the key table', () => {
           }
         }
         compared += everywhere.size;
-        assert.deepEqual([...seen].filter((k) => !everywhere.has(k)), [], `${lang}: the walk found nothing extra`);
-        assert.deepEqual([...everywhere].filter((k) => !seen.has(k)), [], `${lang}: the walk missed nothing`);
+        assert.deepEqual(
+          [...seen].filter((k) => !everywhere.has(k)),
+          [],
+          `${lang}: the walk found nothing extra`,
+        );
+        assert.deepEqual(
+          [...everywhere].filter((k) => !seen.has(k)),
+          [],
+          `${lang}: the walk missed nothing`,
+        );
       }
       assert.ok(compared > 20, 'the draft has matches to compare');
     });

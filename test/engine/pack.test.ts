@@ -8,12 +8,42 @@ import type { MessageLanguage } from '../../engine';
 // The built-in pack's coverage part, checked against ../shared/framework.md: the ids, facets, k and
 // severities are a public contract, so they are written out here rather than read from the pack.
 const FRAMEWORK: { id: string; group: string; k: number; severity: string; facets: string[] }[] = [
-  { id: 'hard-environment', group: 'A', k: 2, severity: 'warning', facets: ['infrastructure', 'transport', 'communications', 'support-facilities'] },
-  { id: 'soft-institutional', group: 'A', k: 2, severity: 'warning', facets: ['finance', 'talent-mobility', 'industry-associations'] },
+  {
+    id: 'hard-environment',
+    group: 'A',
+    k: 2,
+    severity: 'warning',
+    facets: ['infrastructure', 'transport', 'communications', 'support-facilities'],
+  },
+  {
+    id: 'soft-institutional',
+    group: 'A',
+    k: 2,
+    severity: 'warning',
+    facets: ['finance', 'talent-mobility', 'industry-associations'],
+  },
   { id: 'soft-cultural', group: 'A', k: 2, severity: 'warning', facets: ['education-level', 'values-trust'] },
-  { id: 'soft-regulatory', group: 'A', k: 2, severity: 'warning', facets: ['government-coordination', 'actor-synergy'] },
-  { id: 'innovation-network', group: 'B', k: 2, severity: 'warning', facets: ['firm-collaboration', 'research-links', 'innovation-services'] },
-  { id: 'network-broker', group: 'B', k: 2, severity: 'warning', facets: ['regular-dialogue', 'bottleneck-resolution', 'trust-building'] },
+  {
+    id: 'soft-regulatory',
+    group: 'A',
+    k: 2,
+    severity: 'warning',
+    facets: ['government-coordination', 'actor-synergy'],
+  },
+  {
+    id: 'innovation-network',
+    group: 'B',
+    k: 2,
+    severity: 'warning',
+    facets: ['firm-collaboration', 'research-links', 'innovation-services'],
+  },
+  {
+    id: 'network-broker',
+    group: 'B',
+    k: 2,
+    severity: 'warning',
+    facets: ['regular-dialogue', 'bottleneck-resolution', 'trust-building'],
+  },
   {
     id: 'joint-action',
     group: 'B',
@@ -32,11 +62,41 @@ const FRAMEWORK: { id: string; group: string; k: number; severity: string; facet
       'joint-pollution-control',
     ],
   },
-  { id: 'innovation-incentive', group: 'C', k: 2, severity: 'warning', facets: ['ip-protection', 'innovation-support'] },
-  { id: 'orderly-competition', group: 'C', k: 2, severity: 'warning', facets: ['quality-standards', 'market-order', 'differentiation'] },
-  { id: 'quality-brand', group: 'C', k: 2, severity: 'warning', facets: ['brand-building', 'anti-counterfeiting', 'regional-reputation'] },
-  { id: 'value-chain', group: 'C', k: 2, severity: 'warning', facets: ['core-components', 'upstream-downstream', 'beyond-processing'] },
-  { id: 'rootedness', group: 'D', k: 2, severity: 'information', facets: ['local-embedding', 'new-firm-formation', 'lead-firm-network'] },
+  {
+    id: 'innovation-incentive',
+    group: 'C',
+    k: 2,
+    severity: 'warning',
+    facets: ['ip-protection', 'innovation-support'],
+  },
+  {
+    id: 'orderly-competition',
+    group: 'C',
+    k: 2,
+    severity: 'warning',
+    facets: ['quality-standards', 'market-order', 'differentiation'],
+  },
+  {
+    id: 'quality-brand',
+    group: 'C',
+    k: 2,
+    severity: 'warning',
+    facets: ['brand-building', 'anti-counterfeiting', 'regional-reputation'],
+  },
+  {
+    id: 'value-chain',
+    group: 'C',
+    k: 2,
+    severity: 'warning',
+    facets: ['core-components', 'upstream-downstream', 'beyond-processing'],
+  },
+  {
+    id: 'rootedness',
+    group: 'D',
+    k: 2,
+    severity: 'information',
+    facets: ['local-embedding', 'new-firm-formation', 'lead-firm-network'],
+  },
   { id: 'cluster-profile', group: 'D', k: 1, severity: 'information', facets: ['cluster-type', 'factor-endowment'] },
   { id: 'international-competitiveness', group: 'D', k: 1, severity: 'information', facets: ['international-markets'] },
   { id: 'sustainable-development', group: 'D', k: 1, severity: 'information', facets: ['sustainability'] },
@@ -75,7 +135,11 @@ describe('the sme-cluster pack (coverage part)', () => {
     // lexicons are written so that none needs to be (see the comment at 百|千 in the YAML).
     const pack = builtinPack();
     for (const lang of ['en', 'zh'] as const) {
-      assert.deepEqual(pack.keyTable(lang)!.unkeyed.map((c) => c.pattern.scan?.source), [], `${lang} patterns without a key`);
+      assert.deepEqual(
+        pack.keyTable(lang)!.unkeyed.map((c) => c.pattern.scan?.source),
+        [],
+        `${lang} patterns without a key`,
+      );
     }
   });
 
@@ -86,7 +150,13 @@ describe('the sme-cluster pack (coverage part)', () => {
   test('element ids, groups, k, severities and facet ids are exactly those of framework.md', () => {
     const pack = loaded.pack!;
     assert.deepEqual(
-      pack.elements.map((e) => ({ id: e.id, group: e.group, k: e.k, severity: e.severity, facets: e.facets.map((f) => f.id) })),
+      pack.elements.map((e) => ({
+        id: e.id,
+        group: e.group,
+        k: e.k,
+        severity: e.severity,
+        facets: e.facets.map((f) => f.id),
+      })),
       FRAMEWORK,
     );
     assert.deepEqual(
@@ -140,7 +210,11 @@ describe('the sme-cluster pack (coverage part)', () => {
         const text = applyEdit(MINIMAL[lang], insertElementTemplate(doc, pack, element, lang));
         const result = lint(text);
         const coverage = result.coverage.elements.find((e) => e.id === element.id)!;
-        assert.equal(coverage.status, 'covered', `${element.id} (${lang}) after inserting its template:\n${text}\nfacets: ${JSON.stringify(coverage.facets.map((f) => [f.id, f.covered]))}`);
+        assert.equal(
+          coverage.status,
+          'covered',
+          `${element.id} (${lang}) after inserting its template:\n${text}\nfacets: ${JSON.stringify(coverage.facets.map((f) => [f.id, f.covered]))}`,
+        );
       }
     });
 
@@ -149,14 +223,18 @@ describe('the sme-cluster pack (coverage part)', () => {
         for (const facet of element.facets) {
           const text = `${MINIMAL[lang]}- ${facet.template![lang]}\n`;
           const coverage = lint(text).coverage.elements.find((e) => e.id === element.id)!;
-          assert.ok(coverage.facets.find((f) => f.id === facet.id)!.covered, `${element.id}/${facet.id} (${lang}): ${facet.template![lang]}`);
+          assert.ok(
+            coverage.facets.find((f) => f.id === facet.id)!.covered,
+            `${element.id}/${facet.id} (${lang}): ${facet.template![lang]}`,
+          );
         }
       }
     });
   }
 
   test('a heading alone covers nothing: an empty template section is not coverage', () => {
-    const text = '# Plan\n\n## Transport and infrastructure\n\n## Joint procurement, mutual guarantee and collective brand\n';
+    const text =
+      '# Plan\n\n## Transport and infrastructure\n\n## Joint procurement, mutual guarantee and collective brand\n';
     const result = lint(text);
     assert.equal(result.coverage.elements.find((e) => e.id === 'hard-environment')!.status, 'missing');
     assert.equal(result.coverage.elements.find((e) => e.id === 'joint-action')!.status, 'missing');

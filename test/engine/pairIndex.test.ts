@@ -12,7 +12,7 @@ test('finds the slot of every pair it was given, and 0 for any other, whatever t
   for (let slot = 1; given.size < 900 && slot < 100_000; slot++) {
     const first = next(2) ? 0x4e00 + next(0x5200) : 0x20 + next(0x60);
     const second = next(3) ? 0x4e00 + next(64) : 0x8000 + next(16);
-    given.set(((first << 16) | second) | 0, slot);
+    given.set((first << 16) | second | 0, slot);
   }
   assert.equal(given.size, 900);
   const index = new PairIndex(given);

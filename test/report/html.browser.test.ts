@@ -32,8 +32,12 @@ async function open(name: string, html: string, options: { vscode?: boolean; wid
   await page.addInitScript(
     `window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ': ' + e.blockedURI));
-    ${options.vscode ? `window.__messages = [];
-    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push(m), getState: () => undefined, setState: () => undefined });` : ''}`,
+    ${
+      options.vscode
+        ? `window.__messages = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__messages.push(m), getState: () => undefined, setState: () => undefined });`
+        : ''
+    }`,
   );
   await page.goto(pathToFileURL(file).href);
   return page;
@@ -51,49 +55,69 @@ describe('HTML report in Chromium', () => {
     const page = await open('en-report', renderHtmlReport(set.report, set.meta, { generatedAt: '2027-03-01 10:00' }));
     const ids = coverageIds(set);
     assert.ok(ids.length > 0);
-    assert.deepEqual(await page.$$eval('.matrix thead th.el-h', (ths) => ths.map((th) => th.getAttribute('data-element'))), ids.filter(Boolean));
-    const groups = await page.$$eval('.matrix th.group-h', (ths) => ths.map((th) => ({ id: th.getAttribute('data-group'), span: Number(th.getAttribute('colspan')) })));
+    assert.deepEqual(
+      await page.$$eval('.matrix thead th.el-h', (ths) => ths.map((th) => th.getAttribute('data-element'))),
+      ids.filter(Boolean),
+    );
+    const groups = await page.$$eval('.matrix th.group-h', (ths) =>
+      ths.map((th) => ({ id: th.getAttribute('data-group'), span: Number(th.getAttribute('colspan')) })),
+    );
     const expected = set.meta.groups
       .map((g) => ({ id: g.id, span: set.meta.rules.filter((r) => r.kind === 'coverage' && r.group === g.id).length }))
       .filter((g) => g.span > 0);
     assert.deepEqual(groups, expected);
     // Every linted draft has one cell per element, in the header's order.
-    const rows = await page.$$eval('.matrix tbody tr:not(.failed-row)', (trs) => trs.map((tr) => [...tr.querySelectorAll('td.cell')].map((td) => td.getAttribute('data-element'))));
+    const rows = await page.$$eval('.matrix tbody tr:not(.failed-row)', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td.cell')].map((td) => td.getAttribute('data-element'))),
+    );
     assert.equal(rows.length, 3);
     for (const row of rows) assert.deepEqual(row, ids);
     await page.close();
   });
 
-  test('shows each draft\'s statuses as the engine judged them, by colour class, icon and label', async () => {
+  test("shows each draft's statuses as the engine judged them, by colour class, icon and label", async () => {
     const set = englishSet();
     const page = await open('en-report', renderHtmlReport(set.report, set.meta));
     for (const [index, result] of set.results.entries()) {
       if (!result) continue;
       for (const element of result.coverage.elements) {
         const cell = page.locator(`tr[data-file="${index}"] td.cell[data-element="${element.id}"]`);
-        assert.equal(await cell.getAttribute('data-status'), element.status, `${set.report.files[index]!.path} ${element.id}`);
+        assert.equal(
+          await cell.getAttribute('data-status'),
+          element.status,
+          `${set.report.files[index]!.path} ${element.id}`,
+        );
         assert.match((await cell.getAttribute('class')) ?? '', new RegExp(`\\bs-${element.status}\\b`));
-        assert.match((await cell.locator('a').getAttribute('aria-label')) ?? '', /: (Covered|Partly covered|Missing|Off)/);
+        assert.match(
+          (await cell.locator('a').getAttribute('aria-label')) ?? '',
+          /: (Covered|Partly covered|Missing|Off)/,
+        );
       }
     }
     // The known drafts: the Lakeside plan commits to rail and serviced land; the note to nothing.
-    const status = (file: number, id: string) => page.locator(`tr[data-file="${file}"] td.cell[data-element="${id}"]`).getAttribute('data-status');
+    const status = (file: number, id: string) =>
+      page.locator(`tr[data-file="${file}"] td.cell[data-element="${id}"]`).getAttribute('data-status');
     assert.equal(await status(0, 'hard-environment'), 'covered');
     assert.equal(await status(1, 'hard-environment'), 'missing');
     await page.close();
   });
 
-  test('links each cell to the element\'s evidence in the draft\'s section', async () => {
+  test("links each cell to the element's evidence in the draft's section", async () => {
     const set = englishSet();
     const page = await open('en-report', renderHtmlReport(set.report, set.meta));
-    const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!).filter((h) => !as[0]!.ownerDocument.getElementById(h.slice(1))));
+    const broken = await page.$$eval('a[href^="#"]', (as) =>
+      as.map((a) => a.getAttribute('href')!).filter((h) => !as[0]!.ownerDocument.getElementById(h.slice(1))),
+    );
     assert.deepEqual(broken, []);
     await page.click('tr[data-file="0"] td.cell[data-element="hard-environment"] a');
     const target = page.locator('article.element:target');
     assert.equal(await target.getAttribute('data-element'), 'hard-environment');
     assert.equal(await target.getAttribute('data-status'), 'covered');
     const excerpts = await target.locator('li.facet.yes[data-facet="transport"] q').allTextContents();
-    assert.ok(excerpts.some((q) => q.includes('freight rail spur')), excerpts.join(' | '));
+    assert.ok(
+      excerpts.some((q) => q.includes('freight rail spur')),
+      excerpts.join(' | '),
+    );
     assert.equal(await target.locator('li.facet.yes[data-facet="transport"] .loc').first().textContent(), '14:4');
     await page.close();
   });
@@ -101,7 +125,12 @@ describe('HTML report in Chromium', () => {
   test('summarises which elements are most often missing', async () => {
     const page = await open('synthetic', renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META));
     const rows = await page.$$eval('#summary tbody tr', (trs) =>
-      trs.map((tr) => [tr.getAttribute('data-element'), tr.getAttribute('data-missing'), tr.getAttribute('data-partial'), tr.getAttribute('data-covered')]),
+      trs.map((tr) => [
+        tr.getAttribute('data-element'),
+        tr.getAttribute('data-missing'),
+        tr.getAttribute('data-partial'),
+        tr.getAttribute('data-covered'),
+      ]),
     );
     // forum is missing in both linted drafts; brand in one (off in the other); money missing in one and partial in one.
     assert.deepEqual(rows, [
@@ -112,8 +141,13 @@ describe('HTML report in Chromium', () => {
     ]);
     assert.equal(await page.locator('#summary tbody tr[data-element="forum"] td.num').first().textContent(), '2 / 2');
     assert.equal(await page.locator('#summary tbody tr[data-element="brand"] td.num').first().textContent(), '1 / 1');
-    assert.match((await page.locator('#overview').textContent()) ?? '', /3 drafts.*1 could not be linted.*Mean coverage score: 42%/s);
-    const statuses = await page.$$eval('tr[data-file="0"] td.cell', (tds) => tds.map((td) => td.getAttribute('data-status')));
+    assert.match(
+      (await page.locator('#overview').textContent()) ?? '',
+      /3 drafts.*1 could not be linted.*Mean coverage score: 42%/s,
+    );
+    const statuses = await page.$$eval('tr[data-file="0"] td.cell', (tds) =>
+      tds.map((td) => td.getAttribute('data-status')),
+    );
     assert.deepEqual(statuses, ['covered', 'partial', 'missing', 'off']);
     // The partial element's card shows the covered facet with one excerpt and folds the rest.
     const money = page.locator('#draft--1--money');
@@ -121,7 +155,14 @@ describe('HTML report in Chromium', () => {
     assert.equal(await money.locator('details.more q').count(), 3);
     assert.equal(await money.locator('li.facet.no').getAttribute('data-facet'), 'funds');
     // The group chart counts what the cells show.
-    const bars = await page.$$eval('#draft--1 g.group-bar', (gs) => gs.map((g) => [g.getAttribute('data-group'), g.getAttribute('data-covered'), g.getAttribute('data-partial'), g.getAttribute('data-missing')]));
+    const bars = await page.$$eval('#draft--1 g.group-bar', (gs) =>
+      gs.map((g) => [
+        g.getAttribute('data-group'),
+        g.getAttribute('data-covered'),
+        g.getAttribute('data-partial'),
+        g.getAttribute('data-missing'),
+      ]),
+    );
     assert.deepEqual(bars, [
       ['A', '1', '1', '0'],
       ['B', '0', '0', '1'],
@@ -149,12 +190,18 @@ describe('HTML report in Chromium', () => {
       assert.deepEqual(await p.evaluate('window.__violations'), []);
     }
     // The markup is there to read, as text.
-    assert.equal(await page.locator('tr[data-file="2"] th.draft-name').textContent(), 'drafts/<b>inject</b> & "quotes".md');
+    assert.equal(
+      await page.locator('tr[data-file="2"] th.draft-name').textContent(),
+      'drafts/<b>inject</b> & "quotes".md',
+    );
     assert.equal(
       await synthetic.locator('#draft--1--roads q').textContent(),
       'Upgrade the rail spur <script>window.__pwned = 3</script><img src=x onerror="window.__pwned = 4">.',
     );
-    assert.equal(await synthetic.locator('#draft--1 tr[data-rule="forum"] .message').textContent(), 'No forum <b>at all</b>.');
+    assert.equal(
+      await synthetic.locator('#draft--1 tr[data-rule="forum"] .message').textContent(),
+      'No forum <b>at all</b>.',
+    );
     await page.close();
     await synthetic.close();
   });
@@ -165,7 +212,10 @@ describe('HTML report in Chromium', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh');
     assert.equal(await page.locator('.matrix .draft-h').textContent(), '草案');
     assert.equal(await page.locator('.matrix th.el-h[data-element="hard-environment"]').textContent(), '硬环境');
-    assert.equal(await page.locator('tr[data-file="0"] td.cell[data-element="hard-environment"]').getAttribute('data-status'), 'covered');
+    assert.equal(
+      await page.locator('tr[data-file="0"] td.cell[data-element="hard-environment"]').getAttribute('data-status'),
+      'covered',
+    );
     assert.equal(await page.locator('#draft--1 q').first().getAttribute('lang'), 'zh');
     await page.screenshot({ path: path.join(OUTPUT, 'zh-report.png'), fullPage: true });
     await page.close();
@@ -176,7 +226,12 @@ describe('HTML report in Chromium', () => {
     const html = renderHtmlReport(set.report, set.meta, { generatedAt: '2027-03-01 10:00' });
     const page = await open('en-report', html);
     await page.screenshot({ path: path.join(OUTPUT, 'en-report.png'), fullPage: true });
-    await page.pdf({ path: path.join(OUTPUT, 'en-report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.pdf({
+      path: path.join(OUTPUT, 'en-report.pdf'),
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
     await page.close();
     // 190 mm: A4 less the 10 mm side margins of the @page rule, at 96 CSS pixels per inch.
     const printable = Math.floor((190 / 25.4) * 96);
@@ -189,7 +244,12 @@ describe('HTML report in Chromium', () => {
   });
 
   test('shows an element turned off by a directive as off', async () => {
-    const set = lintSet([['off.md', '<!-- cluster-policy-lint-disable-file hard-environment -->\n# Plan\n\nUpgrade the rail spur and the infrastructure.\n']]);
+    const set = lintSet([
+      [
+        'off.md',
+        '<!-- cluster-policy-lint-disable-file hard-environment -->\n# Plan\n\nUpgrade the rail spur and the infrastructure.\n',
+      ],
+    ]);
     const page = await open('off', renderHtmlReport(set.report, set.meta));
     assert.equal(await page.locator('td.cell[data-element="hard-environment"]').getAttribute('data-status'), 'off');
     await page.close();

@@ -13,7 +13,10 @@ function has(html: string, re: RegExp, yes = true): void {
 // String-level checks that need no browser; the DOM is checked in html.browser.test.ts.
 describe('HTML report as text', () => {
   test('escapes the five HTML metacharacters', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   test('makes anchors that keep kebab-case ids and encode anything else', () => {
@@ -34,7 +37,7 @@ describe('HTML report as text', () => {
 
   test('never lets a draft write markup: paths, excerpts, messages and errors are escaped', () => {
     const html = renderHtmlReport(englishSet().report, englishSet().meta);
-    assert.equal(html.match(/<script\b/g)?.length, 1, 'only the report\'s own script');
+    assert.equal(html.match(/<script\b/g)?.length, 1, "only the report's own script");
     has(html, /<img\b/, false);
     has(html, /<b>inject<\/b>/, false);
     has(html, /&lt;b&gt;inject&lt;\/(<wbr>)?b&gt; &amp; &quot;quotes&quot;/);
@@ -53,13 +56,18 @@ describe('HTML report as text', () => {
   });
 
   test('uses the webview CSP and nonce when shown in VS Code', () => {
-    const html = renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META, { webview: { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'N0nce' } });
-    has(html, /default-src &#39;none&#39;; style-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net &#39;nonce-N0nce&#39;; script-src &#39;nonce-N0nce&#39;/);
+    const html = renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META, {
+      webview: { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'N0nce' },
+    });
+    has(
+      html,
+      /default-src &#39;none&#39;; style-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net &#39;nonce-N0nce&#39;; script-src &#39;nonce-N0nce&#39;/,
+    );
     has(html, /data-action="insertTemplate" data-file="0" data-element="forum"/);
     has(renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META), /data-action=/, false);
   });
 
-  test('the body for an update is the page\'s <main> content', () => {
+  test("the body for an update is the page's <main> content", () => {
     const page = renderHtmlReport(SYNTHETIC_REPORT, SYNTHETIC_META);
     const body = renderHtmlReportBody(SYNTHETIC_REPORT, SYNTHETIC_META);
     assert.ok(page.includes(`<main id="report">${body}</main>`));
@@ -77,13 +85,23 @@ describe('HTML report as text', () => {
   });
 
   test('gives a column to an element that the metadata does not know', () => {
-    const html = renderHtmlReport(SYNTHETIC_REPORT, { groups: SYNTHETIC_META.groups, rules: SYNTHETIC_META.rules.filter((r) => r.id !== 'brand') });
+    const html = renderHtmlReport(SYNTHETIC_REPORT, {
+      groups: SYNTHETIC_META.groups,
+      rules: SYNTHETIC_META.rules.filter((r) => r.id !== 'brand'),
+    });
     has(html, /<th scope="col" class="el-h[^"]*" data-element="brand"/);
   });
 });
 
 test('renders an empty run (no drafts matched) as a page that says so', () => {
-  const html = renderHtmlReport({ tool: { name: 'cluster-policy-lint', version: '1' }, files: [], summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 } }, SYNTHETIC_META);
+  const html = renderHtmlReport(
+    {
+      tool: { name: 'cluster-policy-lint', version: '1' },
+      files: [],
+      summary: { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 },
+    },
+    SYNTHETIC_META,
+  );
   assert.ok(html.includes('<li data-stat="drafts">0 drafts</li>'));
   assert.ok(!html.includes('class="draft"'));
 });

@@ -13,7 +13,14 @@ export const SYNTHETIC_META: HtmlReportMeta = {
     { id: 'B', title: { en: 'Networks', zh: '网络' } },
   ],
   rules: [
-    { id: 'roads', kind: 'coverage', group: 'A', k: 1, title: { en: 'Roads', zh: '道路' }, facets: [{ id: 'rail', title: { en: 'rail', zh: '铁路' } }] },
+    {
+      id: 'roads',
+      kind: 'coverage',
+      group: 'A',
+      k: 1,
+      title: { en: 'Roads', zh: '道路' },
+      facets: [{ id: 'rail', title: { en: 'rail', zh: '铁路' } }],
+    },
     {
       id: 'money',
       kind: 'coverage',
@@ -26,8 +33,22 @@ export const SYNTHETIC_META: HtmlReportMeta = {
         { id: 'funds', title: { en: 'funds', zh: '基金' } },
       ],
     },
-    { id: 'forum', kind: 'coverage', group: 'B', k: 1, title: { en: 'Forum', zh: '论坛' }, facets: [{ id: 'meetings', title: { en: 'meetings', zh: '会议' } }] },
-    { id: 'brand', kind: 'coverage', group: 'B', k: 1, title: { en: 'Brand', zh: '品牌' }, facets: [{ id: 'mark', title: { en: 'mark', zh: '商标' } }] },
+    {
+      id: 'forum',
+      kind: 'coverage',
+      group: 'B',
+      k: 1,
+      title: { en: 'Forum', zh: '论坛' },
+      facets: [{ id: 'meetings', title: { en: 'meetings', zh: '会议' } }],
+    },
+    {
+      id: 'brand',
+      kind: 'coverage',
+      group: 'B',
+      k: 1,
+      title: { en: 'Brand', zh: '品牌' },
+      facets: [{ id: 'mark', title: { en: 'mark', zh: '商标' } }],
+    },
     { id: 'measure-owner', kind: 'drafting', title: { en: 'Measure owner', zh: '责任主体' } },
   ],
 };
@@ -42,12 +63,31 @@ export const SYNTHETIC_REPORT: JsonReport = {
       coverage: {
         score: 0.5,
         elements: [
-          { id: 'roads', status: 'covered', facets: [{ id: 'rail', covered: true, evidence: [{ ...loc(3), text: 'Upgrade the rail spur <script>window.__pwned = 3</script><img src=x onerror="window.__pwned = 4">.' }] }] },
+          {
+            id: 'roads',
+            status: 'covered',
+            facets: [
+              {
+                id: 'rail',
+                covered: true,
+                evidence: [
+                  {
+                    ...loc(3),
+                    text: 'Upgrade the rail spur <script>window.__pwned = 3</script><img src=x onerror="window.__pwned = 4">.',
+                  },
+                ],
+              },
+            ],
+          },
           {
             id: 'money',
             status: 'partial',
             facets: [
-              { id: 'banks', covered: true, evidence: [1, 2, 3, 4].map((n) => ({ ...loc(4 + n), text: `Bank loan ${n}.` })) },
+              {
+                id: 'banks',
+                covered: true,
+                evidence: [1, 2, 3, 4].map((n) => ({ ...loc(4 + n), text: `Bank loan ${n}.` })),
+              },
               { id: 'funds', covered: false, evidence: [] },
             ],
           },
@@ -56,7 +96,13 @@ export const SYNTHETIC_REPORT: JsonReport = {
         ],
       },
       diagnostics: [
-        { ruleId: 'forum', severity: 'warning', message: 'No forum <b>at all</b>.', ...loc(1), fix: { ...loc(12), text: '## Forum\n' } },
+        {
+          ruleId: 'forum',
+          severity: 'warning',
+          message: 'No forum <b>at all</b>.',
+          ...loc(1),
+          fix: { ...loc(12), text: '## Forum\n' },
+        },
         { ruleId: 'measure-owner', severity: 'error', message: 'Who does this?', ...loc(9) },
       ],
     },
@@ -66,8 +112,19 @@ export const SYNTHETIC_REPORT: JsonReport = {
       coverage: {
         score: 0.333,
         elements: [
-          { id: 'roads', status: 'covered', facets: [{ id: 'rail', covered: true, evidence: [{ ...loc(2), text: '改造铁路专用线。' }] }] },
-          { id: 'money', status: 'missing', facets: [{ id: 'banks', covered: false, evidence: [] }, { id: 'funds', covered: false, evidence: [] }] },
+          {
+            id: 'roads',
+            status: 'covered',
+            facets: [{ id: 'rail', covered: true, evidence: [{ ...loc(2), text: '改造铁路专用线。' }] }],
+          },
+          {
+            id: 'money',
+            status: 'missing',
+            facets: [
+              { id: 'banks', covered: false, evidence: [] },
+              { id: 'funds', covered: false, evidence: [] },
+            ],
+          },
           { id: 'forum', status: 'missing', facets: [{ id: 'meetings', covered: false, evidence: [] }] },
           { id: 'brand', status: 'missing', facets: [{ id: 'mark', covered: false, evidence: [] }] },
         ],

@@ -36,7 +36,11 @@ describe('code actions', () => {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
     });
-    if (!only) assert.ok(actions.filter((a) => a.kind === 'quickfix').every((a) => a.diagnostics?.[0]?.code === diagnostic.code), 'only quick fixes for the named diagnostic');
+    if (!only)
+      assert.ok(
+        actions.filter((a) => a.kind === 'quickfix').every((a) => a.diagnostics?.[0]?.code === diagnostic.code),
+        'only quick fixes for the named diagnostic',
+      );
     return actions;
   }
 
@@ -63,7 +67,11 @@ describe('code actions', () => {
       assert.ok(keepsAllText(draft, text), 'no user text removed');
       assert.ok(!after.some((d) => d.code === 'hard-environment'), after.map((d) => d.message).join('\n'));
       const inserted = fix.edit!.changes![uri]![0]!.newText;
-      assert.match(inserted, draft.startsWith('# 青溪县') ? /[\u4e00-\u9fff]/ : /^[\x00-\u2030]*$/, 'inserted in the draft language');
+      assert.match(
+        inserted,
+        draft.startsWith('# 青溪县') ? /[\u4e00-\u9fff]/ : /^[\x00-\u2030]*$/,
+        'inserted in the draft language',
+      );
     }
   });
 
@@ -98,7 +106,10 @@ describe('code actions', () => {
       const { text, diagnostics: after } = await apply(uri, action);
       assert.ok(keepsAllText(EN_DRAFT, text));
       assert.match(text, /<!-- cluster-policy-lint-disable-(next-)?line /);
-      assert.ok(!after.some((d) => same(d, target) || (d.code === code && d.message === target.message)), `${code} still reported`);
+      assert.ok(
+        !after.some((d) => same(d, target) || (d.code === code && d.message === target.message)),
+        `${code} still reported`,
+      );
       assert.equal(after.length, diagnostics.length - 1, 'every other diagnostic stays');
     }
   });

@@ -24,7 +24,11 @@ describe('settings pulled per document', () => {
     const asked = client.configurationRequests.length;
     client.settings = { rules: { 'measure-owner': 'off', terminology: 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const after = await client.pushedWhere(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'measure-owner'), 'diagnostics without measure-owner');
+    const after = await client.pushedWhere(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => x.code === 'measure-owner'),
+      'diagnostics without measure-owner',
+    );
     assert.ok(client.configurationRequests.length > asked, 'the settings were pulled again');
     assert.equal(after.find((d) => d.code === 'terminology')?.severity, 1, 'terminology is now an error');
   });
@@ -33,7 +37,11 @@ describe('settings pulled per document', () => {
     const uri = ws.uri('plan.md');
     client.settings = { messageLanguage: 'zh' };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const diagnostics = await client.pushedWhere(uri, (d) => d.length > 0 && d.every((x) => /[\u4e00-\u9fff]/.test(x.message)), 'Chinese messages');
+    const diagnostics = await client.pushedWhere(
+      uri,
+      (d) => d.length > 0 && d.every((x) => /[\u4e00-\u9fff]/.test(x.message)),
+      'Chinese messages',
+    );
     assert.ok(diagnostics.some((d) => d.code === 'measure-owner'));
   });
 
@@ -41,10 +49,23 @@ describe('settings pulled per document', () => {
     const uri = ws.uri('plan.md');
     client.settings = { rules: { 'measure-owner': 'loud', 'no-such-rule': 'off' }, measureHeadings: ['(unclosed'] };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await client.until(() => (client.messages.some((m) => /loud|severity/.test(m.message)) ? true : undefined), 'a message about the bad severity');
-    await client.until(() => (client.messages.some((m) => /no-such-rule/.test(m.message)) ? true : undefined), 'a message about the unknown rule');
-    await client.until(() => (client.messages.some((m) => /\(unclosed/.test(m.message)) ? true : undefined), 'a message about the bad pattern');
-    await client.pushedWhere(uri, (d) => d.some((x) => x.code === 'measure-owner' && /[A-Za-z]/.test(x.message)), 'English diagnostics with measure-owner');
+    await client.until(
+      () => (client.messages.some((m) => /loud|severity/.test(m.message)) ? true : undefined),
+      'a message about the bad severity',
+    );
+    await client.until(
+      () => (client.messages.some((m) => /no-such-rule/.test(m.message)) ? true : undefined),
+      'a message about the unknown rule',
+    );
+    await client.until(
+      () => (client.messages.some((m) => /\(unclosed/.test(m.message)) ? true : undefined),
+      'a message about the bad pattern',
+    );
+    await client.pushedWhere(
+      uri,
+      (d) => d.some((x) => x.code === 'measure-owner' && /[A-Za-z]/.test(x.message)),
+      'English diagnostics with measure-owner',
+    );
   });
 });
 
@@ -56,8 +77,14 @@ describe('a client that sends settings only with didChangeConfiguration', () => 
       const uri = ws.uri('plan.md');
       await client.open(uri, EN_DRAFT);
       await client.pushedWhere(uri, (d) => d.some((x) => x.code === 'terminology'), 'a terminology diagnostic');
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { clusterPolicyLint: { rules: { terminology: 'off' } } } });
-      await client.pushedWhere(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'terminology'), 'diagnostics without terminology');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { clusterPolicyLint: { rules: { terminology: 'off' } } },
+      });
+      await client.pushedWhere(
+        uri,
+        (d) => d.length > 0 && !d.some((x) => x.code === 'terminology'),
+        'diagnostics without terminology',
+      );
       assert.equal(client.configurationRequests.length, 0);
     } finally {
       await client.stop();
@@ -79,7 +106,9 @@ describe('configuration files and user packs', () => {
   });
 
   const changed = (...names: string[]) =>
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: names.map((n) => ({ uri: ws.uri(n), type: 2 })) });
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: names.map((n) => ({ uri: ws.uri(n), type: 2 })),
+    });
 
   test('applies the configuration file the CLI reads, and a change to it once the watcher reports it', async () => {
     const uri = ws.uri('drafts/plan.md');
@@ -88,7 +117,10 @@ describe('configuration files and user packs', () => {
     ws.write('.cluster-policy-lint.yaml', 'rules:\n  measure-owner: off\n');
     const refreshes = client.diagnosticRefreshes;
     await changed('.cluster-policy-lint.yaml');
-    await client.until(() => (client.diagnosticRefreshes > refreshes ? true : undefined), 'a diagnostic refresh request');
+    await client.until(
+      () => (client.diagnosticRefreshes > refreshes ? true : undefined),
+      'a diagnostic refresh request',
+    );
     assert.ok(!(await client.pull(uri)).some((d) => d.code === 'measure-owner'));
   });
 
@@ -98,7 +130,11 @@ describe('configuration files and user packs', () => {
     await changed('.cluster-policy-lint.yaml');
     // The editor pulls again after the server's refresh request; the pull is what re-lints.
     assert.ok((await client.pull(uri)).length > 0, 'the draft is still linted');
-    const problems = await client.pushedWhere(ws.uri('.cluster-policy-lint.yaml'), (d) => d.length > 0, 'a diagnostic on the configuration file');
+    const problems = await client.pushedWhere(
+      ws.uri('.cluster-policy-lint.yaml'),
+      (d) => d.length > 0,
+      'a diagnostic on the configuration file',
+    );
     assert.match(problems[0]!.message, /YAML/);
     assert.equal(problems[0]!.range.start.line, 1);
   });
@@ -107,7 +143,11 @@ describe('configuration files and user packs', () => {
     ws.write('.cluster-policy-lint.yaml', 'rules:\n  measure-owner: off\n  measure-ownr: off\n');
     await changed('.cluster-policy-lint.yaml');
     await client.pull(ws.uri('drafts/plan.md'));
-    const problems = await client.pushedWhere(ws.uri('.cluster-policy-lint.yaml'), (d) => d.some((x) => /measure-ownr/.test(x.message)), 'the unknown rule reported');
+    const problems = await client.pushedWhere(
+      ws.uri('.cluster-policy-lint.yaml'),
+      (d) => d.some((x) => /measure-ownr/.test(x.message)),
+      'the unknown rule reported',
+    );
     assert.equal(problems.find((x) => /measure-ownr/.test(x.message))!.range.start.line, 2);
   });
 
@@ -132,15 +172,25 @@ describe('configuration files and user packs', () => {
     ws.write('.cluster-policy-lint.yaml', 'packs:\n  - packs/county.yaml\n');
     await changed('.cluster-policy-lint.yaml');
     const withPack = await client.pull(uri);
-    assert.ok(withPack.some((d) => d.code === 'terminology' && /hinge fittings/.test(d.message)), withPack.map((d) => d.message).join('\n'));
+    assert.ok(
+      withPack.some((d) => d.code === 'terminology' && /hinge fittings/.test(d.message)),
+      withPack.map((d) => d.message).join('\n'),
+    );
 
     ws.write('packs/county.yaml', 'pack: county-terms\ntitle: { en: "County terms"\n');
     await changed('packs/county.yaml');
     await client.pull(uri);
-    const problems = await client.pushedWhere(ws.uri('packs/county.yaml'), (d) => d.length > 0, 'a diagnostic on the broken pack');
+    const problems = await client.pushedWhere(
+      ws.uri('packs/county.yaml'),
+      (d) => d.length > 0,
+      'a diagnostic on the broken pack',
+    );
     assert.match(problems[0]!.message, /pack/i);
     const after = await client.pull(uri);
-    assert.ok(after.some((d) => d.code === 'measure-owner'), 'the built-in pack still lints the draft');
+    assert.ok(
+      after.some((d) => d.code === 'measure-owner'),
+      'the built-in pack still lints the draft',
+    );
   });
 });
 
@@ -149,13 +199,20 @@ describe('configuration kept between keystrokes', () => {
   let ws: Workspace;
   let client: TestClient;
   const uri = () => ws.uri('drafts/plan.md');
-  const typeSpace = () => client.edit(uri(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+  const typeSpace = () =>
+    client.edit(uri(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
   const write = async (name: string, text: string, type = 2) => {
     ws.write(name, text);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri(name), type }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri(name), type }],
+    });
   };
   before(async () => {
-    ws = new Workspace({ 'drafts/plan.md': EN_DRAFT, '.cluster-policy-lint.yaml': 'extends: config/base.yaml\nrules:\n  measure-owner: off\n', 'config/base.yaml': 'rules:\n  measure-timeline: off\n' });
+    ws = new Workspace({
+      'drafts/plan.md': EN_DRAFT,
+      '.cluster-policy-lint.yaml': 'extends: config/base.yaml\nrules:\n  measure-owner: off\n',
+      'config/base.yaml': 'rules:\n  measure-timeline: off\n',
+    });
     client = await TestClient.start(ws, { pull: true });
     await client.open(uri(), EN_DRAFT);
   });
@@ -165,17 +222,29 @@ describe('configuration kept between keystrokes', () => {
   });
 
   test('applies a configuration file added in a nearer folder at the next edit', async () => {
-    assert.ok(!(await client.pull(uri())).some((d) => d.code === 'measure-owner'), 'the root file turns measure-owner off');
+    assert.ok(
+      !(await client.pull(uri())).some((d) => d.code === 'measure-owner'),
+      'the root file turns measure-owner off',
+    );
     await write('drafts/.cluster-policy-lint.yaml', 'rules:\n  measure-owner: warning\n', 1);
     await typeSpace();
-    assert.ok((await client.pull(uri())).some((d) => d.code === 'measure-owner'), 'the nearer file turns it on again');
+    assert.ok(
+      (await client.pull(uri())).some((d) => d.code === 'measure-owner'),
+      'the nearer file turns it on again',
+    );
   });
 
   test('applies a change to the file a configuration extends at the next edit', async () => {
-    assert.ok(!(await client.pull(uri())).some((d) => d.code === 'measure-timeline'), 'the extended file turns measure-timeline off');
+    assert.ok(
+      !(await client.pull(uri())).some((d) => d.code === 'measure-timeline'),
+      'the extended file turns measure-timeline off',
+    );
     await write('config/base.yaml', 'rules:\n  measure-timeline: warning\n');
     await typeSpace();
-    assert.ok((await client.pull(uri())).some((d) => d.code === 'measure-timeline'), 'the changed extended file turns it on again');
+    assert.ok(
+      (await client.pull(uri())).some((d) => d.code === 'measure-timeline'),
+      'the changed extended file turns it on again',
+    );
   });
 
   test('reports an unknown rule id once, however often the draft is linted', async () => {

@@ -4,7 +4,9 @@ import { builtinPack, lint } from '../../engine';
 import { coverageSummaryOf } from '../../server/customRequests';
 
 test("the status item's detail counts the missing elements, in the draft's language", () => {
-  const en = lint('# Lakeside hardware cluster plan\n\nThe county will build a testing centre and upgrade the freight rail spur by 2028.\n');
+  const en = lint(
+    '# Lakeside hardware cluster plan\n\nThe county will build a testing centre and upgrade the freight rail spur by 2028.\n',
+  );
   const missing = en.coverage.elements.filter((e) => e.status === 'missing').length;
   assert.ok(missing > 1);
   assert.equal(coverageSummaryOf(en).detail, `${missing} missing`);

@@ -34,7 +34,11 @@ describe('diagnostics for a client that only takes pushed diagnostics (Neovim 0.
 
   test('reports a missing or partial element at the heading of its section or at the title', async () => {
     const uri = ws.uri('plan.md');
-    const diagnostics = await client.pushedWhere(uri, (d) => d.some((x) => x.code === 'hard-environment'), 'a hard-environment diagnostic');
+    const diagnostics = await client.pushedWhere(
+      uri,
+      (d) => d.some((x) => x.code === 'hard-environment'),
+      'a hard-environment diagnostic',
+    );
     const hard = diagnostics.find((d) => d.code === 'hard-environment')!;
     const line = EN_DRAFT.split('\n')[hard.range.start.line]!;
     assert.match(line, /^#/, `reported on a heading, not on "${line}"`);
@@ -44,7 +48,11 @@ describe('diagnostics for a client that only takes pushed diagnostics (Neovim 0.
   test('re-lints after an edit and pushes the new diagnostics', async () => {
     const uri = ws.uri('plan.md');
     await client.replace(uri, EN_DRAFT.replace('SEM cluster', 'SME cluster'));
-    const diagnostics = await client.pushedWhere(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'terminology'), 'diagnostics without terminology');
+    const diagnostics = await client.pushedWhere(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => x.code === 'terminology'),
+      'diagnostics without terminology',
+    );
     assert.ok(diagnostics.some((d) => d.code === 'measure-owner'));
   });
 
@@ -52,7 +60,10 @@ describe('diagnostics for a client that only takes pushed diagnostics (Neovim 0.
     const uri = ws.uri('zh.md');
     await client.open(uri, ZH_DRAFT);
     const diagnostics = await client.pushedWhere(uri, (d) => d.length > 0, 'diagnostics for zh.md');
-    assert.ok(diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+    assert.ok(
+      diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)),
+      diagnostics.map((d) => d.message).join('\n'),
+    );
   });
 
   test('clears the diagnostics of a draft that is closed', async () => {
@@ -65,7 +76,10 @@ describe('diagnostics for a client that only takes pushed diagnostics (Neovim 0.
     const uri = ws.uri('odd.md');
     await client.open(uri, '\u0000\uFFFF```\n<!-- \n# \n|||\n\r\r\n');
     await client.pushedWhere(uri, () => true, 'any diagnostics for the odd draft');
-    const hover = await client.request<unknown>('textDocument/hover', { textDocument: { uri: ws.uri('plan.md') }, position: { line: 0, character: 2 } });
+    const hover = await client.request<unknown>('textDocument/hover', {
+      textDocument: { uri: ws.uri('plan.md') },
+      position: { line: 0, character: 2 },
+    });
     assert.ok(hover, 'the server still answers');
   });
 });

@@ -37,7 +37,14 @@ describe('hover, completion, code lens and the custom requests', () => {
   });
 
   const hover = async (uri: string, line: number, character: number) =>
-    ((await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }))?.contents as MarkupContent | undefined)?.value ?? '';
+    (
+      (
+        await client.request<Hover | null>('textDocument/hover', {
+          textDocument: { uri },
+          position: { line, character },
+        })
+      )?.contents as MarkupContent | undefined
+    )?.value ?? '';
 
   test('hover on a diagnostic says what the rule asks, why in the paper, and which facets would count', async () => {
     const hard = (await client.pull(en)).find((d) => d.code === 'hard-environment')!;
@@ -69,17 +76,27 @@ describe('hover, completion, code lens and the custom requests', () => {
 
   test('completion on an empty line offers section templates, the elements the draft lacks first', async () => {
     const line = lineOf(EN_DRAFT, '## Implementation') - 1;
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: en }, position: { line, character: 0 } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: en },
+      position: { line, character: 0 },
+    });
     const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.ok(sorted.length > 0);
     assert.match(sorted[0]!.detail ?? '', /missing|partly covered/);
     const hard = items.find((i) => i.label === 'Hard environment')!;
-    assert.match((hard.textEdit as { newText: string }).newText, /^### Hard environment/, 'one level below the enclosing section');
+    assert.match(
+      (hard.textEdit as { newText: string }).newText,
+      /^### Hard environment/,
+      'one level below the enclosing section',
+    );
   });
 
   test('completion of a heading being typed keeps the typed level', async () => {
     await client.open(ws.uri('plans/typing.md'), '# Plan\n\n## ');
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: ws.uri('plans/typing.md') }, position: { line: 2, character: 3 } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: ws.uri('plans/typing.md') },
+      position: { line: 2, character: 3 },
+    });
     const hard = items.find((i) => i.label === 'Hard environment')!;
     assert.match((hard.textEdit as { newText: string }).newText, /^## Hard environment/);
   });
@@ -87,27 +104,45 @@ describe('hover, completion, code lens and the custom requests', () => {
   test('completion inside a directive comment offers directive keywords, then rule ids', async () => {
     const uri = ws.uri('plans/directive.md');
     await client.open(uri, '# Plan\n\n<!-- cluster-policy-lint-dis\n<!-- cluster-policy-lint-disable-next-line meas\n');
-    const keywords = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 28 } });
+    const keywords = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 28 },
+    });
     assert.ok(keywords.some((i) => i.label === 'cluster-policy-lint-disable-next-line'));
-    const rules = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 47 } });
+    const rules = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 3, character: 47 },
+    });
     const owner = rules.find((i) => i.label === 'measure-owner')!;
     assert.ok(owner);
-    assert.deepEqual((owner.textEdit as { range: unknown }).range, { start: { line: 3, character: 43 }, end: { line: 3, character: 47 } });
+    assert.deepEqual((owner.textEdit as { range: unknown }).range, {
+      start: { line: 3, character: 43 },
+      end: { line: 3, character: 47 },
+    });
   });
 
   test('completion after a list marker offers the measure skeleton, in the draft language first', async () => {
     const uri = ws.uri('plans/measure.md');
     await client.open(uri, '# 规划\n\n## 主要任务\n\n- 建设公共检测中心。\n');
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 12 } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 4, character: 12 },
+    });
     const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.equal(sorted[0]!.label, '牵头单位 / 完成时限 / 量化指标');
-    assert.match((sorted[0]!.textEdit as { newText: string }).newText, /^牵头单位：\$\{1:[^}]+\}；完成时限：\$\{2:[^}]+\}；量化指标：\$\{3:[^}]+\}$/);
+    assert.match(
+      (sorted[0]!.textEdit as { newText: string }).newText,
+      /^牵头单位：\$\{1:[^}]+\}；完成时限：\$\{2:[^}]+\}；量化指标：\$\{3:[^}]+\}$/,
+    );
     assert.ok(sorted.some((i) => i.label === 'Lead / Deadline / Indicator'));
   });
 
   test('completion in the middle of prose offers nothing', async () => {
     const line = lineOf(EN_DRAFT, 'Lakeside County has');
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: en }, position: { line, character: 10 } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: en },
+      position: { line, character: 10 },
+    });
     assert.deepEqual(items, []);
   });
 
@@ -145,7 +180,11 @@ describe('hover, completion, code lens and the custom requests', () => {
     assert.equal(done.detail, enMissing ? `${enMissing} missing` : 'none missing');
     const elements = await client.request<ElementChoice[]>(ElementsRequest.method, { uri: en });
     const ranks = elements.map((e) => ['missing', 'partial', 'covered', 'off'].indexOf(e.status));
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'uncovered elements first');
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      'uncovered elements first',
+    );
     const rules = await client.request<RuleChoice[]>(RulesRequest.method, {});
     assert.ok(rules.some((r) => r.id === 'measure-owner' && r.docs.endsWith('#measure-owner')));
   });
@@ -153,20 +192,30 @@ describe('hover, completion, code lens and the custom requests', () => {
   test('inserts a section template on command, through workspace/applyEdit', async () => {
     const uri = ws.uri('plans/insert.md');
     await client.open(uri, '# Plan\n\n## Measures\n\n- Build a park.\n');
-    const applied = await client.request<boolean>('workspace/executeCommand', { command: ServerCommands.insertSection, arguments: [{ uri, elementId: 'hard-environment' }] });
+    const applied = await client.request<boolean>('workspace/executeCommand', {
+      command: ServerCommands.insertSection,
+      arguments: [{ uri, elementId: 'hard-environment' }],
+    });
     assert.equal(applied, true);
     assert.match(client.text(uri), /- Build a park\.\n\n### Hard environment/);
   });
 
   test('lints the whole workspace with work-done progress and pushes closed drafts', async () => {
     const token = 'lint-all';
-    const result = await client.request<WorkspaceLintResult>('workspace/executeCommand', { command: ServerCommands.lintWorkspace, workDoneToken: token });
+    const result = await client.request<WorkspaceLintResult>('workspace/executeCommand', {
+      command: ServerCommands.lintWorkspace,
+      workDoneToken: token,
+    });
     assert.equal(result.files, 3);
     assert.ok(result.warnings > 0);
     const kinds = client.progress.filter((p) => p.token === token).map((p) => p.value.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
-    const closed = await client.pushedWhere(ws.uri('notes/closed.md'), (d) => d.length > 0, 'diagnostics of the closed draft');
+    const closed = await client.pushedWhere(
+      ws.uri('notes/closed.md'),
+      (d) => d.length > 0,
+      'diagnostics of the closed draft',
+    );
     assert.ok(closed.some((d) => d.code === 'terminology'));
     assert.ok(!client.pushed.has(en), 'open drafts are left to the pull model');
   });
@@ -175,7 +224,9 @@ describe('hover, completion, code lens and the custom requests', () => {
 describe('many open drafts', () => {
   test('a feature on a draft opened long ago answers as it did right after its lint', async () => {
     // The server keeps only the last few lints; an older draft is linted again when asked about.
-    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`plans/draft-${i}.md`, i % 2 ? ZH_DRAFT : EN_DRAFT]));
+    const files = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [`plans/draft-${i}.md`, i % 2 ? ZH_DRAFT : EN_DRAFT]),
+    );
     const ws = new Workspace(files);
     const client = await TestClient.start(ws, { pull: true, snippets: true });
     try {
@@ -183,7 +234,10 @@ describe('many open drafts', () => {
       await client.open(first, EN_DRAFT);
       const diagnostics = await client.pull(first);
       const hard = diagnostics.find((d) => d.code === 'hard-environment')!;
-      const hoverAt = { textDocument: { uri: first }, position: { line: hard.range.start.line, character: hard.range.start.character + 1 } };
+      const hoverAt = {
+        textDocument: { uri: first },
+        position: { line: hard.range.start.line, character: hard.range.start.character + 1 },
+      };
       const hoverBefore = await client.request<Hover | null>('textDocument/hover', hoverAt);
       const lensesBefore = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: first } });
       for (let i = 1; i < 8; i++) {
@@ -192,9 +246,12 @@ describe('many open drafts', () => {
         await client.pull(uri);
       }
       assert.deepEqual(await client.request<Hover | null>('textDocument/hover', hoverAt), hoverBefore);
-      assert.deepEqual(await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: first } }), lensesBefore);
+      assert.deepEqual(
+        await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: first } }),
+        lensesBefore,
+      );
       assert.deepEqual(await client.pull(first), diagnostics);
-      assert.match(((hoverBefore?.contents as MarkupContent | undefined)?.value ?? ''), /What it asks/);
+      assert.match((hoverBefore?.contents as MarkupContent | undefined)?.value ?? '', /What it asks/);
     } finally {
       await client.stop();
       ws.dispose();

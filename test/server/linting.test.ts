@@ -10,7 +10,13 @@ import { UserPacks } from '../../server/userPacks';
 function linter(): DraftLinter {
   // No configuration is pulled and no problem is reported here, so the connection is never used.
   const connection = {} as Connection;
-  return new DraftLinter(new SettingsStore(connection, () => false), async () => NO_PROJECT_CONFIG, new UserPacks(), new ProblemReporter(connection), () => []);
+  return new DraftLinter(
+    new SettingsStore(connection, () => false),
+    async () => NO_PROJECT_CONFIG,
+    new UserPacks(),
+    new ProblemReporter(connection),
+    () => [],
+  );
 }
 
 test('an open draft asked again at the same version gets the same lint, and an edit a new one', async () => {
@@ -22,5 +28,8 @@ test('an open draft asked again at the same version gets the same lint, and an e
   assert.equal(await drafts.get({ uri, version: 1, text }), opened);
   const edited = await drafts.get({ uri, version: 2, text: `${text}\n- Open a second centre.\n` });
   assert.notEqual(edited, opened);
-  assert.ok(edited?.result.findings.some((f) => f.ruleId === 'measure-owner'), 'the new measure is checked');
+  assert.ok(
+    edited?.result.findings.some((f) => f.ruleId === 'measure-owner'),
+    'the new measure is checked',
+  );
 });

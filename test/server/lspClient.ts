@@ -83,7 +83,9 @@ export class TestClient {
   ) {
     this.settings = options.settings ?? {};
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(`the server exited (code ${code}): ${this.stderr.slice(-2000)}`)));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code) => resolve(`the server exited (code ${code}): ${this.stderr.slice(-2000)}`)),
+    );
     void this.exited.then((reason) => {
       this.exitReason = reason;
       this.pulse();
@@ -125,7 +127,10 @@ export class TestClient {
   /** Starts the server over stdio and initialises it for a workspace folder. */
   static async start(workspace: Workspace, options: ClientOptions = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new TestClient(connection, child, options);
     connection.listen();
     const capabilities: ClientCapabilities = {
@@ -143,7 +148,9 @@ export class TestClient {
         publishDiagnostics: { versionSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        },
         codeLens: {},
         diagnostic: options.pull ? { dynamicRegistration: false } : undefined,
       },
@@ -163,7 +170,9 @@ export class TestClient {
   /** Opens a draft in the editor. */
   async open(uri: string, text: string): Promise<void> {
     this.texts.set(uri, TextDocument.create(uri, 'markdown', 1, text));
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
   }
 
   /** The draft's current text as the client holds it. */
@@ -178,7 +187,9 @@ export class TestClient {
     const after = TextDocument.create(uri, 'markdown', before.version + 1, text);
     this.texts.set(uri, after);
     // Sent last edit first, so each range is still valid in the text the server holds.
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const sorted = [...edits].sort(
+      (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+    );
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: after.version },
       contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
@@ -190,7 +201,10 @@ export class TestClient {
   async replace(uri: string, text: string): Promise<void> {
     const before = this.texts.get(uri)!;
     this.texts.set(uri, TextDocument.create(uri, 'markdown', before.version + 1, text));
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: before.version + 1 }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: before.version + 1 },
+      contentChanges: [{ text }],
+    });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -198,13 +212,21 @@ export class TestClient {
   }
 
   /** Pulls a draft's diagnostic report, naming the report the client holds, if any. */
-  pullReport(uri: string, previousResultId?: string): Promise<{ kind: string; resultId?: string; items?: Diagnostic[] }> {
-    return this.request('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  pullReport(
+    uri: string,
+    previousResultId?: string,
+  ): Promise<{ kind: string; resultId?: string; items?: Diagnostic[] }> {
+    return this.request('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(previousResultId ? { previousResultId } : {}),
+    });
   }
 
   /** Pulls a draft's diagnostics (`textDocument/diagnostic`). */
   async pull(uri: string): Promise<Diagnostic[]> {
-    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     return report.items;
   }
 

@@ -13,5 +13,9 @@ export function matchSnapshot(file: string, actual: string): void {
     return;
   }
   assert.ok(existsSync(file), `no snapshot at ${file}; run with UPDATE_SNAPSHOTS=1 and review it`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `snapshot ${path.basename(file)} differs; if the change is right, run with UPDATE_SNAPSHOTS=1 and review the diff`);
+  assert.equal(
+    actual,
+    readFileSync(file, 'utf8'),
+    `snapshot ${path.basename(file)} differs; if the change is right, run with UPDATE_SNAPSHOTS=1 and review the diff`,
+  );
 }

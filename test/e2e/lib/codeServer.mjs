@@ -75,7 +75,10 @@ export async function instanceDirs(name) {
 }
 
 export async function writeUserSettings(dirs, settings = {}) {
-  await writeFile(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  await writeFile(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2),
+  );
 }
 
 /** Copies a folder into the instance's workspace. */
@@ -89,15 +92,29 @@ function commonArgs(dirs) {
 
 /** `code-server --install-extension x.vsix` into the instance's extensions directory. */
 export async function installExtension(codeServer, dirs, vsix) {
-  const out = await run(process.execPath, [codeServer.entry, ...commonArgs(dirs), '--force', '--install-extension', vsix], {
-    env: isolatedEnv(dirs.home),
-    timeoutMs: 120_000,
-  });
-  const list = await run(process.execPath, [codeServer.entry, ...commonArgs(dirs), '--list-extensions', '--show-versions'], {
-    env: isolatedEnv(dirs.home),
-    timeoutMs: 60_000,
-  });
-  return { out, list: list.split('\n').filter((l) => /^[\w-]+\.[\w-]+@/.test(l.trim())).map((l) => l.trim()) };
+  const out = await run(
+    process.execPath,
+    [codeServer.entry, ...commonArgs(dirs), '--force', '--install-extension', vsix],
+    {
+      env: isolatedEnv(dirs.home),
+      timeoutMs: 120_000,
+    },
+  );
+  const list = await run(
+    process.execPath,
+    [codeServer.entry, ...commonArgs(dirs), '--list-extensions', '--show-versions'],
+    {
+      env: isolatedEnv(dirs.home),
+      timeoutMs: 60_000,
+    },
+  );
+  return {
+    out,
+    list: list
+      .split('\n')
+      .filter((l) => /^[\w-]+\.[\w-]+@/.test(l.trim()))
+      .map((l) => l.trim()),
+  };
 }
 
 /**

@@ -7,13 +7,18 @@ import { repoRoot, scratchDir } from './setup.mjs';
 
 /** The CLI's report of one file (`--format json`): `{ path, language, coverage, diagnostics }`. */
 export function cliReport(file) {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--format', 'json', '--no-color', file], {
-    cwd: path.dirname(file),
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'dist', 'cli.js'), '--format', 'json', '--no-color', file],
+    {
+      cwd: path.dirname(file),
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0 && r.status !== 1) throw new Error(`cli on ${file} exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
-  const fr = report.files.find((f) => path.resolve(path.dirname(file), f.path) === path.resolve(file)) ?? report.files[0];
+  const fr =
+    report.files.find((f) => path.resolve(path.dirname(file), f.path) === path.resolve(file)) ?? report.files[0];
   if (!fr || fr.error) throw new Error(`cli could not lint ${file}: ${fr?.error ?? 'no file in the report'}`);
   return fr;
 }

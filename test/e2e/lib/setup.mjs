@@ -83,7 +83,9 @@ export async function ensureDebianPackages(packages = DEBIAN_PACKAGES) {
   for (const p of packages) if (!(await debInstalled(p))) missing.push(p);
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Debian packages missing: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
+    throw new Error(
+      `Debian packages missing: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`,
+    );
   }
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -146,13 +148,20 @@ async function seedRipgrepCache(tmp) {
 
 /** Checks an installed code-server: its version, its native modules, its ripgrep. */
 async function verifyCodeServer(p) {
-  const version = await run(process.execPath, [p.entry, '--version'], { env: isolatedEnv(path.join(p.dir, 'verify-home')) });
+  const version = await run(process.execPath, [p.entry, '--version'], {
+    env: isolatedEnv(path.join(p.dir, 'verify-home')),
+  });
   if (!version.includes(CODE_SERVER_VERSION)) throw new Error(`unexpected code-server version: ${version}`);
   const script = NATIVE_MODULES.map((m) => `require(${JSON.stringify(m)});`).join('');
   await run(process.execPath, ['-e', script], { cwd: p.vscode });
   const rg = path.join(p.vscode, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
   await run(rg, ['--version']);
-  return version.split('\n').find((l) => l.includes(CODE_SERVER_VERSION))?.trim() ?? version.trim();
+  return (
+    version
+      .split('\n')
+      .find((l) => l.includes(CODE_SERVER_VERSION))
+      ?.trim() ?? version.trim()
+  );
 }
 
 /**
@@ -218,7 +227,8 @@ export function isolatedEnv(home, extra = {}) {
 /** Builds the extension's `.vsix` with the project's own `npm run package`; returns its path. */
 export async function packageExtension() {
   const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
-  if (!manifest.scripts?.package) throw new Error('package.json has no "package" script yet (the extension has not landed)');
+  if (!manifest.scripts?.package)
+    throw new Error('package.json has no "package" script yet (the extension has not landed)');
   const before = Date.now();
   await run('npm', ['run', 'package'], { quiet: true });
   const candidates = readdirSync(repoRoot)

@@ -12,7 +12,14 @@ export const CHROMIUM = process.env.CPL_E2E_CHROMIUM || '/usr/bin/chromium';
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -79,7 +86,9 @@ export async function until(fn, { timeout = 30_000, interval = 200, what = 'cond
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -103,7 +112,10 @@ export async function runCommand(page, label) {
 
 /** Opens a file of the workspace with quick open (Ctrl+P) and waits for its tab to be active. */
 export async function openFile(page, name) {
-  await page.locator('.part.editor').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+  await page
+    .locator('.part.editor')
+    .click({ position: { x: 5, y: 5 }, force: true })
+    .catch(() => {});
   await page.keyboard.press('Control+P');
   const box = quickInput(page).locator('input');
   await box.waitFor({ state: 'visible', timeout: 10_000 });
@@ -133,7 +145,10 @@ export async function goTo(page, line, column = 1) {
   await box.fill(`:${line}:${column}`);
   await box.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden', timeout: 10_000 });
-  await until(async () => (await cursorPosition(page))?.line === line, { timeout: 10_000, what: `the cursor on line ${line}` });
+  await until(async () => (await cursorPosition(page))?.line === line, {
+    timeout: 10_000,
+    what: `the cursor on line ${line}`,
+  });
 }
 
 /** Moves the keyboard focus to the active editor (View: Focus First Editor Group, Ctrl+1). */
@@ -156,7 +171,12 @@ export async function cursorPosition(page) {
 
 /** Opens the Problems panel (Ctrl+Shift+M). */
 export async function showProblems(page) {
-  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+  if (
+    !(await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false))
+  ) {
     await page.keyboard.press('Control+Shift+M');
   }
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
@@ -185,15 +205,21 @@ export async function filterProblems(page, text) {
   const box = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
   await box.waitFor({ state: 'visible', timeout: 10_000 });
   await box.fill(text);
-  await until(async () => (text ? /Showing \d+ of \d+/.test(await problemsFilterBadge(page)) : (await problemsFilterBadge(page)) === ''), {
-    timeout: 10_000,
-    what: text ? `the Problems filter "${text}" to apply` : 'the Problems filter to clear',
-  });
+  await until(
+    async () =>
+      text ? /Showing \d+ of \d+/.test(await problemsFilterBadge(page)) : (await problemsFilterBadge(page)) === '',
+    {
+      timeout: 10_000,
+      what: text ? `the Problems filter "${text}" to apply` : 'the Problems filter to clear',
+    },
+  );
 }
 
 /** The accessible labels of the problem rows the panel shows (file rows left out). */
 export async function problemRows(page) {
-  const labels = await page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  const labels = await page
+    .locator('.markers-panel .monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
   return labels.filter((l) => !/problems? in file/.test(l));
 }
 
@@ -270,7 +296,8 @@ export async function acceptCompletion(page, filter, label, beforeAccept) {
     return last;
   };
   for (let i = 0; (await settled()) !== label; i++) {
-    if (i >= 30) throw new Error(`the suggestion "${label}" was not found after typing "${filter}" (list: ${all.join(' | ')})`);
+    if (i >= 30)
+      throw new Error(`the suggestion "${label}" was not found after typing "${filter}" (list: ${all.join(' | ')})`);
     await page.keyboard.press('ArrowDown');
   }
   if (beforeAccept) await beforeAccept(all);
@@ -290,17 +317,24 @@ export async function save(page) {
 
 /** The language status entry's accessible label (lists every language status item's text). */
 export async function languageStatus(page) {
-  return (await page.locator('.statusbar-item[id="status.languageStatus"]').getAttribute('aria-label', { timeout: 5000 })) ?? '';
+  return (
+    (await page.locator('.statusbar-item[id="status.languageStatus"]').getAttribute('aria-label', { timeout: 5000 })) ??
+    ''
+  );
 }
 
 /** Opens the language status hover (a click on the {} item) and returns its text once shown. */
 export async function openLanguageStatus(page, mustContain) {
   await page.locator('.statusbar-item[id="status.languageStatus"]').click();
   // The innermost hover element: it fades in (its ancestors stay opaque).
-  const hover = page.locator('.workbench-hover-container .monaco-hover, .context-view .monaco-hover:not(.hidden)').first();
+  const hover = page
+    .locator('.workbench-hover-container .monaco-hover, .context-view .monaco-hover:not(.hidden)')
+    .first();
   const text = await until(
     async () => {
-      const t = (await page.locator('.context-view .monaco-hover, .workbench-hover-container').allInnerTexts()).join('\n');
+      const t = (await page.locator('.context-view .monaco-hover, .workbench-hover-container').allInnerTexts()).join(
+        '\n',
+      );
       return t.includes(mustContain) ? t : false;
     },
     { timeout: 10_000, what: `the language status hover to show "${mustContain}"` },

@@ -65,7 +65,10 @@ describe('the extension-host suite (test/vscode) in code-server', () => {
       code = await Promise.race([
         exited,
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`)),
+            SUITE_TIMEOUT_MS,
+          );
         }),
       ]).finally(() => clearTimeout(timer));
       await w.shot('after-suite');
@@ -75,7 +78,9 @@ describe('the extension-host suite (test/vscode) in code-server', () => {
     }
     const lines = w.consoleLines.map(plain);
     const results = lines.filter((l) => /^\s*[✔✖] /.test(l) || /^\d+ passed, \d+ failed/.test(l) || /^\s{4}\S/.test(l));
-    process.stderr.write(`  extension-host suite (${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${code}):\n${results.map((l) => `    | ${l}`).join('\n')}\n`);
+    process.stderr.write(
+      `  extension-host suite (${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${code}):\n${results.map((l) => `    | ${l}`).join('\n')}\n`,
+    );
     const summary = lines.map((l) => /^(\d+) passed, (\d+) failed/.exec(l)).find(Boolean);
     assert.ok(summary, `the suite printed no summary; console:\n${lines.slice(-40).join('\n')}`);
     assert.equal(code, 0, `the suite failed:\n${results.join('\n')}`);

@@ -17,7 +17,12 @@ function nvimDiagnostics(file, out, home) {
   return new Promise((resolve, reject) => {
     const child = spawn('nvim', ['--headless', '-u', initLua, '-i', 'NONE', '-n', file], {
       cwd: path.dirname(file),
-      env: isolatedEnv(home, { CPL_SERVER: serverJs, CPL_OUT: out, CPL_TIMEOUT_MS: '30000', CPL_NODE: process.execPath }),
+      env: isolatedEnv(home, {
+        CPL_SERVER: serverJs,
+        CPL_OUT: out,
+        CPL_TIMEOUT_MS: '30000',
+        CPL_NODE: process.execPath,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

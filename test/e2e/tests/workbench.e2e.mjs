@@ -13,7 +13,13 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import YAML from 'yaml';
-import { fillWorkspace, installExtension, instanceDirs, startCodeServer, writeUserSettings } from '../lib/codeServer.mjs';
+import {
+  fillWorkspace,
+  installExtension,
+  instanceDirs,
+  startCodeServer,
+  writeUserSettings,
+} from '../lib/codeServer.mjs';
 import { DRAFTS, cliReport } from '../lib/expected.mjs';
 import { outputDir, prepared, removeScratch, repoRoot } from '../lib/setup.mjs';
 import {
@@ -59,7 +65,10 @@ async function expectCoverageView(page, report, what, timeout = 30_000) {
     timeout,
   });
   for (const e of report.coverage.elements) {
-    const status = await view.locator(`table.matrix td.cell[data-element="${e.id}"]`).first().getAttribute('data-status');
+    const status = await view
+      .locator(`table.matrix td.cell[data-element="${e.id}"]`)
+      .first()
+      .getAttribute('data-status');
     assert.equal(status, e.status, `${what}'s status of ${e.id}`);
   }
 }
@@ -71,7 +80,9 @@ function coverageCount(report) {
 
 /** The line of a template that shows it was inserted: its first list item (headings change level). */
 function templateMarker(template) {
-  const line = template.split('\n').find((l) => /^\s*[-*]\s+\S/.test(l)) ?? template.split('\n').find((l) => l.trim() && !l.startsWith('#'));
+  const line =
+    template.split('\n').find((l) => /^\s*[-*]\s+\S/.test(l)) ??
+    template.split('\n').find((l) => l.trim() && !l.startsWith('#'));
   assert.ok(line, 'a template with a body');
   return line.trim();
 }
@@ -93,13 +104,19 @@ function pickFixTarget(report) {
  * characters (Chinese) that no other section title of the pack has.
  */
 function distinctivePart(label, lang) {
-  const titles = [...pack.elements.map((e) => e.title[lang]), ...(pack.drafting?.structure ?? []).map((p) => p.title[lang])]
+  const titles = [
+    ...pack.elements.map((e) => e.title[lang]),
+    ...(pack.drafting?.structure ?? []).map((p) => p.title[lang]),
+  ]
     .filter((t) => t && t !== label)
     .map((t) => t.toLowerCase());
   const parts =
     lang === 'zh'
       ? [...label].map((_, i) => label.slice(i, i + 2)).filter((p) => p.length === 2 && /^[\p{Script=Han}]+$/u.test(p))
-      : label.split(/[^\p{L}]+/u).filter((p) => p.length >= 3).sort((a, b) => b.length - a.length);
+      : label
+          .split(/[^\p{L}]+/u)
+          .filter((p) => p.length >= 3)
+          .sort((a, b) => b.length - a.length);
   return parts.find((p) => !titles.some((t) => t.includes(p.toLowerCase()))) ?? parts[0] ?? label;
 }
 
@@ -119,7 +136,9 @@ describe('VS Code (code-server) with the packaged extension', () => {
       installed.list.some((l) => l.toLowerCase().startsWith(`${setup.extensionId}@`)),
       `the .vsix installed: ${installed.out}\n${installed.list.join('\n')}`,
     );
-    server = await startCodeServer(setup.codeServer, dirs, { logFile: path.join(outputDir, 'code-server-workbench.log') });
+    server = await startCodeServer(setup.codeServer, dirs, {
+      logFile: path.join(outputDir, 'code-server-workbench.log'),
+    });
     browser = await launchBrowser();
   });
 
@@ -150,14 +169,24 @@ describe('VS Code (code-server) with the packaged extension', () => {
           what: `the Problems panel to list ${initial.diagnostics.length} problems in ${name}`,
         });
         const rows = await problemRows(page);
-        const coverageMessages = initial.diagnostics.filter((d) => initial.coverage.elements.some((e) => e.id === d.ruleId));
+        const coverageMessages = initial.diagnostics.filter((d) =>
+          initial.coverage.elements.some((e) => e.id === d.ruleId),
+        );
         const visible = coverageMessages.filter((d) => rows.some((r) => r.includes(d.message)));
-        assert.ok(visible.length >= 3, `coverage diagnostics visible in the panel: ${visible.length}\n${rows.join('\n')}`);
+        assert.ok(
+          visible.length >= 3,
+          `coverage diagnostics visible in the panel: ${visible.length}\n${rows.join('\n')}`,
+        );
         await w.shot('problems');
         await filterProblems(page, target.message.slice(0, 40));
-        await until(async () => /Showing 1 of/.test(await problemsFilterBadge(page)) && (await problemRows(page)).some((r) => r.includes(target.message)), {
-          what: `the problem "${target.message.slice(0, 60)}…" in the panel`,
-        });
+        await until(
+          async () =>
+            /Showing 1 of/.test(await problemsFilterBadge(page)) &&
+            (await problemRows(page)).some((r) => r.includes(target.message)),
+          {
+            what: `the problem "${target.message.slice(0, 60)}…" in the panel`,
+          },
+        );
         await w.shot('problems-filtered');
         await filterProblems(page, '');
 
@@ -183,9 +212,15 @@ describe('VS Code (code-server) with the packaged extension', () => {
         assert.ok(actions.length >= 2, `code actions: ${actions.join(' | ')}`);
         await save(page);
         const fixMarker = templateMarker(fixEl.template[lang]);
-        await until(async () => (await readFile(file, 'utf8')).includes(fixMarker), { what: 'the fix in the saved file' });
+        await until(async () => (await readFile(file, 'utf8')).includes(fixMarker), {
+          what: 'the fix in the saved file',
+        });
         const fixed = cliReport(file);
-        assert.equal(fixed.diagnostics.filter((d) => d.ruleId === target.ruleId).length, 0, 'the CLI no longer reports it');
+        assert.equal(
+          fixed.diagnostics.filter((d) => d.ruleId === target.ruleId).length,
+          0,
+          'the CLI no longer reports it',
+        );
         await showProblems(page);
         await until(async () => (await problemsInFile(page, name)) === fixed.diagnostics.length, {
           timeout: 30_000,
@@ -193,7 +228,9 @@ describe('VS Code (code-server) with the packaged extension', () => {
         });
         await filterProblems(page, target.message.slice(0, 40));
         await until(
-          async () => /Showing 0 of/.test(await problemsFilterBadge(page)) && !(await problemRows(page)).some((r) => r.includes(target.message)),
+          async () =>
+            /Showing 0 of/.test(await problemsFilterBadge(page)) &&
+            !(await problemRows(page)).some((r) => r.includes(target.message)),
           { what: 'the fixed diagnostic to leave the Problems panel' },
         );
         await w.shot('fixed');
@@ -207,7 +244,9 @@ describe('VS Code (code-server) with the packaged extension', () => {
         await focusEditor(page);
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
-        const suggestions = await acceptCompletion(page, distinctivePart(label, lang), label, () => w.shot('completion-list'));
+        const suggestions = await acceptCompletion(page, distinctivePart(label, lang), label, () =>
+          w.shot('completion-list'),
+        );
         assert.ok(suggestions.length > 0);
         await w.shot('completion-inserted');
         await save(page);

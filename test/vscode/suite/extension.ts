@@ -19,7 +19,11 @@ function draftUri(name: string): vscode.Uri {
 }
 
 /** Resolves with the draft's diagnostics once they satisfy `ok`, re-checking on every change. */
-function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+function diagnosticsWhere(
+  uri: vscode.Uri,
+  ok: (d: vscode.Diagnostic[]) => boolean,
+  what: string,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
     const check = () => {
@@ -34,7 +38,13 @@ function diagnosticsWhere(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boole
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`Timed out waiting for ${what}; diagnostics: ${ours().map((d) => d.code).join(', ')}`));
+      reject(
+        new Error(
+          `Timed out waiting for ${what}; diagnostics: ${ours()
+            .map((d) => d.code)
+            .join(', ')}`,
+        ),
+      );
     }, TIMEOUT_MS);
     const cleanup = () => {
       clearTimeout(timer);
@@ -66,25 +76,48 @@ test('shows Chinese messages on a Chinese draft', async () => {
 
 test('explains a diagnostic on hover: what the rule asks and why', async () => {
   const uri = draftUri('plan.md');
-  const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'hard-environment'), 'the hard-environment diagnostic');
+  const diagnostics = await diagnosticsWhere(
+    uri,
+    (d) => d.some((x) => codeOf(x) === 'hard-environment'),
+    'the hard-environment diagnostic',
+  );
   const hard = diagnostics.find((d) => codeOf(d) === 'hard-environment')!;
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, hard.range.start.translate(0, 1));
-  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    hard.range.start.translate(0, 1),
+  );
+  const text = hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n');
   assert.match(text, /What it asks/);
   assert.match(text, /Why/);
 });
 
 test('a quick fix replaces a misspelt term and its diagnostic goes away', async () => {
   const uri = draftUri('plan.md');
-  const diagnostics = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'terminology'), 'the terminology diagnostic');
+  const diagnostics = await diagnosticsWhere(
+    uri,
+    (d) => d.some((x) => codeOf(x) === 'terminology'),
+    'the terminology diagnostic',
+  );
   const term = diagnostics.find((d) => codeOf(d) === 'terminology')!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, term.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    term.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   // vscode.executeCodeActionProvider returns title, kind, edit, command and isPreferred, not the
   // action's diagnostics: the term's fix is the preferred action whose edit replaces the term.
   const fix = actions.find((a) => a.isPreferred && a.edit?.get(uri).some((e) => e.range.isEqual(term.range)));
   assert.ok(fix?.edit, `a preferred fix among: ${actions.map((a) => a.title).join('; ')}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
-  await diagnosticsWhere(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'terminology'), 'diagnostics without terminology');
+  await diagnosticsWhere(
+    uri,
+    (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'terminology'),
+    'diagnostics without terminology',
+  );
   const text = (await vscode.workspace.openTextDocument(uri)).getText();
   assert.match(text, /SME cluster/);
   await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -93,8 +126,16 @@ test('a quick fix replaces a misspelt term and its diagnostic goes away', async 
 test('offers section templates on an empty line, the missing elements first', async () => {
   const uri = draftUri('plan.md');
   const document = await vscode.workspace.openTextDocument(uri);
-  const line = document.getText().split('\n').findIndex((l) => l.startsWith('## Implementation')) - 1;
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 0));
+  const line =
+    document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('## Implementation')) - 1;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    new vscode.Position(line, 0),
+  );
   const sorted = [...list.items].filter((i) => i.sortText).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.ok(sorted.length > 0);
   assert.match(String(sorted[0]!.detail), /missing|partly covered/);
