@@ -52,7 +52,8 @@ const labelDir = path.join(HERE, holdout ? 'holdout/labels' : 'labels');
 
 function textOf(ref: string): string {
   const file = ref.startsWith('corpus/') ? path.join(SHARED, ref) : path.join(HERE, ref);
-  if (!existsSync(file)) throw new Error(`${ref}: no such text (${file}); the corpus lives in ../shared beside the checkout`);
+  if (!existsSync(file))
+    throw new Error(`${ref}: no such text (${file}); the corpus lives in ../shared beside the checkout`);
   return readFileSync(file, 'utf8');
 }
 
@@ -67,7 +68,9 @@ function elementLabel(facets: FacetLabel[], k: number): ElementCell['label'] | u
 const pack = builtinPack();
 const cells: Cell[] = [];
 const elementCells: ElementCell[] = [];
-for (const name of readdirSync(labelDir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(labelDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const labels = YAML.parse(readFileSync(path.join(labelDir, name), 'utf8')) as LabelFile;
   const file = name.replace(/\.yaml$/, '');
   const lang = file.startsWith('zh-') ? 'zh' : 'en';
@@ -79,7 +82,15 @@ for (const name of readdirSync(labelDir).filter((f) => f.endsWith('.yaml')).sort
       const label = byFacet[facet.id];
       if (!label) throw new Error(`${name}: no label for ${element.id}/${facet.id}`);
       if (label.label === 'ambiguous') continue;
-      const cell: Cell = { file, lang, category: labels.category, element: element.id, facet: facet.id, label: label.label, tool: facet.covered };
+      const cell: Cell = {
+        file,
+        lang,
+        category: labels.category,
+        element: element.id,
+        facet: facet.id,
+        label: label.label,
+        tool: facet.covered,
+      };
       if (label.quote) cell.quote = label.quote;
       if (facet.evidence[0]) cell.evidence = facet.evidence[0].text;
       cells.push(cell);
@@ -88,7 +99,15 @@ for (const name of readdirSync(labelDir).filter((f) => f.endsWith('.yaml')).sort
       element.facets.map((f) => byFacet[f.id]!),
       element.k,
     );
-    if (expected) elementCells.push({ file, lang, category: labels.category, element: element.id, label: expected, tool: (element as ElementCoverage).status });
+    if (expected)
+      elementCells.push({
+        file,
+        lang,
+        category: labels.category,
+        element: element.id,
+        label: expected,
+        tool: (element as ElementCoverage).status,
+      });
   }
 }
 
@@ -121,20 +140,42 @@ const rows: [string, Cell[], ElementCell[]][] = [
   ['English', cells.filter((c) => c.lang === 'en'), elementCells.filter((c) => c.lang === 'en')],
   ['Chinese', cells.filter((c) => c.lang === 'zh'), elementCells.filter((c) => c.lang === 'zh')],
   ['on-topic', cells.filter((c) => c.category === 'on-topic'), elementCells.filter((c) => c.category === 'on-topic')],
-  ['partly on-topic', cells.filter((c) => c.category === 'partly'), elementCells.filter((c) => c.category === 'partly')],
-  ['off-topic look-alikes', cells.filter((c) => c.category === 'off-topic'), elementCells.filter((c) => c.category === 'off-topic')],
+  [
+    'partly on-topic',
+    cells.filter((c) => c.category === 'partly'),
+    elementCells.filter((c) => c.category === 'partly'),
+  ],
+  [
+    'off-topic look-alikes',
+    cells.filter((c) => c.category === 'off-topic'),
+    elementCells.filter((c) => c.category === 'off-topic'),
+  ],
 ];
-const out: string[] = [`${holdout ? 'Held-out drafts' : 'Development set'}: ${new Set(cells.map((c) => c.file)).size} texts, ${cells.length} facet cells and ${elementCells.length} element cells scored (ambiguous ones left out).`, ''];
-out.push('| set | facet cells | agreement | precision | recall | look-alikes counted | element agreement |', '|---|---|---|---|---|---|---|');
+const out: string[] = [
+  `${holdout ? 'Held-out drafts' : 'Development set'}: ${new Set(cells.map((c) => c.file)).size} texts, ${cells.length} facet cells and ${elementCells.length} element cells scored (ambiguous ones left out).`,
+  '',
+];
+out.push(
+  '| set | facet cells | agreement | precision | recall | look-alikes counted | element agreement |',
+  '|---|---|---|---|---|---|---|',
+);
 for (const [name, set, elements] of rows) {
   const s = score(set);
-  out.push(`| ${name} | ${s.cells} | ${pct(s.agreement)} | ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}) | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ${pct(s.lookalikeHits)} | ${pct(elementAgreement(elements))} (${elements.length}) |`);
+  out.push(
+    `| ${name} | ${s.cells} | ${pct(s.agreement)} | ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}) | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ${pct(s.lookalikeHits)} | ${pct(elementAgreement(elements))} (${elements.length}) |`,
+  );
 }
-out.push('', '| element | facet cells | agreement | precision | recall | element agreement |', '|---|---|---|---|---|---|');
+out.push(
+  '',
+  '| element | facet cells | agreement | precision | recall | element agreement |',
+  '|---|---|---|---|---|---|',
+);
 for (const element of pack.elements) {
   const s = score(cells.filter((c) => c.element === element.id));
   const e = elementCells.filter((c) => c.element === element.id);
-  out.push(`| ${element.id} | ${s.cells} | ${pct(s.agreement)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(elementAgreement(e))} |`);
+  out.push(
+    `| ${element.id} | ${s.cells} | ${pct(s.agreement)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(elementAgreement(e))} |`,
+  );
 }
 if (!args.has('--quiet')) {
   out.push('', 'Disagreements (FP: the tool counts a facet the readers do not; FN: it misses one they do):');
@@ -151,17 +192,30 @@ console.log(out.join('\n'));
 const headline = (() => {
   const all = score(cells);
   const off = score(cells.filter((c) => c.category === 'off-topic'));
-  return { agreement: all.agreement, precision: all.precision, recall: all.recall, offTopicPrecision: off.precision, elementAgreement: elementAgreement(elementCells) };
+  return {
+    agreement: all.agreement,
+    precision: all.precision,
+    recall: all.recall,
+    offTopicPrecision: off.precision,
+    elementAgreement: elementAgreement(elementCells),
+  };
 })();
 const figuresFile = path.join(HERE, holdout ? 'holdout/figures.json' : 'figures.json');
-if (args.has('--write')) writeFileSync(figuresFile, `${JSON.stringify(Object.fromEntries(Object.entries(headline).map(([k, v]) => [k, Number(v.toFixed(4))])), null, 2)}\n`);
+if (args.has('--write'))
+  writeFileSync(
+    figuresFile,
+    `${JSON.stringify(Object.fromEntries(Object.entries(headline).map(([k, v]) => [k, Number(v.toFixed(4))])), null, 2)}\n`,
+  );
 if (args.has('--check')) {
   const committed = JSON.parse(readFileSync(figuresFile, 'utf8')) as Record<string, number>;
   // Half a percentage point of slack: one cell of the set moves a figure by about 0.1 point.
   const fallen = Object.entries(headline).filter(([k, v]) => committed[k] !== undefined && v < committed[k]! - 0.005);
   if (fallen.length) {
-    console.error(`\nThe judgement got worse than the committed figures (${path.relative(process.cwd(), figuresFile)}):`);
+    console.error(
+      `\nThe judgement got worse than the committed figures (${path.relative(process.cwd(), figuresFile)}):`,
+    );
     for (const [k, v] of fallen) console.error(`  ${k}: ${pct(v)}, committed ${pct(committed[k]!)}`);
     process.exitCode = 1;
-  } else console.log(`\nNo headline figure fell below the committed ones (${path.relative(process.cwd(), figuresFile)}).`);
+  } else
+    console.log(`\nNo headline figure fell below the committed ones (${path.relative(process.cwd(), figuresFile)}).`);
 }
