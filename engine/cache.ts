@@ -1,4 +1,5 @@
 import { facetHits, languagesPresent } from './coverage/match';
+import { sentenceActors, sentenceCues } from './coverage/roles';
 import { Sentences } from './coverage/sentences';
 import { countScripts } from './language';
 import { chunksOf, EDITOR_MIN_CHUNK, splitChunks } from './markdown/chunks';
@@ -29,6 +30,13 @@ export interface ChunkAnalysis {
    */
   hits: number[];
   /**
+   * The role cues of the sentences coverage may ask about (those with facet hits, and those that
+   * end a lead-in), by chunk-relative sentence index; 0 for the others (see `sentenceCues`).
+   */
+  cues: Uint16Array;
+  /** The actors the same sentences name (see `sentenceActors`); 0 for the others. */
+  actors: Uint32Array;
+  /**
    * What drafting rules and evidence found in this chunk alone, by a key of their choosing
    * (see `chunkMemo`); kept as long as the analysis is, so an unchanged chunk is not checked again.
    */
@@ -54,7 +62,7 @@ export function detached(text: string): string {
  * Analyses one chunk: parse, sentences, script counts and facet hits. `saturated` marks facets
  * (by index in pack order) whose hits are not wanted: see `facetHits`.
  */
-export function analyzeChunk(text: string, atStart: boolean, pack: Pack, saturated?: Uint8Array): ChunkAnalysis {
+export function analyzeChunk(text: string, atStart: boolean, pack: Pack): ChunkAnalysis {
   const { text: _text, ...model } = parseChunk(text, atStart);
   for (const block of model.blocks) {
     if (!block.heading) continue;
@@ -64,7 +72,7 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack, saturat
   for (const comment of model.comments) comment.body = detached(comment.body);
   const sentences = Sentences.of(model.normalized, model.blocks);
   const languages = languagesPresent(model.normalized);
-  const hits = facetHits(model.normalized, sentences, pack, languages, saturated);
+  const hits = facetHits(model.normalized, sentences, pack, languages);
   return {
     model,
     length: text.length,
@@ -72,8 +80,34 @@ export function analyzeChunk(text: string, atStart: boolean, pack: Pack, saturat
     sentences,
     scripts: countScripts(model.prose),
     hits,
+    ...readSentences(model, sentences, hits, pack),
     memo: new Map(),
   };
+}
+
+/** The role cues and actors of the sentences with facet hits and of those that end a lead-in block. */
+function readSentences(
+  model: ChunkParse & { normalized: string },
+  sentences: Sentences,
+  hits: number[],
+  pack: Pack,
+): { cues: Uint16Array; actors: Uint32Array } {
+  const cues = new Uint16Array(sentences.count);
+  const actors = new Uint32Array(sentences.count);
+  const read = (index: number): void => {
+    if (index < 0 || cues[index]) return;
+    const text = model.normalized.slice(sentences.start(index), sentences.end(index));
+    cues[index] = sentenceCues(text, pack);
+    actors[index] = sentenceActors(text, pack);
+  };
+  for (let i = 1; i < hits.length; i += 2) read(hits[i]!);
+  for (const block of model.blocks) {
+    if (!block.leadIn) continue;
+    let end = block.span.end - 1;
+    while (end > block.span.start && /\s/.test(model.normalized[end]!)) end--;
+    read(sentences.indexAt(end));
+  }
+  return { cues, actors };
 }
 
 /**

@@ -2,6 +2,7 @@ import { analyzeChunk, chunkMemo, chunkProse, detached, LintCache, type PlacedAn
 import { coverageFindings } from './coverage/findings';
 import { judgeCoverage, passageText } from './coverage/judge';
 import { facetsOf } from './coverage/match';
+import { RoleReader } from './coverage/roles';
 import { Sentences } from './coverage/sentences';
 import { DirectiveState, readDirectives } from './directives';
 import { classifyLanguage } from './language';
@@ -66,11 +67,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const problems: ConfigProblem[] = [];
   const source = typeof text === 'string' ? text : String(text);
   const maxEvidence = Math.max(0, options.maxEvidence ?? 10);
-  const { doc, chunks, sentences, sentenceBases, hits, scripts } = analyzeDraft(
+  const { doc, chunks, sentences, sentenceBases, hits, cues, actors, scripts } = analyzeDraft(
     source,
     pack,
     options.cache,
-    maxEvidence,
   );
   const measure = classifyLanguage(scripts.han, scripts.latinWords);
   const lang: MessageLanguage =
@@ -116,7 +116,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   const passage = (index: number): string => passageOf(chunks, sentenceBases, source, index);
-  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence, passage });
+  const roles = new RoleReader(doc, sentences, cues, actors, pack);
+  const coverage = judgeCoverage(doc, sentences, pack, hits, { off, k, maxEvidence, passage, roles });
   const findings = coverageFindings(doc, pack, coverage, lang, severityOf);
 
   const present = new Set<Lang>();
@@ -197,8 +198,10 @@ function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: 
  * Parses and matches a draft chunk by chunk (reusing cached chunks), then joins the chunks'
  * documents, sentences, facet hits and script counts into the draft's.
  */
-function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, maxEvidence: number) {
-  const chunks: PlacedAnalysis[] = cache ? cache.analyses(source, pack) : analyzeInOrder(source, pack, maxEvidence);
+function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined) {
+  const chunks: PlacedAnalysis[] = cache
+    ? cache.analyses(source, pack)
+    : chunksOf(source).map(({ offset, text }) => ({ offset, analysis: analyzeChunk(text, offset === 0, pack) }));
   const doc = assembleDocument(
     source,
     chunks.map((c) => ({ offset: c.offset, model: c.analysis.model })),
@@ -209,8 +212,14 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, 
   const hits: number[][] = [];
   for (let f = facetsOf(pack).length; f > 0; f--) hits.push([]);
   const scripts = { han: 0, latinWords: 0 };
+  let sentenceCount = 0;
+  for (const { analysis } of chunks) sentenceCount += analysis.sentences.count;
+  const cues = new Uint16Array(sentenceCount);
+  const actors = new Uint32Array(sentenceCount);
   for (const [c, { offset, analysis }] of chunks.entries()) {
     sentenceBases[c] = sentenceBase;
+    cues.set(analysis.cues, sentenceBase);
+    actors.set(analysis.actors, sentenceBase);
     sentenceParts.push({ offset, sentences: analysis.sentences });
     const pairs = analysis.hits;
     for (let i = 0; i < pairs.length; i += 2) hits[pairs[i]!]!.push(pairs[i + 1]! + sentenceBase);
@@ -218,25 +227,5 @@ function analyzeDraft(source: string, pack: Pack, cache: LintCache | undefined, 
     scripts.latinWords += analysis.scripts.latinWords;
     sentenceBase += analysis.sentences.count;
   }
-  return { doc, chunks, sentences: Sentences.join(sentenceParts), sentenceBases, hits, scripts };
-}
-
-/**
- * A one-off lint's chunks, analysed in order. Coverage reads of a facet's hits only whether there
- * is one and the first `maxEvidence` (see `judgeCoverage`), so once the chunks before have given a
- * facet that many, later chunks do not look for it: in a long draft most matched facets are
- * soon saturated, and their patterns stop running. A cache's chunks are each analysed whole
- * instead, since an edit may change which chunk comes first.
- */
-function analyzeInOrder(source: string, pack: Pack, maxEvidence: number): PlacedAnalysis[] {
-  const facets = facetsOf(pack).length;
-  const counts = new Int32Array(facets);
-  const saturated = new Uint8Array(facets);
-  return chunksOf(source).map(({ offset, text }) => {
-    const analysis = analyzeChunk(text, offset === 0, pack, saturated);
-    const pairs = analysis.hits;
-    // Counted after the hit, so even with no evidence kept a facet keeps the one hit that makes it covered.
-    for (let i = 0; i < pairs.length; i += 2) if (++counts[pairs[i]!]! >= maxEvidence) saturated[pairs[i]!] = 1;
-    return { offset, analysis };
-  });
+  return { doc, chunks, sentences: Sentences.join(sentenceParts), sentenceBases, hits, cues, actors, scripts };
 }

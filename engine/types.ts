@@ -45,6 +45,10 @@ export interface Evidence {
   range: Range;
   /** The passage's prose with markup removed and whitespace collapsed, for reports and hovers. */
   text: string;
+  /** What the passage is: a commitment, or (for facets that count it) a description of the cluster. */
+  role?: PassageRole;
+  /** The passage stands in a section of measures or objectives. */
+  inMeasures?: boolean;
 }
 
 /** Whether one facet of an element is covered, and by which passages. */
@@ -132,3 +136,21 @@ export interface ConfigProblem {
   /** The rule the problem is about, when it is about one (an unknown id, a bad `k`). */
   ruleId?: string;
 }
+
+/**
+ * What a passage does in a draft. Only a commitment covers a facet, unless the facet says what
+ * else counts (`counts`): a description of the cluster's state, say.
+ */
+export type PassageRole =
+  'commitment' | 'statement' | 'problem' | 'definition' | 'prohibition' | 'exclusion' | 'formula';
+
+/** The passage roles, in the order a pack may name them. */
+export const PASSAGE_ROLES: readonly PassageRole[] = [
+  'commitment',
+  'statement',
+  'problem',
+  'definition',
+  'prohibition',
+  'exclusion',
+  'formula',
+];

@@ -1,4 +1,4 @@
-import type { CoverageReport, Finding, LintResult, Range, Severity } from '../engine';
+import type { CoverageReport, Finding, LintResult, PassageRole, Range, Severity } from '../engine';
 
 /**
  * The JSON report of `../shared/cli-contract.md`, as types. It is a public contract: the CLI's
@@ -19,6 +19,17 @@ export interface Location1 {
   endColumn: number;
 }
 
+/**
+ * A passage that covers a facet. `role` (added to the contract) says why it counts: a
+ * `commitment` of the plan, or a `statement`, `problem` or `definition` describing the cluster
+ * where the facet counts those; `inMeasures` marks one in a measures or objectives section.
+ */
+export interface EvidenceReport extends Location1 {
+  text: string;
+  role?: PassageRole;
+  inMeasures?: boolean;
+}
+
 /** One file's report; `error` (and no coverage) when the file could not be linted. */
 export interface FileReport {
   path: string;
@@ -28,7 +39,7 @@ export interface FileReport {
     elements: {
       id: string;
       status: 'covered' | 'partial' | 'missing' | 'off';
-      facets: { id: string; covered: boolean; evidence: (Location1 & { text: string })[] }[];
+      facets: { id: string; covered: boolean; evidence: EvidenceReport[] }[];
     }[];
   };
   diagnostics: DiagnosticReport[];
@@ -64,7 +75,12 @@ export function coverageToJson(coverage: CoverageReport): NonNullable<FileReport
       facets: e.facets.map((f) => ({
         id: f.id,
         covered: f.covered,
-        evidence: f.evidence.map((ev) => ({ ...toLocation1(ev.range), text: ev.text })),
+        evidence: f.evidence.map((ev) => {
+          const out: EvidenceReport = { ...toLocation1(ev.range), text: ev.text };
+          if (ev.role) out.role = ev.role;
+          if (ev.inMeasures) out.inMeasures = true;
+          return out;
+        }),
       })),
     })),
   };

@@ -8,7 +8,7 @@ import {
   type Section,
 } from '../engine';
 import { docsLink, rangesTouch, toRange } from './convert';
-import { excerpt, say, statusWord } from './wording';
+import { excerpt, roleWord, say, statusWord } from './wording';
 
 /**
  * The hover at a position: on a finding, what its rule asks, why (the paper, paraphrased) and what
@@ -69,7 +69,8 @@ function countsAsCovered(lang: MessageLanguage, coverage: ElementCoverage): stri
   );
   const items = coverage.facets.map((f) => {
     const mark = f.covered ? '✓' : '✗';
-    const quote = f.evidence[0] ? ` — “${md(excerpt(f.evidence[0].text))}”` : '';
+    const first = f.evidence[0];
+    const quote = first ? ` — “${md(excerpt(first.text))}” (${roleWord(lang, first)})` : '';
     return `- ${mark} ${md(f.title[lang])}${quote}`;
   });
   return [head, ...items].join('\n');
@@ -100,7 +101,9 @@ function sectionHover(result: LintResult, section: Section): string {
     if (facets.length === 0) continue;
     covers.push(`- **${md(element.title[lang])}** (${statusWord(lang, element.status)})`);
     for (const { facet, evidence } of facets)
-      covers.push(`  - ${md(facet.title[lang])} — “${md(excerpt(evidence[0]!.text))}”`);
+      covers.push(
+        `  - ${md(facet.title[lang])} — “${md(excerpt(evidence[0]!.text))}” (${roleWord(lang, evidence[0]!)})`,
+      );
   }
   lines.push(
     covers.length

@@ -1,4 +1,4 @@
-import type { ElementStatus, LintResult, MessageLanguage } from '../engine';
+import type { ElementStatus, Evidence, LintResult, MessageLanguage, PassageRole } from '../engine';
 
 /*
  * Sentences the server writes itself (status names, coverage lines), in both message languages.
@@ -22,6 +22,22 @@ export function statusWord(lang: MessageLanguage, status: ElementStatus): string
     case 'off':
       return say(lang, 'turned off', '已停用');
   }
+}
+
+/** Why a piece of evidence counts, in words: its role, and a measures section where it stands. */
+export function roleWord(lang: MessageLanguage, evidence: Evidence): string {
+  const role = evidence.role ?? 'commitment';
+  const words: Record<PassageRole, [string, string]> = {
+    commitment: ['a commitment', '承诺措施'],
+    statement: ['a description of the cluster', '对集群现状的描述'],
+    problem: ['a description of the cluster', '对集群现状的描述'],
+    definition: ['a definition that describes the cluster', '描述集群的定义'],
+    prohibition: ['a prohibition', '禁止性规定'],
+    exclusion: ['an exclusion', '排除性表述'],
+    formula: ['a formula', '套语'],
+  };
+  const [en, zh] = words[role];
+  return evidence.inMeasures ? say(lang, `${en} in a measures section`, `措施部分的${zh}`) : say(lang, en, zh);
 }
 
 /** Counts of a draft's coverage: elements covered, partly covered, and not off. */

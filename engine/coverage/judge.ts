@@ -1,6 +1,7 @@
 import type { DraftDocument } from '../markdown/model';
-import type { CompiledElement, Pack } from '../pack/compiled';
+import type { CompiledElement, CompiledFacet, Pack } from '../pack/compiled';
 import type { CoverageReport, ElementCoverage, Evidence, FacetCoverage, GroupCoverage, Span } from '../types';
+import type { PassageReading, RoleReader } from './roles';
 import type { Sentences } from './sentences';
 
 /** Per-run choices that change how coverage is judged. */
@@ -16,6 +17,8 @@ export interface CoverageSettings {
    * that keeps it between lints. Read from the document when absent.
    */
   passage?: (index: number) => string;
+  /** What each sentence is (a commitment, a problem, a definition …): only some roles cover a facet. */
+  roles: RoleReader;
 }
 
 /**
@@ -32,10 +35,12 @@ export function judgeCoverage(
   // Loops rather than callbacks, here and in judgeElement: a callback is a new closure at every
   // lint, and V8 drops a closure's optimised code at each full collection once the closure is
   // gone, so an editor's lints kept compiling these again.
+  // In a text about something else, a passage must name the cluster's firms itself.
+  const mustName = isFocused(hits, pack, settings.roles) ? 0 : pack.focus.actors;
   const elements: ElementCoverage[] = [];
   let facetIndex = 0;
   for (const element of pack.elements) {
-    elements.push(judgeElement(doc, sentences, element, hits, facetIndex, settings));
+    elements.push(judgeElement(doc, sentences, element, hits, facetIndex, settings, mustName));
     facetIndex += element.facets.length;
   }
   let active = 0;
@@ -71,6 +76,7 @@ function judgeElement(
   hits: number[][],
   first: number,
   settings: CoverageSettings,
+  mustName: number,
 ): ElementCoverage {
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
@@ -78,21 +84,69 @@ function judgeElement(
   let count = 0;
   for (let i = 0; i < element.facets.length; i++) {
     const facet = element.facets[i]!;
-    const facetHits = hits[first + i]!;
     const evidence: Evidence[] = [];
-    if (!off) {
-      const kept = Math.min(facetHits.length, settings.maxEvidence);
-      for (let h = 0; h < kept; h++) {
-        const index = facetHits[h]!;
-        evidence.push(evidenceOf(doc, sentences.span(index), settings.passage?.(index)));
-      }
+    const counted = off ? [] : countedHits(hits[first + i]!, facet, settings.roles, mustName);
+    for (const { index, reading } of counted.slice(0, settings.maxEvidence)) {
+      const found = evidenceOf(doc, sentences.span(index), settings.passage?.(index));
+      found.role = reading.role;
+      if (reading.inMeasures) found.inMeasures = true;
+      evidence.push(found);
     }
-    const covered = !off && facetHits.length > 0;
+    const covered = counted.length > 0;
     if (covered) count++;
     facets.push({ id: facet.id, title: facet.title, covered, evidence });
   }
   const status = off ? 'off' : count >= k ? 'covered' : count > 0 ? 'partial' : 'missing';
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
+}
+
+/**
+ * Whether a text is about the pack's focus (the cluster's firms): at least `pack.focus.share` of
+ * its commitments that match any facet name one of the focus actors. Always true for a pack
+ * without a focus, and for a text with fewer than `pack.focus.atLeast` such commitments.
+ */
+function isFocused(hits: readonly (readonly number[])[], pack: Pack, roles: RoleReader): boolean {
+  const { actors, share, atLeast } = pack.focus;
+  if (!actors || share <= 0) return true;
+  const seen = new Set<number>();
+  let commitments = 0;
+  let naming = 0;
+  for (const facetHits of hits) {
+    for (const index of facetHits) {
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const reading = roles.read(index);
+      if (reading.role !== 'commitment') continue;
+      commitments++;
+      if (reading.actors & actors) naming++;
+    }
+  }
+  return commitments < Math.max(1, atLeast) || naming >= share * commitments;
+}
+
+/**
+ * The hits of a facet whose passages count for it (their role is one the facet counts), strongest
+ * first: commitments in a measures section, then other commitments, then the rest; in draft order
+ * within each.
+ */
+function countedHits(
+  hits: readonly number[],
+  facet: CompiledFacet,
+  roles: RoleReader,
+  mustName: number,
+): { index: number; reading: PassageReading }[] {
+  const counted: { index: number; reading: PassageReading; rank: number }[] = [];
+  const { need, not, unlessAlso } = facet.actors;
+  for (const index of hits) {
+    const reading = roles.read(index);
+    if (!facet.counts.has(reading.role)) continue;
+    // About the right actor or object: one the facet needs, and not only one it rules out.
+    if (need && !(reading.actors & need)) continue;
+    if (reading.actors & not && !(reading.actors & (need | unlessAlso))) continue;
+    if (mustName && !(reading.actors & mustName)) continue;
+    counted.push({ index, reading, rank: reading.role === 'commitment' ? (reading.inMeasures ? 0 : 1) : 2 });
+  }
+  return counted.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }
 
 /** A passage as evidence: its exact range, and its prose with whitespace collapsed (`passageText`). */

@@ -15,16 +15,13 @@ import { clauseAround, type Sentences } from './sentences';
 /**
  * The sentences that satisfy each facet of a pack, as pairs: facet index (in pack order: elements,
  * then their facets), sentence index; by facet, then by sentence. Matching is local to sentences,
- * so it runs per chunk and an unchanged chunk's hits are reused. The facets marked in `saturated`
- * are not looked for (their patterns, look-alikes and co-occurrence parts are not run): a one-off
- * lint of a long draft marks those that already have all the evidence the report keeps.
+ * so it runs per chunk and an unchanged chunk's hits are reused.
  */
 export function facetHits(
   text: string,
   sentences: Sentences,
   pack: Pack,
   languages = languagesPresent(text),
-  saturated?: Uint8Array,
 ): number[] {
   const facets = facetsOf(pack);
   // Only the facets that match get a set: a chunk matches few of the pack's facets.
@@ -37,7 +34,7 @@ export function facetHits(
   for (const lang of languages) {
     const table = pack.keyTable(lang);
     if (!table) continue;
-    const { candidates, starts, ends } = candidateMatches(text, table, lang, saturated);
+    const { candidates, starts, ends } = candidateMatches(text, table, lang);
     // Look-alikes and the other parts of co-occurrences first: a facet's match is judged against
     // every look-alike of it in the text, a co-occurrence's head against its parts' matches.
     let lookAlikes: Map<number, Span[]> | undefined;
@@ -84,8 +81,8 @@ export function facetHits(
 const flatFacets = new WeakMap<Pack, CompiledFacet[]>();
 
 /**
- * A pack's facets in pack order (elements, then their facets): the index a facet has in facet hits
- * and in `saturated`. Listed once per pack rather than once per chunk.
+ * A pack's facets in pack order (elements, then their facets): the index a facet has in facet
+ * hits. Listed once per pack rather than once per chunk.
  */
 export function facetsOf(pack: Pack): CompiledFacet[] {
   let facets = flatFacets.get(pack);
@@ -125,11 +122,10 @@ export interface Matches {
 /**
  * Every match of the pack's facet patterns in a text, found in one walk: at each English word start
  * (or each Chinese character), the patterns filed under its key are tried there; patterns without
- * keys scan the text. Matches may overlap: each is judged on its own. Candidates of the facets
- * marked in `saturated` are skipped.
+ * keys scan the text. Matches may overlap: each is judged on its own.
  */
-export function candidateMatches(text: string, table: KeyTable, lang: Lang, saturated?: Uint8Array): Matches {
-  const walk = new MatchWalk(text, table, lang, saturated);
+export function candidateMatches(text: string, table: KeyTable, lang: Lang): Matches {
+  const walk = new MatchWalk(text, table, lang);
   const { slots, lists } = table;
   if (lang === 'en') {
     for (let i = 0; i < text.length; i++) {
@@ -154,7 +150,6 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang, satu
     }
   }
   for (const candidate of table.unkeyed) {
-    if (saturated?.[candidate.facet]) continue;
     // As `spansOf` scans, without a span object per match.
     const { scan } = candidate.pattern;
     scan!.lastIndex = 0;
@@ -183,7 +178,6 @@ class MatchWalk {
     private readonly text: string,
     private readonly table: KeyTable,
     private readonly lang: Lang,
-    private readonly saturated: Uint8Array | undefined,
   ) {}
 
   add(candidate: Candidate, start: number, end: number): void {
@@ -194,7 +188,7 @@ class MatchWalk {
 
   /** Tries, at `at`, every pattern filed under the entries of the key found there. */
   tryAt(entries: KeyEntry[], at: number): void {
-    const { text, lang, saturated } = this;
+    const { text, lang } = this;
     this.nextKey = -1;
     for (const { prefix, free, byFollower } of entries) {
       if (!startsWithAt(text, at, prefix, lang)) continue;
@@ -202,7 +196,7 @@ class MatchWalk {
       const wordEnds = lang === 'zh' || !keyDigit(text.charCodeAt(at + prefix.length));
       for (const candidate of free) {
         if (!candidate.pattern.literal) this.run(candidate, at);
-        else if (wordEnds && !saturated?.[candidate.facet]) this.add(candidate, at, at + prefix.length);
+        else if (wordEnds) this.add(candidate, at, at + prefix.length);
       }
       if (byFollower) {
         if (this.nextKey < 0) this.nextKey = followingWordKey(text, at);
@@ -214,7 +208,6 @@ class MatchWalk {
 
   /** Runs a pattern that is not a literal at `at`. */
   private run(candidate: Candidate, at: number): void {
-    if (this.saturated?.[candidate.facet]) return;
     const { sticky, gap } = candidate.pattern;
     if (gap && !gapHolds(this.text, at, gap, this.table.gapChars)) return;
     sticky.lastIndex = at;

@@ -91,6 +91,9 @@ export function assembleDocument(source: string, chunks: PlacedChunk[]): DraftDo
         section: stack[stack.length - 1]!,
         item: b.item >= 0 ? itemBase + b.item : -1,
         article,
+        quoted: b.quoted,
+        enumerated: b.enumerated,
+        leadIn: b.leadIn,
       });
     }
     for (; nextItem < model.items.length; nextItem++) {

@@ -18,6 +18,12 @@ export interface Block {
   item: number;
   /** The numbered article (第一条 …) the block is part of, or -1. */
   article: number;
+  /** Inside a block quote: a case study or a quotation. */
+  quoted: boolean;
+  /** A paragraph that opens with an enumeration mark (（一）, (1), 1., 一是 …). */
+  enumerated: boolean;
+  /** A block that ends with a colon, introducing what follows. */
+  leadIn: boolean;
 }
 
 /** A heading: a Markdown heading, or a Chinese chapter or numbered line used as one. */
@@ -34,6 +40,8 @@ export interface Heading {
   span: Span;
   /** True when the heading is a line of text recognised as one (第一章 总则, 一、总体要求). */
   implicit: boolean;
+  /** True for an ATX heading written without the space after its `#` (`##Goals`). */
+  unspaced?: boolean;
 }
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */

@@ -51,6 +51,11 @@ const CN_NUMBERED_LINE = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\
 const CN_PAREN_LINE = /^\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*\S/;
 const ARTICLE_START = /^\s*第[一二三四五六七八九十百零〇\d]+条(?:\s|$|[　，、])/;
 const IMPLICIT_HEADING_MAX = 40;
+// A line of one to six `#` and then text with no space between: a heading without its space.
+const UNSPACED_ATX = /^ {0,3}(#{1,6})(?=[^\s#])/;
+// The marks that open an enumerated item written as a paragraph: （一） (1) 1. 1、 一、 一是 a) i. ①
+const ENUMERATION_MARK =
+  /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|[一二三四五六七八九十]是|\d{1,2}[.、)](?!\d)|[a-z][.)]\s|[ivx]{1,4}[.)]\s|[①-⑳])/;
 
 /** A block of a chunk, before the chunks are assembled into one document. */
 export interface ChunkBlock {
@@ -63,6 +68,12 @@ export interface ChunkBlock {
   heading?: Heading;
   /** True for a paragraph that starts a numbered article (第一条 …). */
   articleStart: boolean;
+  /** True for a block inside a block quote: a case study or a quotation, not the draft's own voice. */
+  quoted: boolean;
+  /** True for a paragraph that opens with an enumeration mark: （一）, (1), 1., 一是 … */
+  enumerated: boolean;
+  /** True for a block that ends with a colon: it introduces what follows (a list, enumerated items). */
+  leadIn: boolean;
 }
 
 /**
@@ -169,8 +180,16 @@ class ChunkBuilder {
     this.pieces.push(blankKeepingLines(this.source.slice(this.cursor)));
     const prose = this.pieces.join('');
     const normalized = normalizeForMatching(prose);
-    for (const { heading } of this.blocks)
-      if (heading) heading.normalized = normalized.slice(heading.span.start, heading.span.end);
+    for (const block of this.blocks) {
+      const { heading, span } = block;
+      if (heading) {
+        heading.normalized = normalized.slice(heading.span.start, heading.span.end);
+        continue;
+      }
+      const text = normalized.slice(span.start, span.end).trim();
+      block.enumerated = ENUMERATION_MARK.test(text);
+      block.leadIn = /[:：]$/.test(text);
+    }
     return { text: this.source, prose, normalized, blocks: this.blocks, items: this.items, comments: this.comments };
   }
 
@@ -198,6 +217,9 @@ class ChunkBuilder {
       span,
       item: this.itemStack[0]?.index ?? -1,
       articleStart: extra.articleStart ?? false,
+      quoted: this.blockquoteDepth > 0,
+      enumerated: false,
+      leadIn: false,
     };
     if (extra.heading) block.heading = extra.heading;
     this.blocks.push(block);
@@ -281,9 +303,19 @@ class ChunkBuilder {
   private paragraph(token: Token): void {
     const map = token.map as [number, number];
     const span = this.linesSpan(map);
-    const prose = this.blockProse(span, map);
-    this.emit(span, prose);
+    let prose = this.blockProse(span, map);
     const topLevel = this.itemStack.length === 0 && this.blockquoteDepth === 0;
+    // `##Goals` is a heading its drafter meant, written without the space CommonMark asks for.
+    const unspaced = topLevel && map[1] - map[0] === 1 ? UNSPACED_ATX.exec(prose) : null;
+    if (unspaced) {
+      prose = ' '.repeat(unspaced[0].length) + prose.slice(unspaced[0].length);
+      this.emit(span, prose);
+      const heading = headingOf(prose, span.start, unspaced[1]!.length, false);
+      heading.unspaced = true;
+      this.addBlock('heading', span, { heading });
+      return;
+    }
+    this.emit(span, prose);
     const implicit = topLevel && map[1] - map[0] === 1 ? this.implicitHeadingLevel(span) : 0;
     if (implicit) {
       this.addBlock('heading', span, { heading: headingOf(prose, span.start, implicit, true) });

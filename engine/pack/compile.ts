@@ -16,7 +16,8 @@ import { patternKeying } from './keys';
 import { alternation, patternSource } from './patterns';
 import { DRAFTING_RULE_SPECS } from '../rules';
 import { PairIndex } from './pairIndex';
-import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource } from './schema';
+import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource, RolesSource } from './schema';
+import { ROLE_CUES, SECTION_KINDS } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
 
@@ -80,6 +81,12 @@ export function mergePackSources(sources: PackSource[]): PackSource {
       };
     }
     if (next.drafting) merged.drafting = mergeDrafting(merged.drafting ?? {}, next.drafting);
+    if (next.roles) merged.roles = mergeRoles(merged.roles ?? {}, next.roles);
+    if (next.focus) merged.focus = next.focus;
+    for (const [name, patterns] of Object.entries(next.actors ?? {})) {
+      merged.actors ??= {};
+      merged.actors[name] = joinLists(merged.actors[name], patterns) ?? {};
+    }
   }
   return merged;
 }
@@ -100,6 +107,20 @@ function joinLists(
 ): ByLanguage<string[]> | undefined {
   if (!b) return a;
   return { en: [...(a?.en ?? []), ...(b.en ?? [])], zh: [...(a?.zh ?? []), ...(b.zh ?? [])] };
+}
+
+/** A later pack's role cues and section headings join the earlier pack's. */
+function mergeRoles(a: RolesSource, b: RolesSource): RolesSource {
+  const out: RolesSource = { cues: { ...a.cues }, sections: { ...a.sections } };
+  for (const cue of ROLE_CUES) {
+    const joined = joinLists(a.cues?.[cue], b.cues?.[cue]);
+    if (joined) out.cues![cue] = joined;
+  }
+  for (const kind of SECTION_KINDS) {
+    const joined = joinLists(a.sections?.[kind], b.sections?.[kind]);
+    if (joined) out.sections![kind] = joined;
+  }
+  return out;
 }
 
 function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
@@ -133,6 +154,21 @@ function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
 
 /** Compiles validated pack data (see `validatePack`) into the engine's matching structures. */
 export function compilePack(source: PackSource, ids: string[] = [source.pack]): Pack {
+  const actorNames = Object.keys(source.actors ?? {});
+  if (actorNames.length > 31)
+    throw new Error(`The packs name ${actorNames.length} actors together; at most 31 can be used.`);
+  const actorMask = (names: string[] | undefined, where: string): number => {
+    let mask = 0;
+    for (const name of names ?? []) {
+      const bit = actorNames.indexOf(name);
+      if (bit < 0)
+        throw new Error(
+          `${where} names the actor "${name}", which no pack defines (the actors are: ${actorNames.join(', ') || 'none'}).`,
+        );
+      mask |= 1 << bit;
+    }
+    return mask;
+  };
   const docs = (rule: string): string | undefined => source.docs?.replace('{rule}', rule);
   const elements: CompiledElement[] = source.elements.map((e) => ({
     id: e.id,
@@ -145,7 +181,21 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     template: e.template,
     headings: perLanguage(e.headings, ''),
     facets: e.facets.map((f) => {
-      const facet: CompiledElement['facets'][number] = { id: f.id, title: f.title, unless: perLanguage(f.unless, '') };
+      const facet: CompiledElement['facets'][number] = {
+        id: f.id,
+        title: f.title,
+        unless: perLanguage(f.unless, ''),
+        counts: new Set(f.counts ?? e.counts ?? ['commitment']),
+        actors: (() => {
+          const rule = f.actors ?? e.actors ?? {};
+          const where = `The facet ${e.id}/${f.id}`;
+          return {
+            need: actorMask(rule.need, where),
+            not: actorMask(rule.not, where),
+            unlessAlso: actorMask(rule.unlessAlso, where),
+          };
+        })(),
+      };
       if (f.template) facet.template = f.template;
       return facet;
     }),
@@ -194,6 +244,14 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     if (after) compiled.after = after;
     negation[lang] = compiled;
   }
+  const roles: Pack['roles'] = {
+    cues: Object.fromEntries(
+      ROLE_CUES.map((cue) => [cue, perLanguage(source.roles?.cues?.[cue], '')]),
+    ) as Pack['roles']['cues'],
+    sections: Object.fromEntries(
+      SECTION_KINDS.map((kind) => [kind, perLanguage(source.roles?.sections?.[kind], '')]),
+    ) as Pack['roles']['sections'],
+  };
   const rules: RuleInfo[] = elements.map((e) =>
     withDocs(
       {
@@ -241,6 +299,13 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     }),
     elements,
     negation,
+    roles,
+    actors: actorNames.map((name) => ({ name, patterns: perLanguage(source.actors![name], '') })),
+    focus: {
+      actors: actorMask(source.focus?.actors, 'The focus'),
+      share: source.focus?.share ?? 0,
+      atLeast: source.focus?.atLeast ?? 0,
+    },
     drafting,
     rules,
   };

@@ -1,6 +1,6 @@
 import type { Localized, RuleKind, Severity } from '../types';
 import type { PairIndex } from './pairIndex';
-import type { PaperCitation } from './schema';
+import type { PaperCitation, PassageRole, RoleCue, SectionKind } from './schema';
 
 /** The two lexicon languages. */
 export type Lang = 'en' | 'zh';
@@ -64,6 +64,16 @@ export interface CompiledFacet {
   title: Localized;
   template?: Localized;
   unless: Partial<Record<Lang, RegExp>>;
+  /** The passage roles that cover the facet. */
+  counts: ReadonlySet<PassageRole>;
+  /** Who a passage must be about, as masks of the pack's actor lexicons (see `ActorRule`). */
+  actors: { need: number; not: number; unlessAlso: number };
+}
+
+/** Cue lexicons and section headings that give passages their roles, compiled per language. */
+export interface CompiledRoles {
+  cues: Record<RoleCue, Partial<Record<Lang, RegExp>>>;
+  sections: Record<SectionKind, Partial<Record<Lang, RegExp>>>;
 }
 
 /** A coverage element ready for judging. */
@@ -162,6 +172,11 @@ export interface Pack {
   groups: CompiledGroup[];
   elements: CompiledElement[];
   negation: Partial<Record<Lang, CompiledNegation>>;
+  roles: CompiledRoles;
+  /** The named actor lexicons, in the order of their bits in an actor mask. */
+  actors: { name: string; patterns: Partial<Record<Lang, RegExp>> }[];
+  /** The actors a text must mostly commit to act for, as a mask, and the share (see `PackSource.focus`). */
+  focus: { actors: number; share: number; atLeast: number };
   drafting: CompiledDrafting;
   /** Every rule, coverage elements first, in pack order. */
   rules: RuleInfo[];

@@ -1,4 +1,6 @@
-import type { Localized, Severity } from '../types';
+import type { Localized, PassageRole, Severity } from '../types';
+
+export { PASSAGE_ROLES, type PassageRole } from '../types';
 
 /**
  * The shape of a rule pack as written in YAML or JSON. The built-in `sme-cluster` pack and a
@@ -19,7 +21,63 @@ export interface PackSource {
   groups: GroupSource[];
   elements: ElementSource[];
   negation?: ByLanguage<NegationSource>;
+  /** How a passage's role is read: the cues of its clause and the sections that set it. */
+  roles?: RolesSource;
+  /**
+   * Named lexicons of actors and objects (the cluster's firms, schools, residents …), which
+   * elements and facets name in `actors` to say who must, or must not, be what a passage is about.
+   */
+  actors?: Record<string, ByLanguage<string[]>>;
+  /**
+   * What a policy text is about. A text in which fewer than `share` of the commitments that match
+   * any facet name one of `actors` (the cluster's firms) is about something else (road safety,
+   * public tenders), and there a passage covers a facet only if it names them itself. A text with
+   * fewer than `atLeast` such commitments is too short to tell.
+   */
+  focus?: { actors: string[]; share: number; atLeast?: number };
   drafting?: DraftingSource;
+}
+
+/** The cue lexicons that give a sentence its role, by what they signal. */
+export type RoleCue =
+  'commitment' | 'action' | 'past' | 'problem' | 'definition' | 'prohibition' | 'exclusion' | 'formula';
+
+/** The names of the cue lexicons. */
+export const ROLE_CUES: readonly RoleCue[] = [
+  'commitment',
+  'action',
+  'past',
+  'problem',
+  'definition',
+  'prohibition',
+  'exclusion',
+  'formula',
+];
+
+/** Kinds of section whose heading sets the role of what they hold. */
+export type SectionKind = 'background' | 'principles' | 'definitions' | 'penalties' | 'closing';
+
+/** The names of the section kinds. */
+export const SECTION_KINDS: readonly SectionKind[] = [
+  'background',
+  'principles',
+  'definitions',
+  'penalties',
+  'closing',
+];
+
+/** How passages' roles are read: cue lexicons per language, and headings of sections. */
+export interface RolesSource {
+  /**
+   * Cues, per language: `commitment` (will, shall, 应当, 将), `action` (a verb that acts: 支持,
+   * 建设; in English an imperative at a sentence's start), `past` (what was done: has been, 已),
+   * `problem` (面临…问题, "lack of"), `definition` (本办法所称, "means"), `prohibition` (不得,
+   * "shall not", fines), `exclusion` (a deferral: 暂不, "covered by other strategies") and
+   * `formula` (slogans and statutory formulas).
+   */
+  cues?: Partial<Record<RoleCue, ByLanguage<string[]>>>;
+  /** Headings of sections whose passages take a role from them (背景, 指导思想, 法律责任 …). */
+  sections?: Partial<Record<SectionKind, ByLanguage<string[]>>>;
 }
 
 /** Entries for English and for Chinese; either may be absent. */
@@ -61,7 +119,22 @@ export interface ElementSource {
   headings?: ByLanguage<string[]>;
   /** A Markdown section a quick fix inserts when the element is missing. */
   template: Localized;
+  /** The passage roles that cover the element's facets (default: commitments only). */
+  counts?: PassageRole[];
+  /** Who or what a passage must, or must not, be about to cover the element's facets. */
+  actors?: ActorRule;
   facets: FacetSource[];
+}
+
+/**
+ * Who or what a passage must be about. The scope is the sentence, with its list's lead-in. `need`:
+ * it names one of these actors; `not`: a passage that names one of these and none of `need` or
+ * `unlessAlso` is about another actor or object, and does not count.
+ */
+export interface ActorRule {
+  need?: string[];
+  not?: string[];
+  unlessAlso?: string[];
 }
 
 /** One facet of an element, with its lexicons. */
@@ -75,6 +148,10 @@ export interface FacetSource {
   exclude?: ByLanguage<string[]>;
   /** A match in a sentence that also contains one of these does not count. */
   unless?: ByLanguage<string[]>;
+  /** The passage roles that cover this facet, replacing the element's `counts`. */
+  counts?: PassageRole[];
+  /** Who or what a passage must be about, replacing the element's `actors`. */
+  actors?: ActorRule;
 }
 
 /** What makes a passage a negation rather than a commitment. */

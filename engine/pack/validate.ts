@@ -10,9 +10,13 @@ import type {
   NegationSource,
   PackSource,
   PaperCitation,
+  PassageRole,
+  RolesSource,
+  ActorRule,
   StructurePartSource,
   TermSource,
 } from './schema';
+import { PASSAGE_ROLES, ROLE_CUES, SECTION_KINDS } from './schema';
 
 /** A path into a pack's data, e.g. `['elements', 3, 'facets', 0, 'match', 'en', 2]`. */
 export type DataPath = (string | number)[];
@@ -70,6 +74,27 @@ export function validatePack(data: unknown): { pack?: PackSource; problems: Path
   if (data.negation !== undefined) {
     const negation = v.byLanguage(data.negation, ['negation'], (n, p) => v.negation(n, p));
     if (negation) pack.negation = negation;
+  }
+  if (data.roles !== undefined) {
+    const roles = v.roles(data.roles, ['roles']);
+    if (roles) pack.roles = roles;
+  }
+  if (data.actors !== undefined) {
+    const actors = v.actors(data.actors, ['actors']);
+    if (actors) pack.actors = actors;
+  }
+  if (data.focus !== undefined) {
+    const focus = data.focus;
+    const actors = isObject(focus) ? v.actorRule({ need: focus.actors }, ['focus'])?.need : undefined;
+    if (!isObject(focus) || !actors || typeof focus.share !== 'number' || focus.share < 0 || focus.share > 1)
+      problems.push({
+        path: ['focus'],
+        message: '`focus` names `actors` (a list of actor names) and a `share` from 0 to 1.',
+      });
+    else {
+      pack.focus = { actors, share: focus.share };
+      if (typeof focus.atLeast === 'number' && focus.atLeast >= 0) pack.focus.atLeast = focus.atLeast;
+    }
   }
   if (data.drafting !== undefined) {
     const drafting = v.drafting(data.drafting, ['drafting']);
@@ -248,6 +273,14 @@ class Validator {
         );
     }
     const element: ElementSource = { id, group, title, k, paper, asks, template, facets };
+    if (x.counts !== undefined) {
+      const counts = this.counts(x.counts, [...path, 'counts']);
+      if (counts) element.counts = counts;
+    }
+    if (x.actors !== undefined) {
+      const actors = this.actorRule(x.actors, [...path, 'actors']);
+      if (actors) element.actors = actors;
+    }
     if (x.severity !== undefined) {
       const severity = this.severity(x.severity, [...path, 'severity']);
       if (severity) element.severity = severity;
@@ -275,7 +308,87 @@ class Validator {
       const patterns = this.patterns(x[key], [...path, key]);
       if (patterns) facet[key] = patterns;
     }
+    if (x.counts !== undefined) {
+      const counts = this.counts(x.counts, [...path, 'counts']);
+      if (counts) facet.counts = counts;
+    }
+    if (x.actors !== undefined) {
+      const actors = this.actorRule(x.actors, [...path, 'actors']);
+      if (actors) facet.actors = actors;
+    }
     return facet;
+  }
+
+  /** A list of passage roles (`counts`). */
+  counts(x: unknown, path: DataPath): PassageRole[] | undefined {
+    if (!Array.isArray(x) || !x.every((r) => typeof r === 'string' && (PASSAGE_ROLES as readonly string[]).includes(r)))
+      return this.fail(path, `Expected a list of passage roles (${PASSAGE_ROLES.join(', ')}).`);
+    return x as PassageRole[];
+  }
+
+  /** Named actor lexicons: at most 31, each with patterns per language. */
+  actors(x: unknown, path: DataPath): Record<string, ByLanguage<string[]>> | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected a mapping of actor names to patterns, got ${describe(x)}.`);
+    const out: Record<string, ByLanguage<string[]>> = {};
+    for (const [name, value] of Object.entries(x)) {
+      if (!ID.test(name)) {
+        this.fail([...path, name], 'An actor name is lower case letters, digits and hyphens.');
+        continue;
+      }
+      if (Object.keys(out).length >= 31) {
+        this.fail([...path, name], 'A pack may name at most 31 actors.');
+        break;
+      }
+      const patterns = this.patterns(value, [...path, name]);
+      if (patterns) out[name] = patterns;
+    }
+    return out;
+  }
+
+  /** An element's or facet's `actors`: lists of actor names (checked against the pack's once it is read). */
+  actorRule(x: unknown, path: DataPath): ActorRule | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected \`need\`, \`not\` or \`unlessAlso\`, got ${describe(x)}.`);
+    const out: ActorRule = {};
+    for (const key of ['need', 'not', 'unlessAlso'] as const) {
+      const list = x[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list) || !list.every((n) => typeof n === 'string' && ID.test(n))) {
+        this.fail([...path, key], `\`${key}\` is a list of actor names.`);
+        continue;
+      }
+      out[key] = list as string[];
+    }
+    return out;
+  }
+
+  roles(x: unknown, path: DataPath): RolesSource | undefined {
+    if (!isObject(x)) return this.fail(path, `Expected \`cues\` and \`sections\`, got ${describe(x)}.`);
+    const out: RolesSource = {};
+    for (const [part, names] of [
+      ['cues', ROLE_CUES],
+      ['sections', SECTION_KINDS],
+    ] as const) {
+      const given = x[part];
+      if (given === undefined) continue;
+      if (!isObject(given)) {
+        this.fail([...path, part], `Expected a mapping of ${names.join(', ')} to patterns, got ${describe(given)}.`);
+        continue;
+      }
+      const lists: Record<string, ByLanguage<string[]>> = {};
+      for (const [name, value] of Object.entries(given)) {
+        if (!(names as readonly string[]).includes(name)) {
+          this.fail(
+            [...path, part, name],
+            `Unknown ${part === 'cues' ? 'cue' : 'section kind'}; expected one of ${names.join(', ')}.`,
+          );
+          continue;
+        }
+        const patterns = this.patterns(value, [...path, part, name]);
+        if (patterns) lists[name] = patterns;
+      }
+      out[part] = lists;
+    }
+    return out;
   }
 
   negation(x: unknown, path: DataPath): NegationSource | undefined {

@@ -48,13 +48,18 @@ function termsIn(chunk: ChunkView, pack: Pack): TermMark[] {
     // English prefixes are lower case; matches may not be.
     const text = term.language === 'en' ? (lower ??= normalized.toLowerCase()) : normalized;
     if (term.prefixes && !term.prefixes.some((p) => text.includes(p))) return;
-    term.find.lastIndex = 0;
-    for (let m = term.find.exec(normalized); m; m = term.find.exec(normalized)) {
-      if (m[0].length === 0) {
-        term.find.lastIndex++;
-        continue;
+    // Block by block: a term never joins the end of one paragraph to the start of the next.
+    for (const block of chunk.blocks) {
+      const text = normalized.slice(block.span.start, block.span.end);
+      term.find.lastIndex = 0;
+      for (let m = term.find.exec(text); m; m = term.find.exec(text)) {
+        if (m[0].length === 0) {
+          term.find.lastIndex++;
+          continue;
+        }
+        const start = block.span.start + m.index;
+        marks.push({ span: { start, end: start + m[0].length }, term: t });
       }
-      marks.push({ span: { start: m.index, end: m.index + m[0].length }, term: t });
     }
   });
   return marks.sort((a, b) => a.span.start - b.span.start || a.term - b.term);

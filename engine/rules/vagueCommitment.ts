@@ -31,26 +31,25 @@ function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
   for (const lang of chunk.languages) {
     const re = pack.drafting.vague[lang];
     if (!re) continue;
-    // One pass over the chunk: a block's edges are hard sentence marks in the normalised text,
-    // which no phrase pattern crosses, so a phrase never joins one paragraph to the next.
-    re.lastIndex = 0;
-    for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+    // Block by block: a phrase never joins the end of one paragraph to the start of the next.
+    for (const block of chunk.blocks) {
+      const text = normalized.slice(block.span.start, block.span.end);
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const start = block.span.start + m.index;
+        const index = sentences.indexAt(start);
+        if (index < 0 || bySentence.has(index)) continue;
+        let isConcrete = concrete.get(index);
+        if (isConcrete === undefined) {
+          isConcrete = anyMatch(pack.drafting.concrete, normalized.slice(sentences.start(index), sentences.end(index)));
+          concrete.set(index, isConcrete);
+        }
+        if (!isConcrete) bySentence.set(index, { span: { start, end: start + m[0].length }, lang });
       }
-      const index = sentences.indexAt(m.index);
-      if (index < 0 || bySentence.has(index)) continue;
-      let isConcrete = concrete.get(index);
-      if (isConcrete === undefined)
-        concrete.set(
-          index,
-          (isConcrete = anyMatch(
-            pack.drafting.concrete,
-            normalized.slice(sentences.start(index), sentences.end(index)),
-          )),
-        );
-      if (!isConcrete) bySentence.set(index, { span: { start: m.index, end: m.index + m[0].length }, lang });
     }
   }
   return [...bySentence.keys()].sort((a, b) => a - b).map((i) => bySentence.get(i)!);

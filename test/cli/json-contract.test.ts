@@ -40,7 +40,15 @@ test('writes the JSON report in exactly the contract shape, with 1-based UTF-16 
         assert.ok(['covered', 'partial', 'missing', 'off'].includes(element.status));
         for (const facet of element.facets) {
           assert.deepEqual(Object.keys(facet), ['id', 'covered', 'evidence']);
-          for (const ev of facet.evidence) assert.deepEqual(Object.keys(ev), [...LOCATION_KEYS, 'text']);
+          for (const ev of facet.evidence) {
+            // The contract's keys first, then what this version adds: why the passage counts.
+            assert.deepEqual(Object.keys(ev).slice(0, 5), [...LOCATION_KEYS, 'text']);
+            assertSubset(Object.keys(ev).slice(5), ['role', 'inMeasures'], 'a piece of evidence');
+            assert.ok(
+              ['commitment', 'statement', 'problem', 'definition'].includes(ev.role),
+              `the role of "${ev.text}"`,
+            );
+          }
         }
       }
       for (const d of file.diagnostics) {

@@ -6,8 +6,8 @@ import { lint, type LintResult } from '../../engine';
 import { matchSnapshot } from '../support/snapshot';
 
 // Real public policy texts, kept beside the repository in ../shared/corpus. Their coverage is
-// snapshotted in a form a reviewer can read against the text: each facet with the line and the
-// words of its first evidence.
+// snapshotted in a form a reviewer can read against the text and its labels (test/eval/labels):
+// each facet with the line, the role and the words of its first evidence.
 const corpus = path.resolve(__dirname, '../../../shared/corpus');
 const snapshots = path.resolve(__dirname, '../../test/snapshots/corpus');
 
@@ -18,7 +18,7 @@ function render(name: string, result: LintResult): string {
     for (const facet of element.facets) {
       const first = facet.evidence[0];
       const excerpt = first
-        ? ` L${first.range.start.line + 1} "${first.text.length > 90 ? `${first.text.slice(0, 90)}…` : first.text}"`
+        ? ` L${first.range.start.line + 1} [${first.role}${first.inMeasures ? ', measures' : ''}] "${first.text.length > 90 ? `${first.text.slice(0, 90)}…` : first.text}"`
         : '';
       const more = facet.evidence.length > 1 ? ` (+${facet.evidence.length - 1})` : '';
       lines.push(`  ${facet.covered ? '✓' : '·'} ${facet.id}${excerpt}${more}`);

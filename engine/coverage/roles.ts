@@ -1,0 +1,198 @@
+import { headingMatches } from '../anchors';
+import type { Block, DraftDocument, Section } from '../markdown/model';
+import type { Pack } from '../pack/compiled';
+import { ROLE_CUES, SECTION_KINDS, type PassageRole, type RoleCue, type SectionKind } from '../pack/schema';
+import type { Span } from '../types';
+import { languagesPresent } from './match';
+import type { Sentences } from './sentences';
+
+/** The bit of each cue in a sentence's cue mask (see `sentenceCues`). */
+const CUE_BIT = Object.fromEntries(ROLE_CUES.map((cue, i) => [cue, 1 << i])) as Record<RoleCue, number>;
+
+/** Set in a cue mask once the sentence's cues have been read, so that "no cue" differs from "not read". */
+const READ = 1 << ROLE_CUES.length;
+
+/**
+ * Which of the pack's role cues a sentence has, as a mask of `CUE_BIT`s (with `READ`). Read only
+ * for the sentences coverage asks about, and kept with their chunk: it depends on the sentence's
+ * own words alone.
+ */
+export function sentenceCues(text: string, pack: Pack): number {
+  let mask = READ;
+  const languages = languagesPresent(text);
+  for (const cue of ROLE_CUES) {
+    const patterns = pack.roles.cues[cue];
+    for (const lang of languages) {
+      if (patterns[lang]?.test(text)) {
+        mask |= CUE_BIT[cue];
+        break;
+      }
+    }
+  }
+  return mask;
+}
+
+/** Which of the pack's actor lexicons a sentence names, as a mask (bit i: `pack.actors[i]`). */
+export function sentenceActors(text: string, pack: Pack): number {
+  let mask = 0;
+  const languages = languagesPresent(text);
+  pack.actors.forEach(({ patterns }, bit) => {
+    for (const lang of languages) {
+      if (patterns[lang]?.test(text)) {
+        mask |= 1 << bit;
+        break;
+      }
+    }
+  });
+  return mask;
+}
+
+/** What a passage is and where it stands: a commitment in a measures section is the strongest evidence. */
+export interface PassageReading {
+  role: PassageRole;
+  /** In a section of measures or objectives (主要任务, "Key actions", 发展目标 …). */
+  inMeasures: boolean;
+  /** The actors the sentence names, with those its list's lead-in names (see `sentenceActors`). */
+  actors: number;
+}
+
+/** A section's kind as its heading or its nearest ancestor's says; `measures` for measures and objectives. */
+type Context = SectionKind | 'measures' | 'none';
+
+/**
+ * Reads the role of the draft's sentences for one lint: the sentence's own cues first (a
+ * definition, a prohibition, a deferral, a problem, a commitment), then what its place says (a
+ * section of background, guiding principles, definitions or penalties; a block quote; a list or
+ * enumeration whose lead-in prohibits, defines or commits; an item of a measures section, which is
+ * a commitment written as an imperative or a noun phrase).
+ */
+export class RoleReader {
+  private readonly contexts = new Map<number, Context>();
+
+  constructor(
+    private readonly doc: DraftDocument,
+    private readonly sentences: Sentences,
+    /** Each sentence's cue mask, by index in the draft (0 where it was not read). */
+    private readonly cues: Uint16Array,
+    /** Each sentence's actor mask, by index in the draft (read where its cues are). */
+    private readonly actors: Uint32Array,
+    private readonly pack: Pack,
+  ) {}
+
+  private readonly readings = new Map<number, PassageReading>();
+
+  /** The role of sentence `index` and whether it stands in a measures section. */
+  read(index: number): PassageReading {
+    let reading = this.readings.get(index);
+    if (!reading) this.readings.set(index, (reading = this.readAnew(index)));
+    return reading;
+  }
+
+  private readAnew(index: number): PassageReading {
+    const { role, inMeasures, lead } = this.roleOf(index);
+    return { role, inMeasures, actors: (this.actors[index] ?? 0) | (lead >= 0 ? (this.actors[lead] ?? 0) : 0) };
+  }
+
+  private roleOf(index: number): { role: PassageRole; inMeasures: boolean; lead: number } {
+    const span = this.sentences.span(index);
+    const blockIndex = blockAt(this.doc.blocks, span.start);
+    const block = this.doc.blocks[blockIndex];
+    const context = block ? this.contextOf(block.section) : 'none';
+    const inMeasures = context === 'measures';
+    const lead = block ? this.leadInOf(blockIndex) : -1;
+    const as = (role: PassageRole) => ({ role, inMeasures, lead });
+    const cues = this.cues[index] ?? 0;
+    const own = roleFromCues(cues);
+    if (own && own !== 'commitment') return as(own);
+    if (context === 'definitions') return as('definition');
+    if (context === 'penalties' || context === 'closing') return as('prohibition');
+    const led = lead >= 0 ? roleFromCues(this.cues[lead] ?? 0, true) : undefined;
+    if (led && led !== 'commitment' && led !== 'statement') return as(led);
+    if (context === 'principles') return as('formula');
+    if (block?.quoted || context === 'background') return as('statement');
+    if (own === 'commitment' || led === 'commitment') return as('commitment');
+    // An item, row, article or paragraph of a measures section commits to what it names, however
+    // it is written (an imperative, a noun phrase, a table row), unless it says it was done.
+    // So does a sentence elsewhere that no cue, section or lead-in makes anything else: plans state
+    // many of their measures as plain noun phrases and present-tense sentences.
+    if (!(cues & CUE_BIT.past)) return as('commitment');
+    return as('statement');
+  }
+
+  /**
+   * The last sentence of the lead-in that introduces a block, when the block is part of a list or
+   * a run of enumerated paragraphs after a block ending in a colon, in the same section; else -1.
+   */
+  private leadInOf(blockIndex: number): number {
+    const blocks = this.doc.blocks;
+    const block = blocks[blockIndex]!;
+    let i = blockIndex - 1;
+    if (block.item >= 0) {
+      // Back over the blocks of the list's items to the block before the list.
+      while (i >= 0 && blocks[i]!.item >= 0 && blockIndex - i < 200) i--;
+    } else if (block.enumerated) {
+      // Back over the enumerated paragraphs to the one that introduces them.
+      while (i >= 0 && blocks[i]!.enumerated && !blocks[i]!.leadIn && blockIndex - i < 200) i--;
+    } else return -1;
+    const lead = blocks[i];
+    if (!lead || !lead.leadIn || lead.section !== block.section || lead.kind === 'heading') return -1;
+    return this.sentences.indexAt(lastNonSpace(this.doc, lead.span));
+  }
+
+  private contextOf(section: number): Context {
+    const known = this.contexts.get(section);
+    if (known !== undefined) return known;
+    const s: Section | undefined = this.doc.sections[section];
+    let context: Context = 'none';
+    if (s?.heading) {
+      const { drafting, roles } = this.pack;
+      if (headingMatches(s, drafting.measureHeadings) || headingMatches(s, drafting.objectiveHeadings))
+        context = 'measures';
+      else context = SECTION_KINDS.find((kind) => headingMatches(s, roles.sections[kind])) ?? 'none';
+    }
+    if (context === 'none' && s && s.parent >= 0) context = this.contextOf(s.parent);
+    this.contexts.set(section, context);
+    return context;
+  }
+}
+
+/**
+ * The role a sentence's own cues give it, strongest first; undefined when no cue speaks. In a
+ * sentence that both commits and prohibits ("政府应当履行承诺，不得违约"), the commitment is what the
+ * facet's words are about, unless the sentence leads a list in (不得有下列行为：), where the
+ * prohibition governs the items.
+ */
+function roleFromCues(cues: number, leadIn = false): PassageRole | undefined {
+  const commits = (cues & CUE_BIT.commitment) !== 0;
+  if (cues & CUE_BIT.definition) return 'definition';
+  if (cues & CUE_BIT.prohibition && (leadIn || !commits)) return 'prohibition';
+  if (cues & CUE_BIT.exclusion) return 'exclusion';
+  if (cues & CUE_BIT.formula) return 'formula';
+  if (cues & CUE_BIT.problem && !commits && !(cues & CUE_BIT.action)) return 'problem';
+  if (commits) return 'commitment';
+  if (cues & CUE_BIT.past) return 'statement';
+  if (cues & CUE_BIT.action) return 'commitment';
+  return undefined;
+}
+
+/** The index of the block that holds `offset`, or -1. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.span.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && blocks[found]!.span.end >= offset ? found : -1;
+}
+
+/** The offset of the last character of a span that is not white space. */
+function lastNonSpace(doc: DraftDocument, span: Span): number {
+  let end = span.end - 1;
+  while (end > span.start && /\s/.test(doc.source[end]!)) end--;
+  return end;
+}
