@@ -141,8 +141,8 @@ function countedHits(
     const reading = roles.read(index);
     if (!facet.counts.has(reading.role)) continue;
     // About the right actor or object: one the facet needs, and not only one it rules out.
-    if (need && !(reading.actors & need)) continue;
-    if (reading.actors & not && !(reading.actors & (need | unlessAlso))) continue;
+    if (need && !((reading.actors | reading.headingActors) & need)) continue;
+    if (reading.actors & not && !(reading.actors & unlessAlso)) continue;
     if (mustName && !(reading.actors & mustName)) continue;
     counted.push({ index, reading, rank: reading.role === 'commitment' ? (reading.inMeasures ? 0 : 1) : 2 });
   }

@@ -307,11 +307,32 @@ function accept(
   if (index < 0 || hits.has(index)) return;
   if (lookAlikes?.some((l) => l.start < end && l.end > start)) return;
   const sentence = sentences.span(index);
+  if (inTitleMarks(text, sentence, start, end)) return;
   const unless = facet.unless[lang];
   if (unless && unless.test(text.slice(sentence.start, sentence.end))) return;
   const negation = pack.negation[lang];
   if (negation && isNegated(text, sentence, start, end, negation)) return;
   hits.add(index);
+}
+
+/**
+ * Whether a match stands inside Chinese title marks, 《…》 or 〈…〉: the title of a law, a plan or
+ * a book names a subject, it commits to nothing (framework.md: "a mention, not a measure").
+ */
+function inTitleMarks(text: string, sentence: Span, start: number, end: number): boolean {
+  for (let i = start - 1; i >= sentence.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300b || c === 0x3009) return false; // 》〉: a title closed before the match
+    if (c === 0x300a || c === 0x3008) {
+      for (let j = end; j < sentence.end; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x300b || d === 0x3009) return true;
+        if (d === 0x300a || d === 0x3008) return false;
+      }
+      return false;
+    }
+  }
+  return false;
 }
 
 /**

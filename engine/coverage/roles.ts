@@ -54,6 +54,8 @@ export interface PassageReading {
   inMeasures: boolean;
   /** The actors the sentence names, with those its list's lead-in names (see `sentenceActors`). */
   actors: number;
+  /** The actors the heading of its own section names ("Joint actions of SMEs"). */
+  headingActors: number;
 }
 
 /** A section's kind as its heading or its nearest ancestor's says; `measures` for measures and objectives. */
@@ -89,18 +91,38 @@ export class RoleReader {
   }
 
   private readAnew(index: number): PassageReading {
-    const { role, inMeasures, lead } = this.roleOf(index);
-    return { role, inMeasures, actors: (this.actors[index] ?? 0) | (lead >= 0 ? (this.actors[lead] ?? 0) : 0) };
+    const { role, inMeasures, lead, section } = this.roleOf(index);
+    return {
+      role,
+      inMeasures,
+      actors: (this.actors[index] ?? 0) | (lead >= 0 ? (this.actors[lead] ?? 0) : 0),
+      headingActors: section >= 0 ? this.headingActorsOf(section) : 0,
+    };
   }
 
-  private roleOf(index: number): { role: PassageRole; inMeasures: boolean; lead: number } {
+  private readonly headingActorMasks = new Map<number, number>();
+
+  /**
+   * The actors a section's own heading names. Not its ancestors': the draft's title names the
+   * cluster's industry, and would vouch for every passage.
+   */
+  private headingActorsOf(section: number): number {
+    const known = this.headingActorMasks.get(section);
+    if (known !== undefined) return known;
+    const heading = this.doc.sections[section]?.heading;
+    const mask = heading && heading.level > 1 ? sentenceActors(heading.normalized, this.pack) : 0;
+    this.headingActorMasks.set(section, mask);
+    return mask;
+  }
+
+  private roleOf(index: number): { role: PassageRole; inMeasures: boolean; lead: number; section: number } {
     const span = this.sentences.span(index);
     const blockIndex = blockAt(this.doc.blocks, span.start);
     const block = this.doc.blocks[blockIndex];
     const context = block ? this.contextOf(block.section) : 'none';
     const inMeasures = context === 'measures';
     const lead = block ? this.leadInOf(blockIndex) : -1;
-    const as = (role: PassageRole) => ({ role, inMeasures, lead });
+    const as = (role: PassageRole) => ({ role, inMeasures, lead, section: block ? block.section : -1 });
     const cues = this.cues[index] ?? 0;
     const own = roleFromCues(cues);
     if (own && own !== 'commitment') return as(own);

@@ -128,8 +128,8 @@ export interface ElementSource {
 
 /**
  * Who or what a passage must be about. The scope is the sentence, with its list's lead-in. `need`:
- * it names one of these actors; `not`: a passage that names one of these and none of `need` or
- * `unlessAlso` is about another actor or object, and does not count.
+ * it names one of these actors (or its section's heading does); `not`: a passage that names one of
+ * these and none of `unlessAlso` is about another actor or object, and does not count.
  */
 export interface ActorRule {
   need?: string[];
