@@ -1,6 +1,7 @@
 import { headingMatches } from '../anchors';
 import type { Block, DraftDocument, Section } from '../markdown/model';
 import type { Pack } from '../pack/compiled';
+import { lexiconsIn } from '../pack/patterns';
 import { ROLE_CUES, SECTION_KINDS, type PassageRole, type RoleCue, type SectionKind } from '../pack/schema';
 import type { Span } from '../types';
 import { languagesPresent } from './match';
@@ -19,31 +20,35 @@ const READ = 1 << ROLE_CUES.length;
  */
 export function sentenceCues(text: string, pack: Pack): number {
   let mask = READ;
-  const languages = languagesPresent(text);
-  for (const cue of ROLE_CUES) {
-    const patterns = pack.roles.cues[cue];
-    for (const lang of languages) {
-      if (patterns[lang]?.test(text)) {
-        mask |= CUE_BIT[cue];
-        break;
-      }
-    }
+  for (const lang of languagesPresent(text)) {
+    const set = pack.roles.cues[lang];
+    if (set) for (const cue of lexiconsIn(set, text)) mask |= CUE_BIT[cue as RoleCue];
   }
   return mask;
 }
 
-/** Which of the pack's actor lexicons a sentence names, as a mask (bit i: `pack.actors[i]`). */
+/** Which of the pack's actor lexicons a sentence names, as a mask (bit i: `pack.actorNames[i]`). */
 export function sentenceActors(text: string, pack: Pack): number {
   let mask = 0;
-  const languages = languagesPresent(text);
-  pack.actors.forEach(({ patterns }, bit) => {
-    for (const lang of languages) {
-      if (patterns[lang]?.test(text)) {
-        mask |= 1 << bit;
-        break;
-      }
-    }
-  });
+  for (const lang of languagesPresent(text)) {
+    const set = pack.actors[lang];
+    if (set) for (const name of lexiconsIn(set, text)) mask |= 1 << pack.actorNames.indexOf(name);
+  }
+  return mask;
+}
+
+// The actors each heading text names, per pack: an editor lints after every edit a draft whose
+// headings are nearly all as they were. Bounded: cleared if it ever grows large.
+const headingActorCache = new WeakMap<Pack, Map<string, number>>();
+
+function headingActors(text: string, pack: Pack): number {
+  let known = headingActorCache.get(pack);
+  if (!known) headingActorCache.set(pack, (known = new Map()));
+  let mask = known.get(text);
+  if (mask === undefined) {
+    if (known.size >= 4096) known.clear();
+    known.set(text, (mask = sentenceActors(text, pack)));
+  }
   return mask;
 }
 
@@ -110,7 +115,7 @@ export class RoleReader {
     const known = this.headingActorMasks.get(section);
     if (known !== undefined) return known;
     const heading = this.doc.sections[section]?.heading;
-    const mask = heading && heading.level > 1 ? sentenceActors(heading.normalized, this.pack) : 0;
+    const mask = heading && heading.level > 1 ? headingActors(heading.normalized, this.pack) : 0;
     this.headingActorMasks.set(section, mask);
     return mask;
   }
@@ -146,6 +151,14 @@ export class RoleReader {
    * a run of enumerated paragraphs after a block ending in a colon, in the same section; else -1.
    */
   private leadInOf(blockIndex: number): number {
+    let lead = this.leads.get(blockIndex);
+    if (lead === undefined) this.leads.set(blockIndex, (lead = this.findLeadIn(blockIndex)));
+    return lead;
+  }
+
+  private readonly leads = new Map<number, number>();
+
+  private findLeadIn(blockIndex: number): number {
     const blocks = this.doc.blocks;
     const block = blocks[blockIndex]!;
     let i = blockIndex - 1;

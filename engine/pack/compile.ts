@@ -8,18 +8,32 @@ import type {
   KeyedPattern,
   KeyTable,
   Lang,
+  LexiconSet,
   Pack,
   RuleInfo,
 } from './compiled';
 import { WORD_KEY_SPACE, wordKeyNumber } from './compiled';
 import { patternKeying } from './keys';
-import { alternation, patternSource } from './patterns';
+import { alternation, lexiconSet, patternSource } from './patterns';
 import { DRAFTING_RULE_SPECS } from '../rules';
 import { PairIndex } from './pairIndex';
 import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource, RolesSource } from './schema';
 import { ROLE_CUES, SECTION_KINDS } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
+
+/** Named lexicons, per language, each language's as one `LexiconSet`. */
+function lexiconSets(lexicons: [string, ByLanguage<string[]> | undefined][]): Partial<Record<Lang, LexiconSet>> {
+  const out: Partial<Record<Lang, LexiconSet>> = {};
+  for (const lang of LANGS) {
+    const set = lexiconSet(
+      lexicons.map(([name, patterns]) => [name, patterns?.[lang]]),
+      lang,
+    );
+    if (set) out[lang] = set;
+  }
+  return out;
+}
 
 function perLanguage(patterns: ByLanguage<string[]> | undefined, flags = 'g'): Partial<Record<Lang, RegExp>> {
   const out: Partial<Record<Lang, RegExp>> = {};
@@ -245,9 +259,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     negation[lang] = compiled;
   }
   const roles: Pack['roles'] = {
-    cues: Object.fromEntries(
-      ROLE_CUES.map((cue) => [cue, perLanguage(source.roles?.cues?.[cue], '')]),
-    ) as Pack['roles']['cues'],
+    cues: lexiconSets(ROLE_CUES.map((cue) => [cue, source.roles?.cues?.[cue]])),
     sections: Object.fromEntries(
       SECTION_KINDS.map((kind) => [kind, perLanguage(source.roles?.sections?.[kind], '')]),
     ) as Pack['roles']['sections'],
@@ -300,7 +312,8 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     elements,
     negation,
     roles,
-    actors: actorNames.map((name) => ({ name, patterns: perLanguage(source.actors![name], '') })),
+    actorNames,
+    actors: lexiconSets(actorNames.map((name) => [name, source.actors![name]])),
     focus: {
       actors: actorMask(source.focus?.actors, 'The focus'),
       share: source.focus?.share ?? 0,

@@ -1,6 +1,6 @@
 import type { Localized, RuleKind, Severity } from '../types';
 import type { PairIndex } from './pairIndex';
-import type { PaperCitation, PassageRole, RoleCue, SectionKind } from './schema';
+import type { PaperCitation, PassageRole, SectionKind } from './schema';
 
 /** The two lexicon languages. */
 export type Lang = 'en' | 'zh';
@@ -72,7 +72,8 @@ export interface CompiledFacet {
 
 /** Cue lexicons and section headings that give passages their roles, compiled per language. */
 export interface CompiledRoles {
-  cues: Record<RoleCue, Partial<Record<Lang, RegExp>>>;
+  /** Every cue lexicon of a language in one expression (see `LexiconSet`). */
+  cues: Partial<Record<Lang, LexiconSet>>;
   sections: Record<SectionKind, Partial<Record<Lang, RegExp>>>;
 }
 
@@ -173,8 +174,10 @@ export interface Pack {
   elements: CompiledElement[];
   negation: Partial<Record<Lang, CompiledNegation>>;
   roles: CompiledRoles;
-  /** The named actor lexicons, in the order of their bits in an actor mask. */
-  actors: { name: string; patterns: Partial<Record<Lang, RegExp>> }[];
+  /** The names of the actor lexicons, in the order of their bits in an actor mask. */
+  actorNames: string[];
+  /** Every actor lexicon of a language in one expression (see `LexiconSet`). */
+  actors: Partial<Record<Lang, LexiconSet>>;
   /** The actors a text must mostly commit to act for, as a mask, and the share (see `PackSource.focus`). */
   focus: { actors: number; share: number; atLeast: number };
   drafting: CompiledDrafting;
@@ -263,3 +266,13 @@ export function keyDigit(c: number): number {
 
 /** The size of an English key table: every number `wordKeyNumber` gives. */
 export const WORD_KEY_SPACE = 37 * 37 * 37;
+
+/**
+ * Several named lexicons of one language as one expression, so a text is read once for all of
+ * them: each lexicon is a group named `l0`, `l1` … in the order of `names`. `lexiconsIn` reads
+ * which of them a text holds. Undefined when none of the lexicons has a pattern.
+ */
+export interface LexiconSet {
+  re: RegExp;
+  names: string[];
+}

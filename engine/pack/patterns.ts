@@ -1,4 +1,4 @@
-import type { Lang } from './compiled';
+import type { Lang, LexiconSet } from './compiled';
 
 /**
  * Turns a pattern source into the text a RegExp is built from. English patterns match whole
@@ -37,4 +37,32 @@ export function alternation(patterns: string[] | undefined, lang: Lang, flags = 
   const body = patterns.map((p) => `(?:${patternSource(p, lang)})`).join('|');
   const source = lang === 'en' ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : body;
   return new RegExp(source, lang === 'en' ? `${flags}i` : flags);
+}
+
+/** Builds a `LexiconSet` from lexicons by name (see there). */
+export function lexiconSet(lexicons: [string, string[] | undefined][], lang: Lang): LexiconSet | undefined {
+  const given = lexicons.filter(([, patterns]) => patterns && patterns.length > 0) as [string, string[]][];
+  if (given.length === 0) return undefined;
+  const body = given
+    .map(([, patterns], i) => `(?<l${i}>${patterns.map((p) => `(?:${patternSource(p, lang)})`).join('|')})`)
+    .join('|');
+  const source = lang === 'en' ? `(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])` : body;
+  return { re: new RegExp(source, lang === 'en' ? 'gi' : 'g'), names: given.map(([name]) => name) };
+}
+
+/**
+ * The names of the lexicons of `set` that match somewhere in `text`. Matches are looked for at
+ * every position, not only after the last match's end, so lexicons whose matches overlap are
+ * all found.
+ */
+export function lexiconsIn(set: LexiconSet, text: string): Set<string> {
+  const found = new Set<string>();
+  const { re, names } = set;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && found.size < names.length; m = re.exec(text)) {
+    const groups = m.groups!;
+    for (let i = 0; i < names.length; i++) if (groups[`l${i}`] !== undefined) found.add(names[i]!);
+    re.lastIndex = m.index + 1;
+  }
+  return found;
 }

@@ -41,7 +41,9 @@ export class ScannedMarks<M extends Mark> implements Marks<M> {
     if (kept) return kept;
     const { offset, analysis } = this.chunks[c]!;
     const scan = this.rule.scan!;
-    const marks = chunkMemo(analysis, `rule:${this.rule.ids[0]!.id}`, (a) => {
+    // Kept with the chunk: its marks, and the last placement of them, which the chunks before an
+    // edit keep from one lint to the next.
+    const memo = chunkMemo(analysis, `rule:${this.rule.ids[0]!.id}`, (a) => {
       const view: ChunkView = {
         text: this.source.slice(offset, offset + a.length),
         prose: chunkProse(a, this.source, offset),
@@ -50,11 +52,15 @@ export class ScannedMarks<M extends Mark> implements Marks<M> {
         sentences: a.sentences,
         languages: a.languages,
       };
-      return scan(view, this.pack);
+      const marks = scan(view, this.pack);
+      return { marks, offset: 0, placed: marks };
     });
-    const placed = offset === 0 ? marks : marks.map((mark) => shifted(mark, offset));
-    this.placed[c] = placed;
-    return placed;
+    if (memo.offset !== offset) {
+      memo.placed = memo.marks.map((mark) => shifted(mark, offset));
+      memo.offset = offset;
+    }
+    this.placed[c] = memo.placed;
+    return memo.placed;
   }
 
   /** The index of the chunk that holds `offset`. */
@@ -72,12 +78,12 @@ export class ScannedMarks<M extends Mark> implements Marks<M> {
 
 /** A mark moved by `offset`: its span, and any other span it holds (as `anchor`). */
 function shifted<M extends Mark>(mark: M, offset: number): M {
-  const copy = { ...mark };
-  for (const [key, value] of Object.entries(copy)) {
-    if (isSpan(value))
-      (copy as Record<string, unknown>)[key] = { start: value.start + offset, end: value.end + offset };
+  const copy = { ...mark } as Record<string, unknown>;
+  for (const key in copy) {
+    const value = copy[key];
+    if (isSpan(value)) copy[key] = { start: value.start + offset, end: value.end + offset };
   }
-  return copy;
+  return copy as M;
 }
 
 function isSpan(value: unknown): value is Span {
