@@ -18,13 +18,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the generator's output changes, so a stale cache is never reused. */
-export const CORPUS_VERSION = 4;
+export const CORPUS_VERSION = 5;
 
 /** The sizes of the benchmark (bytes are UTF-8 bytes on disk). */
 export const LAYOUT = {
+  // A folder of real-sized drafts: hundreds of files of 10–22 KB, as an office keeps them.
+  folderFiles: 300,
+  folderBytes: 16 * 1024,
   manyFiles: 2000,
   manyBytes: 8 * 1024,
   bigBytes: 5 * 1024 * 1024,
+  // The size of a real draft, which the server's headline figure is measured on.
+  serverReal: 20 * 1024,
   serverSmall: 100 * 1024,
   serverLarge: 1024 * 1024,
   serverMany: 50,
@@ -612,11 +617,15 @@ export function corpusLayout(root = defaultCorpusRoot()) {
   const server = path.join(root, 'server');
   return {
     root,
+    enFolder: path.join(root, 'en-300'),
+    zhFolder: path.join(root, 'zh-300'),
     enMany: path.join(root, 'en-2000'),
     zhMany: path.join(root, 'zh-2000'),
     enBig: path.join(root, 'en-5mb'),
     zhBig: path.join(root, 'zh-5mb'),
     server: {
+      en20k: path.join(server, 'en-20k.md'),
+      zh20k: path.join(server, 'zh-20k.md'),
       en100k: path.join(server, 'en-100k.md'),
       zh100k: path.join(server, 'zh-100k.md'),
       en1m: path.join(server, 'en-1m.md'),
@@ -646,6 +655,19 @@ export async function ensureCorpus(root = defaultCorpusRoot(), log = () => {}) {
   const t = corpusLayout(tmp);
   const stats = { version: CORPUS_VERSION };
   for (const [lang, dir, make] of [
+    ['en', t.enFolder, englishDraft],
+    ['zh', t.zhFolder, chineseDraft],
+  ]) {
+    let total = 0;
+    for (let i = 0; i < LAYOUT.folderFiles; i++) {
+      const seed = seedOf(`${lang}-folder-${i}`);
+      // Sizes vary around 16 KB (10–22 KB), the size of the real texts in ../shared/corpus.
+      const target = Math.round(LAYOUT.folderBytes * (0.625 + makeRandom(seed ^ 0x5bd1e995).next() * 0.75));
+      total += await writeDraft(path.join(dir, `${lang}-draft-${String(i).padStart(3, '0')}.md`), make(seed, target));
+    }
+    stats[`${lang}Folder`] = { files: LAYOUT.folderFiles, bytes: total };
+  }
+  for (const [lang, dir, make] of [
     ['en', t.enMany, englishDraft],
     ['zh', t.zhMany, chineseDraft],
   ]) {
@@ -670,6 +692,8 @@ export async function ensureCorpus(root = defaultCorpusRoot(), log = () => {}) {
     files: 1,
     bytes: await writeDraft(path.join(t.zhBig, 'zh-plan-5mb.md'), chineseDraft(seedOf('zh-big'), LAYOUT.bigBytes)),
   };
+  await writeDraft(t.server.en20k, englishDraft(seedOf('en-20k'), LAYOUT.serverReal));
+  await writeDraft(t.server.zh20k, chineseDraft(seedOf('zh-20k'), LAYOUT.serverReal));
   await writeDraft(t.server.en100k, englishDraft(seedOf('en-100k'), LAYOUT.serverSmall));
   await writeDraft(t.server.zh100k, chineseDraft(seedOf('zh-100k'), LAYOUT.serverSmall));
   await writeDraft(t.server.en1m, englishDraft(seedOf('en-1m'), LAYOUT.serverLarge));

@@ -336,7 +336,14 @@ function mb(kib) {
 export async function measureServer(serverScript, corpus, { edits = 20, rounds = 5, log = () => {} } = {}) {
   const out = { latency: [], memory: undefined };
   const cases = [];
-  for (const file of [corpus.server.en100k, corpus.server.zh100k, corpus.server.en1m, corpus.server.zh1m]) {
+  for (const file of [
+    corpus.server.en20k,
+    corpus.server.zh20k,
+    corpus.server.en100k,
+    corpus.server.zh100k,
+    corpus.server.en1m,
+    corpus.server.zh1m,
+  ]) {
     for (const mode of MODES) cases.push({ file, mode, runs: [] });
   }
   for (let round = 1; round <= rounds; round++) {

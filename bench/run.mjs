@@ -34,8 +34,14 @@ const RUNS = Number(option('--runs', '5'));
 const ONLY = new Set(option('--only', 'cli,server,startup,vsix').split(','));
 const log = (m) => console.error(m);
 
-// The targets of issue 6. They are read here and never loosened.
+// The targets. The headline ones are at the sizes users have (issue 21): a folder of real-sized
+// drafts through the CLI, and an edit of a 20 KB draft in the server. The rest are issue 6's,
+// measured on batches and drafts far larger than real ones: the 1 MB draft is a stress test with
+// a ceiling. They are read here and never loosened.
 const TARGET = {
+  folderSeconds: 3,
+  folderVsMarkdownlint: 10,
+  server20k: 16,
   many: 1.5,
   big: 2,
   vsMarkdownlint: 10,
@@ -120,6 +126,18 @@ async function wholeProcess(dist, corpus) {
   const floor = path.join(ROOT, 'bench', 'floor.mjs');
   const markdownlint = flag('--no-markdownlint') ? undefined : ensureMarkdownlint();
   const sets = [
+    {
+      id: 'enFolder',
+      label: 'a folder of 300 real-sized drafts (10–22 KB), English',
+      dir: corpus.enFolder,
+      kind: 'folder',
+    },
+    {
+      id: 'zhFolder',
+      label: 'a folder of 300 real-sized drafts (10–22 KB), Chinese',
+      dir: corpus.zhFolder,
+      kind: 'folder',
+    },
     { id: 'enMany', label: '2,000 × 8 KB, English', dir: corpus.enMany, kind: 'many' },
     { id: 'zhMany', label: '2,000 × 8 KB, Chinese', dir: corpus.zhMany, kind: 'many' },
     { id: 'enBig', label: 'one 5 MB draft, English', dir: corpus.enBig, kind: 'big' },
@@ -305,6 +323,20 @@ function render(results) {
         );
       }
       const ours = set.rows.find((r) => r.tool === 'ours');
+      if (set.kind === 'folder') {
+        targets.push([
+          `**headline:** CLI ≤ ${TARGET.folderSeconds} s (wall), ${set.label}`,
+          fmtS(ours.wallMs.median),
+          verdict(ours.wallMs.median / 1000, TARGET.folderSeconds),
+        ]);
+        if (ml)
+          targets.push([
+            `**headline:** CLI ≥ ${TARGET.folderVsMarkdownlint}× faster than markdownlint-cli2, ${set.label}`,
+            fmtX(ml.wallMs.median / ours.wallMs.median),
+            verdict(ml.wallMs.median / ours.wallMs.median, TARGET.folderVsMarkdownlint, true),
+          ]);
+        continue;
+      }
       const limit = set.kind === 'many' ? TARGET.many : TARGET.big;
       const ratio = ours.wallMs.median / floor.wallMs.median;
       targets.push([`CLI ≤ ${limit}× the parse floor, ${set.label}`, fmtX(ratio), verdict(ratio, limit)]);
@@ -355,9 +387,10 @@ function render(results) {
       );
     lines.push('');
     for (const l of results.server.latency.filter((x) => x.mode !== 'push')) {
-      const limit = l.bytes > 500 * 1024 ? TARGET.server1m : TARGET.server100k;
+      const real = l.bytes < 50 * 1024;
+      const limit = real ? TARGET.server20k : l.bytes > 500 * 1024 ? TARGET.server1m : TARGET.server100k;
       targets.push([
-        `server: fresh diagnostics ≤ ${limit} ms (median) after an edit, ${l.file} (${l.mode})`,
+        `${real ? '**headline:** ' : ''}server: fresh diagnostics ≤ ${limit} ms (median) after an edit, ${l.file} (${l.mode})`,
         `${fmtMs(l.median)} (runs ${fmtMs(l.runMedians.min)}–${fmtMs(l.runMedians.max)}; p95 ${fmtMs(l.edits.p95)})`,
         verdict(l.median, limit),
       ]);
@@ -417,7 +450,7 @@ function render(results) {
       targets.push([`.vsix ≤ ${TARGET.vsixMB} MB`, '–', 'not measured']);
     }
   }
-  lines.push('## Targets (issue 6)', '', '| target | measured | status |', '|---|---|---|');
+  lines.push('## Targets', '', '| target | measured | status |', '|---|---|---|');
   for (const t of targets) lines.push(`| ${t.join(' | ')} |`);
   lines.push('');
   results.targets = targets.map(([target, measured, status]) => ({ target, measured, status }));
