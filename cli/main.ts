@@ -357,8 +357,7 @@ class Run {
    * files and folder entries than the pool threshold (no operand is the current folder).
    * Undefined otherwise, or where there is no worker script (a test bundle) or the drafts are not
    * on the disk. They start before the file search so that their start overlaps it; starting them
-   * costs the main thread about 40 ms on a two-core machine, which a folder holding one long draft
-   * should not pay.
+   * costs the main thread time that a folder holding one long draft should not pay.
    */
   private startPool(args: CliArgs): WorkerPool | undefined {
     if (this.options.workerScript === null || this.fs !== nodeFileSystem) return undefined;

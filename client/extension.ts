@@ -25,11 +25,11 @@ import serverLaunch from '../common/serverLaunch.json';
 
 let client: LanguageClient | undefined;
 
-// V8 lets a busy process's young generation grow to two 16 MiB semi-spaces, and seldom gives the
-// memory back. The server's garbage is short-lived (one lint per keystroke), so 4 MiB semi-spaces
-// keep it about 15 MiB smaller with fifty drafts open, and typing was measured no slower
-// (bench/lsp.mjs --node-flag). Only a flag at start can set it. The flags live in a data file
-// that the benchmark reads too, so it measures the server as VS Code starts it.
+// The one place the server's start flags live (issue 21): V8 lets a busy process's young
+// generation grow large and seldom gives the memory back, while the server's garbage is
+// short-lived (one lint per keystroke); smaller semi-spaces keep it smaller with many drafts open
+// at no cost to typing (docs/performance.md). Only a flag at start can set it. The flags live in a
+// data file that the benchmark reads too, so it measures the server as VS Code starts it.
 const SERVER_NODE_FLAGS: string[] = serverLaunch.nodeFlags;
 
 const zhUi = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');

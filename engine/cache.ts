@@ -186,13 +186,11 @@ export class LintCache {
   /**
    * @internal Called once a lint is done with its chunks. What an open draft keeps between lints is
    * its source and what the chunks' checks kept in their memos, not the chunks' prose or normalised
-   * text: each is a second copy of the draft (two bytes a character in most drafts), about 7 MB
-   * over fifty open 100 KB drafts, and an edit reads them only for the chunks it changed.
+   * text: each is a second copy of the draft, and an edit reads them only for the chunks it changed
+   * (docs/performance.md has what this saves).
    */
   settle(): void {
     for (const { analysis } of this.chunks) {
-      // Set to undefined, not deleted: a deleted property turns the object into a slower and
-      // larger dictionary.
       analysis.model.prose = undefined;
       analysis.model.normalized = undefined;
     }
@@ -238,8 +236,6 @@ function reanalyze(oldSource: string, old: PlacedAnalysis[], source: string, pac
         ? old[firstAfter + 1]!.offset + delta
         : source.length
       : source.length;
-  // Loops and one result array rather than callbacks and spreads: this runs at every keystroke,
-  // and V8 compiled it again whenever an edit brought an empty list where it had seen full ones.
   let starts = shifted(splitChunks(source.slice(windowStart, windowEnd), EDITOR_MIN_CHUNK), windowStart);
   // The first old chunk reused, shifted, after the window; -1 when the window runs to the end.
   let tailFrom = -1;

@@ -162,16 +162,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
 }
 
-/** Findings in document order; a module function, not a closure made per lint (see `passageOf`). */
+/** Findings in document order. */
 function byPlace(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /**
  * The evidence text of sentence `index` (numbered across the draft), kept with its chunk: an edit
- * re-reads only the edited chunk's. A module function that the lint's small closure calls: V8
- * drops a closure's optimised code at each full collection once the closure is gone, so the work
- * lives here, compiled once.
+ * re-reads only the edited chunk's.
  */
 function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: string, index: number): string {
   let c = 0;

@@ -53,8 +53,8 @@ const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/;
 
 /** Refuses decoded text that is mostly control characters: a binary file that happened to decode. */
 function checkText(text: string, encoding: TextEncodingName, bom: boolean): Decoded {
-  // Most drafts have none: one native scan answers for them (a loop in JavaScript took about
-  // 20 ms on a 5 MB draft); the count below runs only where there is one.
+  // Most drafts have none: one native scan answers for them, far faster than a loop in
+  // JavaScript on a long draft; the count below runs only where there is one.
   if (!CONTROL.test(text)) return { ok: true, text, encoding, bom };
   let controls = 0;
   for (let i = 0; i < text.length; i++) {

@@ -3,11 +3,9 @@ import type { ReadableFileSystem } from './fileSystem';
 
 /**
  * The disk as the server's configuration resolver reads it: with synchronous calls behind the
- * CLI's promise-returning interface. The configuration is resolved again for every version of an
- * open draft (a file may change between two keystrokes), which is a few `stat`s and small reads as
- * the resolver walks up the folders, one after another. Each costs microseconds done in place, but
- * a thread-pool round trip (0.1–0.5 ms on a busy machine) done asynchronously: together 0.5–2 ms of
- * every edit's diagnostics, more than linting a small draft.
+ * CLI's promise-returning interface. A resolution is a few `stat`s and small reads as the resolver
+ * walks up the folders, one after another: each costs microseconds done in place, but a thread-pool
+ * round trip done asynchronously, which together outweighed linting a small draft.
  */
 export const syncFileSystem: ReadableFileSystem = {
   readFile(p) {

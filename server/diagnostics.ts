@@ -129,8 +129,8 @@ export class DiagnosticsDelivery {
 
 /**
  * Whether two JSON values (plain objects, arrays, strings, numbers, booleans, null) are equal.
- * `util.isDeepStrictEqual` would do, but it also compares prototypes and property descriptors:
- * on a hundred diagnostics it took 0.17 ms against 0.045 ms, on every keystroke.
+ * `util.isDeepStrictEqual` would do, but it also compares prototypes and property descriptors,
+ * several times slower on every keystroke.
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -33,7 +33,7 @@ export interface DraftLint {
  */
 export class DraftLinter {
   // The lints of the drafts used last, most recent last. A lint holds the whole parsed draft, its
-  // findings and evidence (~300 KB for a 100 KB draft), so only a few are kept: a feature asking
+  // findings and evidence (a few times the draft's size), so only a few are kept: a feature asking
   // about another open draft lints it again, which its engine cache makes cheap (nothing changed,
   // so nothing is parsed or matched again).
   private readonly cache = new RecentMap<

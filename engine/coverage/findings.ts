@@ -70,11 +70,7 @@ export function coverageFindings(
   return findings;
 }
 
-/**
- * Facets' titles in the message language, listed as a sentence lists them. A loop rather than a
- * map and a join: the lists are often empty, and an empty array has another shape in V8, which
- * sent the compiled code of this path back to be compiled again, a list at a time.
- */
+/** Facets' titles in the message language, listed as a sentence lists them. */
 function titleList(facets: readonly { title: Localized }[], lang: MessageLanguage): string {
   const separator = lang === 'zh' ? '、' : ', ';
   let out = '';

@@ -32,9 +32,6 @@ export function judgeCoverage(
   hits: number[][],
   settings: CoverageSettings,
 ): CoverageReport {
-  // Loops rather than callbacks, here and in judgeElement: a callback is a new closure at every
-  // lint, and V8 drops a closure's optimised code at each full collection once the closure is
-  // gone, so an editor's lints kept compiling these again.
   // In a text about something else, a passage must name the cluster's firms itself.
   const mustName = isFocused(hits, pack, settings.roles) ? 0 : pack.focus.actors;
   const elements: ElementCoverage[] = [];

@@ -104,9 +104,7 @@ export function languagesPresent(text: string): readonly Lang[] {
 const BOTH: readonly Lang[] = ['en', 'zh'];
 const EN: readonly Lang[] = ['en'];
 const ZH: readonly Lang[] = ['zh'];
-// Cut from a list of strings rather than written `[]`: an empty literal has another shape in V8,
-// and meeting it sent the compiled code of the loops over these lists back to be compiled again.
-const NONE: readonly Lang[] = EN.slice(0, 0);
+const NONE: readonly Lang[] = [];
 
 /**
  * Matches found in a text, in parallel arrays (one entry per match): the candidate and its span.
@@ -165,9 +163,8 @@ export function candidateMatches(text: string, table: KeyTable, lang: Lang): Mat
 }
 
 /**
- * One walk of `candidateMatches` over a text. A class rather than closures made per call, so
- * that V8 keeps one compiled copy of its methods (closures created per call were compiled again
- * and again in a long-running server).
+ * One walk of `candidateMatches` over a text: the text, the key table and the matches found so
+ * far, and the key of the word after the current one, read once per word.
  */
 class MatchWalk {
   readonly found: Matches = { candidates: [], starts: [], ends: [] };
