@@ -3,7 +3,8 @@
  * labels (see README.md here). Prints agreement, precision and recall overall, per language, per
  * category (the off-topic look-alikes apart) and per element, then every disagreement with its
  * evidence. `--check` fails when a headline figure falls below the committed `figures.json`;
- * `--write` records the figures; `--holdout` scores the held-out drafts instead of the dev set.
+ * `--write` records the figures; `--holdout` scores the held-out drafts instead of the dev set;
+ * `--json` prints every scored cell instead, for scripts.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -186,7 +187,8 @@ if (!args.has('--quiet')) {
     if (c.quote) out.push(`    reader: ${c.quote.slice(0, 140)}`);
   }
 }
-console.log(out.join('\n'));
+if (args.has('--json')) console.log(JSON.stringify({ cells, elementCells }));
+else console.log(out.join('\n'));
 
 // The regression gate: the headline figures, committed in figures.json.
 const headline = (() => {
