@@ -136,11 +136,26 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       isOn,
       options: (id) => settings.get(id) ?? {},
       report({ ruleId, span, message, fix, parts }) {
-        const severity = settings.get(ruleId)?.severity ?? severities.get(ruleId) ?? 'warning';
-        if (severity === 'off') return;
-        const finding: Finding = { ruleId, kind: 'drafting', severity, message, span, range: doc.lines.rangeOf(span) };
+        const severityOf = (id: string): Severity | 'off' =>
+          settings.get(id)?.severity ?? severities.get(id) ?? 'warning';
+        const reported = (parts ?? [ruleId])
+          .map((id) => ({ ruleId: id, severity: severityOf(id) }))
+          .filter((p): p is { ruleId: string; severity: Severity } => p.severity !== 'off');
+        if (reported.length === 0) return;
+        const severity = reported.reduce(
+          (a, p) => (SEVERITY_RANK[p.severity] > SEVERITY_RANK[a] ? p.severity : a),
+          reported[0]!.severity,
+        );
+        const finding: Finding = {
+          ruleId: reported[0]!.ruleId,
+          kind: 'drafting',
+          severity,
+          message,
+          span,
+          range: doc.lines.rangeOf(span),
+        };
         if (fix) finding.fix = fix;
-        if (parts) finding.parts = parts;
+        if (parts) finding.parts = reported;
         findings.push(finding);
       },
     };
@@ -161,6 +176,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   kept.sort(byPlace);
   return { language: measure.language, messageLanguage: lang, coverage, findings: kept, problems, document: doc, pack };
 }
+
+/** Severities from the least to the most serious. */
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
 /** Findings in document order. */
 function byPlace(a: Finding, b: Finding): number {

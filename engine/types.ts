@@ -103,6 +103,11 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * The fix inserts placeholders for the drafter to fill in (a template section, a measure's
+   * missing fields), so a "fix all" that may run on every save leaves it to the drafter.
+   */
+  placeholders?: boolean;
 }
 
 /** What kind of rule produced a finding. */
@@ -120,9 +125,10 @@ export interface Finding {
   facet?: string;
   /**
    * For a finding that stands for several rules at one place (a measure that lacks a lead body and
-   * a deadline), the ids of every rule it reports, `ruleId` first.
+   * a deadline): every rule it reports, `ruleId` first, each with its own severity. `severity` is
+   * the highest of them.
    */
-  parts?: string[];
+  parts?: { ruleId: string; severity: Severity }[];
   fix?: Fix;
 }
 

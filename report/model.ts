@@ -53,6 +53,12 @@ export interface DiagnosticReport extends Location1 {
   message: string;
   facet?: string;
   fix?: Location1 & { text: string };
+  /**
+   * Added to the contract: where one finding stands for several rules at one place (a measure
+   * lacking a lead body and a deadline), the ids of all of them; the report has one diagnostic
+   * for each, so counts per rule stay what they were.
+   */
+  parts?: string[];
 }
 
 /** Converts a zero-based engine range to the contract's 1-based location. */
@@ -100,13 +106,25 @@ export function findingToJson(finding: Finding): DiagnosticReport {
   return out;
 }
 
+/**
+ * The contract's diagnostics for an engine finding: one, or one per rule a finding stands for
+ * (a measure lacking a lead body and a deadline is a `measure-owner` and a `measure-timeline`
+ * diagnostic at the same place, with the same message), each naming them all in `parts`.
+ */
+export function findingsToJson(finding: Finding): DiagnosticReport[] {
+  const one = findingToJson(finding);
+  if (!finding.parts || finding.parts.length < 2) return [one];
+  const ids = finding.parts.map((p) => p.ruleId);
+  return finding.parts.map((p) => ({ ...one, ruleId: p.ruleId, severity: p.severity, parts: ids }));
+}
+
 /** A linted file's report in the contract's shape. `path` is relative, with `/` separators. */
 export function fileReport(path: string, result: LintResult): FileReport {
   return {
     path,
     language: result.language,
     coverage: coverageToJson(result.coverage),
-    diagnostics: result.findings.map(findingToJson),
+    diagnostics: result.findings.flatMap(findingsToJson),
   };
 }
 

@@ -119,15 +119,15 @@ function disableForFile(result: LintResult, ruleId: string): LspTextEdit {
 
 /**
  * Every drafting fix at once (terminology replacements and the like), skipping any that would
- * overlap one already taken. Inserting template sections for missing elements is left to the
- * quick fixes one by one: those are placeholders for the drafter to write, and a fix-all can run
- * on every save.
+ * overlap one already taken. Fixes that insert placeholders (template sections, a measure's
+ * missing fields) are left to the quick fixes one by one: they are for the drafter to write, and
+ * a fix-all can run on every save.
  */
 function fixAll(result: LintResult, uri: string): CodeAction | undefined {
   const taken: Span[] = [];
   const edits: LspTextEdit[] = [];
   for (const finding of result.findings) {
-    if (finding.kind !== 'drafting' || !finding.fix) continue;
+    if (finding.kind !== 'drafting' || !finding.fix || finding.fix.placeholders) continue;
     const spans = finding.fix.edits.map((e) => e.span);
     if (spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end))) continue;
     taken.push(...spans);

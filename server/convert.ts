@@ -54,8 +54,10 @@ export function toDiagnostic(finding: Finding, pack: Pack): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  // Lets a code action request that carries the diagnostic back find its facet without re-matching.
+  // Lets a code action request that carries the diagnostic back find its facet without re-matching;
+  // a finding that stands for several rules names them all.
   if (finding.facet) diagnostic.data = { facet: finding.facet };
+  if (finding.parts) diagnostic.data = { parts: finding.parts.map((p) => p.ruleId) };
   return diagnostic;
 }
 

@@ -21,9 +21,19 @@ export const stylishFormat: StreamFormat = {
     }
     // The message comes last and is not padded: pack messages are long, and padding every line
     // to the longest one would push the rule ids off any screen.
-    const rows = file.diagnostics.map(
-      (d) => [`${d.line}:${d.column}`, d.severity, d.ruleId, oneLine(d.message)] as const,
-    );
+    // A finding that stands for several rules (a measure lacking a lead body and a deadline) is
+    // one line, under all their ids.
+    const rows = file.diagnostics
+      .filter((d) => !d.parts || d.parts[0] === d.ruleId)
+      .map(
+        (d) =>
+          [
+            `${d.line}:${d.column}`,
+            d.severity,
+            d.parts ? `${d.ruleId} (+${d.parts.length - 1})` : d.ruleId,
+            oneLine(d.message),
+          ] as const,
+      );
     const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c]!.length)));
     for (const [loc, severity, ruleId, message] of rows) {
       out.push(

@@ -64,7 +64,33 @@ export interface PassageReading {
 }
 
 /** A section's kind as its heading or its nearest ancestor's says; `measures` for measures and objectives. */
-type Context = SectionKind | 'measures' | 'none';
+export type SectionContext = SectionKind | 'measures' | 'none';
+type Context = SectionContext;
+
+/**
+ * The kind of each section of a draft, by its heading or its nearest ancestor's: a section of
+ * measures or objectives, or one whose passages take a role from it (background, principles,
+ * definitions, penalties, closing provisions). Answers are kept for the draft's lint.
+ */
+export function sectionContexts(doc: DraftDocument, pack: Pack): (section: number) => SectionContext {
+  const known = new Map<number, SectionContext>();
+  const contextOf = (section: number): SectionContext => {
+    const kept = known.get(section);
+    if (kept !== undefined) return kept;
+    const s: Section | undefined = doc.sections[section];
+    let context: SectionContext = 'none';
+    if (s?.heading) {
+      const { drafting, roles } = pack;
+      if (headingMatches(s, drafting.measureHeadings) || headingMatches(s, drafting.objectiveHeadings))
+        context = 'measures';
+      else context = SECTION_KINDS.find((kind) => headingMatches(s, roles.sections[kind])) ?? 'none';
+    }
+    if (context === 'none' && s && s.parent >= 0) context = contextOf(s.parent);
+    known.set(section, context);
+    return context;
+  };
+  return contextOf;
+}
 
 /**
  * Reads the role of the draft's sentences for one lint: the sentence's own cues first (a
@@ -74,8 +100,6 @@ type Context = SectionKind | 'measures' | 'none';
  * a commitment written as an imperative or a noun phrase).
  */
 export class RoleReader {
-  private readonly contexts = new Map<number, Context>();
-
   constructor(
     private readonly doc: DraftDocument,
     private readonly sentences: Sentences,
@@ -175,20 +199,11 @@ export class RoleReader {
   }
 
   private contextOf(section: number): Context {
-    const known = this.contexts.get(section);
-    if (known !== undefined) return known;
-    const s: Section | undefined = this.doc.sections[section];
-    let context: Context = 'none';
-    if (s?.heading) {
-      const { drafting, roles } = this.pack;
-      if (headingMatches(s, drafting.measureHeadings) || headingMatches(s, drafting.objectiveHeadings))
-        context = 'measures';
-      else context = SECTION_KINDS.find((kind) => headingMatches(s, roles.sections[kind])) ?? 'none';
-    }
-    if (context === 'none' && s && s.parent >= 0) context = this.contextOf(s.parent);
-    this.contexts.set(section, context);
-    return context;
+    this.contexts ??= sectionContexts(this.doc, this.pack);
+    return this.contexts(section);
   }
+
+  private contexts: ((section: number) => SectionContext) | undefined;
 }
 
 /**
@@ -197,7 +212,7 @@ export class RoleReader {
  * facet's words are about, unless the sentence leads a list in (不得有下列行为：), where the
  * prohibition governs the items.
  */
-function roleFromCues(cues: number, leadIn = false): PassageRole | undefined {
+export function roleFromCues(cues: number, leadIn = false): PassageRole | undefined {
   const commits = (cues & CUE_BIT.commitment) !== 0;
   if (cues & CUE_BIT.definition) return 'definition';
   if (cues & CUE_BIT.prohibition && (leadIn || !commits)) return 'prohibition';

@@ -141,6 +141,7 @@ function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
   const out: DraftingSource = { ...a };
   const lexicons = [
     'measureHeadings',
+    'measureTitles',
     'objectiveHeadings',
     'notMeasure',
     'owner',
@@ -217,6 +218,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
   const d = source.drafting ?? {};
   const drafting: CompiledDrafting = {
     measureHeadings: perLanguage(d.measureHeadings, ''),
+    measureTitles: perLanguage(d.measureTitles, ''),
     objectiveHeadings: perLanguage(d.objectiveHeadings, ''),
     notMeasure: perLanguage(d.notMeasure, ''),
     owner: perLanguage(d.owner, ''),

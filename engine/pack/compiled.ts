@@ -132,6 +132,7 @@ export interface CompiledTerm {
 /** The drafting rules' lexicons, each compiled once. */
 export interface CompiledDrafting {
   measureHeadings: Partial<Record<Lang, RegExp>>;
+  measureTitles: Partial<Record<Lang, RegExp>>;
   objectiveHeadings: Partial<Record<Lang, RegExp>>;
   notMeasure: Partial<Record<Lang, RegExp>>;
   owner: Partial<Record<Lang, RegExp>>;

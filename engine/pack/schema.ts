@@ -199,6 +199,11 @@ export interface TermSource {
 export interface DraftingSource {
   rules?: DraftingRuleSource[];
   measureHeadings?: ByLanguage<string[]>;
+  /**
+   * Titles of drafts that are sets of measures as a whole (若干措施, "Action plan"): a draft with
+   * no measures heading has its whole body read as measures when its title matches.
+   */
+  measureTitles?: ByLanguage<string[]>;
   objectiveHeadings?: ByLanguage<string[]>;
   owner?: ByLanguage<string[]>;
   /**

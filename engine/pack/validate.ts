@@ -412,6 +412,7 @@ class Validator {
     const out: DraftingSource = {};
     const lexicons = [
       'measureHeadings',
+      'measureTitles',
       'objectiveHeadings',
       'notMeasure',
       'owner',

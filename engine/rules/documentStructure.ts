@@ -29,6 +29,7 @@ export const documentStructure: DraftingRule = {
         fix: {
           title: fill(messages?.['fix']?.[lang] ?? '{part}', values),
           edits: [insertBlock(doc, offset, template)],
+          placeholders: true,
         },
       });
     });

@@ -1,22 +1,40 @@
 import { firstStartingAt, headingMatches } from '../anchors';
-import type { DraftDocument } from '../markdown/model';
+import { roleFromCues, sectionContexts, sentenceCues } from '../coverage/roles';
+import type { DraftDocument, Section } from '../markdown/model';
 import { anyMatch, type Lang, type Pack } from '../pack/compiled';
 import { alternation } from '../pack/patterns';
-import type { Span } from '../types';
-import type { ChunkView, DraftingRule, Mark, Marks, RuleSpec } from './rule';
+import type { MessageLanguage, Span, TextEdit } from '../types';
+import {
+  fill,
+  type ChunkView,
+  type DraftingRule,
+  type Mark,
+  type Marks,
+  type RuleContext,
+  type RuleSpec,
+} from './rule';
 
 /** What the measure checks read in one block of prose: the facts a measure or objective needs. */
 interface BlockFacts extends Mark {
   /** The block's first line, trimmed of markup and space: where a finding about its unit is shown. */
   anchor: Span;
+  /** Where a unit ending with this block would take appended fields: after its last character. */
+  tail: Span;
   /** The block is a unit's introduction (it ends in a colon) or a label (it is very short). */
   lead: boolean;
+  /** The block introduces objectives ("Our goals are to:", 主要目标：): the items after it are objectives. */
+  leadsObjectives: boolean;
   /** Read as a unit's first block, the unit is not a measure (a prohibition, a definition …). */
   notMeasure: boolean;
   owner: boolean;
   timeframe: boolean;
   indicator: boolean;
+  /** How the block writes a measure's fields, if it does: `（牵头单位：…）` or `Lead: …` (see `FieldStyle`). */
+  fieldStyle: FieldStyle;
 }
+
+/** How a draft writes a measure's fields: in brackets after it, as labels after it, or not at all. */
+type FieldStyle = 'brackets' | 'labels' | 'none';
 
 type Fact = 'owner' | 'timeframe' | 'indicator';
 type UnitKind = 'measure' | 'objective';
@@ -37,27 +55,34 @@ const PARTS: readonly (RuleSpec & { fact: Fact; kinds: readonly UnitKind[] })[] 
 /**
  * The measure rules: a measure (an item, article, row or paragraph under a measures heading such as
  * 主要任务 or "Key actions") names a responsible body, a deadline and a measurable target, and an
- * objective a measurable target. Each block's facts are read once, by `scan`; a unit's facts are
- * those of its blocks.
+ * objective a measurable target. A unit that lacks several gets one finding that quotes its opening
+ * words and lists what it lacks, under each of the rules switched on (`parts`), with a fix that
+ * appends the missing fields in the draft's own style. Each block's facts are read once, by `scan`;
+ * a unit's facts are those of its blocks.
  */
 export const measures: DraftingRule<BlockFacts> = {
   ids: PARTS,
   scan: scanBlocks,
   check(ctx, marks) {
+    const on = PARTS.filter((part) => ctx.isOn(part.id));
+    if (on.length === 0) return;
+    // The rules share their units, unless their `headings` options differ.
     const unitsByHeadings = new Map<string, Unit[]>();
-    for (const part of PARTS) {
-      if (!ctx.isOn(part.id)) continue;
+    const lacking = new Map<Unit, (typeof PARTS)[number][]>();
+    for (const part of on) {
       const headings = ctx.options(part.id).headings;
       const key = JSON.stringify(headings ?? null);
       let units = unitsByHeadings.get(key);
       if (!units) unitsByHeadings.set(key, (units = measureUnits(ctx.doc, ctx.pack, headings, marks)));
-      const messages = ctx.pack.drafting.messages[part.id];
       for (const unit of units) {
         if (!part.kinds.includes(unit.kind) || unit[part.fact]) continue;
-        const message = (unit.kind === 'objective' ? messages?.['objective'] : undefined) ?? messages?.['finding'];
-        ctx.report({ ruleId: part.id, span: unit.anchor, message: message?.[ctx.lang] ?? part.id });
+        const list = lacking.get(unit) ?? [];
+        list.push(part);
+        lacking.set(unit, list);
       }
     }
+    const style = draftStyle(marks);
+    for (const [unit, parts] of lacking) report(ctx, unit, parts, style);
   },
 };
 
@@ -66,14 +91,107 @@ interface Unit {
   kind: UnitKind;
   span: Span;
   anchor: Span;
+  tail: Span;
   owner: boolean;
   timeframe: boolean;
   indicator: boolean;
 }
 
+/** Reports what one unit lacks: one finding, under every rule whose part it lacks. */
+function report(ctx: RuleContext, unit: Unit, parts: readonly (typeof PARTS)[number][], style: FieldStyle): void {
+  const { doc, pack, lang } = ctx;
+  const messages = pack.drafting.messages;
+  const what = (part: (typeof PARTS)[number]) => messages[part.id]?.['part']?.[lang] ?? part.id;
+  const separator = lang === 'zh' ? '、' : ', ';
+  const opening = openingWords(doc.source.slice(unit.anchor.start, unit.anchor.end), lang);
+  const first = parts[0]!.id;
+  const template =
+    (unit.kind === 'objective' ? messages['measure-indicator']?.['objective']?.[lang] : undefined) ??
+    messages[first]?.['finding']?.[lang] ??
+    '{quote}: {lacks}';
+  const message = fill(template, { quote: opening, lacks: parts.map(what).join(separator) });
+  const fields = pack.drafting.measureFields[lang];
+  const finding: Parameters<RuleContext['report']>[0] = {
+    ruleId: first,
+    span: unit.anchor,
+    message,
+    parts: parts.map((p) => p.id),
+  };
+  if (fields) {
+    const title = messages[first]?.['fix']?.[lang] ?? 'Add the missing fields';
+    finding.fix = { title, edits: [fieldsEdit(doc, unit, parts, fields, style, lang)], placeholders: true };
+  }
+  ctx.report(finding);
+}
+
+/** The first words of a unit, as a message quotes them: at most about forty characters. */
+function openingWords(text: string, lang: MessageLanguage): string {
+  const clean = text
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // The measure's own words, before any bracketed fields it already has ("(Lead: …", （牵头单位：…）).
+  const fields = clean.search(
+    /\s*[(（](?:lead|owner|deadline|indicator|牵头|责任|完成时限)|\s+(?:lead|owner|deadline|indicator):/i,
+  );
+  return shortened(fields > 0 ? clean.slice(0, fields) : clean, lang);
+}
+
+/** A quote cut to about twenty characters (Chinese) or fifty (English), at a word where it can. */
+function shortened(clean: string, lang: MessageLanguage): string {
+  const limit = lang === 'zh' ? 20 : 48;
+  if (clean.length <= limit) return clean;
+  const cut = clean.slice(0, limit);
+  const space = lang === 'en' ? cut.lastIndexOf(' ') : -1;
+  return `${space > limit / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * The edit that appends a unit's missing fields after its last character, in the draft's style:
+ * `（牵头单位：[ ]；完成时限：[ ]）` where the draft writes its fields in brackets, `牵头单位：[ ]；…`
+ * or `Lead: [ ] · Deadline: [ ]` otherwise. It only inserts: the drafter's text stays as it is.
+ */
+function fieldsEdit(
+  doc: DraftDocument,
+  unit: Unit,
+  parts: readonly (typeof PARTS)[number][],
+  fields: { owner: string; timeframe: string; indicator: string },
+  style: FieldStyle,
+  lang: MessageLanguage,
+): TextEdit {
+  const labels = parts.map((p) => `${fields[p.fact]}${lang === 'zh' ? '：' : ':'} [ ]`);
+  const inserted =
+    lang === 'zh'
+      ? style === 'brackets'
+        ? `（${labels.join('；')}）`
+        : labels.join('；')
+      : `${/[.;:]$/.test(doc.source.slice(unit.tail.start - 1, unit.tail.start)) ? ' ' : ' · '}${labels.join(' · ')}`;
+  const span = { start: unit.tail.start, end: unit.tail.start };
+  return { span, range: doc.lines.rangeOf(span), newText: inserted };
+}
+
+/** The style most of the draft's units write their fields in. */
+function draftStyle(marks: Marks<BlockFacts>): FieldStyle {
+  let brackets = 0;
+  let labels = 0;
+  for (const mark of marks.all()) {
+    if (mark.fieldStyle === 'brackets') brackets++;
+    else if (mark.fieldStyle === 'labels') labels++;
+  }
+  return brackets > labels ? 'brackets' : labels > 0 ? 'labels' : 'none';
+}
+
 // A bracketed placeholder left by a template ("Lead: [responsible body]", 牵头单位：[ ]) is not
 // yet an owner, a deadline or a target; a link's text in brackets is real text.
 const PLACEHOLDER = /\[[^\]\n]{0,40}\](?![([])/g;
+
+// A named body as the subject of a commitment: capitalised words before "will" or "shall" ("The
+// County Council will", "Trading Standards will"), and not a determiner or pronoun alone. A thing
+// the measure builds is written in lower case ("the centre will test"), so it is not taken for one.
+const NAMED_SUBJECT =
+  /(?:^|[.;:]\s+|\s)(?:The\s+)?((?!(?:The|A|An|This|That|These|Those|It|Its|They|Each|Every|All|Some|Any|Our|Their|There)\b)[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w&'’.-]*){0,5})\s+(?:will|shall|is to|are to|has agreed to|have agreed to|agrees? to)\b/;
+
+const FIELD_BRACKETS = /[（(](?:牵头|责任|负责|主责)(?:单位|部门)[:：]/;
 
 function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
   const { drafting } = pack;
@@ -82,19 +200,38 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
     if (block.kind === 'heading') continue;
     const { span } = block;
     const normalized = chunk.normalized.slice(span.start, span.end);
-    const text = withoutPlaceholders(chunk.text.slice(span.start, span.end), normalized);
+    const source = chunk.text.slice(span.start, span.end);
+    const text = withoutPlaceholders(source, normalized);
     let ownerText = text;
     for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh])
       if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
     const trimmed = normalized.trim();
+    const firstSentence = chunk.sentences.indexAt(span.start + (normalized.length - normalized.trimStart().length));
+    const firstText =
+      firstSentence >= 0
+        ? chunk.normalized.slice(chunk.sentences.start(firstSentence), chunk.sentences.end(firstSentence))
+        : trimmed;
+    const role = roleFromCues(sentenceCues(firstText, pack));
     out.push({
       span,
       anchor: firstLine(chunk.prose, span),
+      tail: tailOf(chunk.prose, span),
       lead: /[:：]$/.test(trimmed) || trimmed.length < 8,
-      notMeasure: anyMatch(drafting.notMeasure, normalized),
-      owner: anyMatch(drafting.owner, ownerText),
+      leadsObjectives: /[:：]$/.test(trimmed) && anyMatch(drafting.objectiveHeadings, trimmed),
+      notMeasure:
+        anyMatch(drafting.notMeasure, normalized) ||
+        role === 'definition' ||
+        role === 'prohibition' ||
+        role === 'exclusion' ||
+        role === 'formula',
+      owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       indicator: anyMatch(drafting.indicator, text),
+      fieldStyle: FIELD_BRACKETS.test(source)
+        ? 'brackets'
+        : /(?:牵头单位|责任单位|完成时限)[:：]|\b(?:Lead|Deadline|Indicator):/.test(source)
+          ? 'labels'
+          : 'none',
     });
   }
   return out;
@@ -122,10 +259,20 @@ function firstLine(prose: string, block: Span): Span {
   return end > start ? { start, end } : { start: block.start, end: block.start };
 }
 
+/** An empty span after the block's last character that is not space or blanked markup. */
+function tailOf(prose: string, block: Span): Span {
+  let end = block.end;
+  while (end > block.start && /[\s\u2028\u2029]/.test(prose[end - 1]!)) end--;
+  return { start: end, end };
+}
+
 /**
  * The measures and objectives of a draft: the top-level list items, numbered articles, table rows
  * or paragraphs under a measures heading (`headings`, or the pack's) or an objectives heading,
- * with the facts of the blocks they hold.
+ * with the facts of the blocks they hold. A draft with no such section whose title names it a set
+ * of measures (若干措施, "Action plan") has its whole body as one. Units that are no measures (a
+ * definition, a prohibition, a closing clause, a quoted case study) and those in a section of
+ * background, principles, definitions or penalties are left out.
  */
 function measureUnits(
   doc: DraftDocument,
@@ -134,21 +281,27 @@ function measureUnits(
   marks: Marks<BlockFacts>,
 ): Unit[] {
   const measureHeadings = headings?.length ? headingOption(headings) : pack.drafting.measureHeadings;
+  const contextOf = sectionContexts(doc, pack);
   const units: Unit[] = [];
   const claimed: Span[] = [];
-  const collect = (kind: UnitKind, patterns: Partial<Record<Lang, RegExp>>): void => {
-    for (const section of doc.sections) {
-      if (!headingMatches(section, patterns)) continue;
+  const collect = (kind: UnitKind, sections: readonly Section[]): void => {
+    for (const section of sections) {
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
-      for (const span of unitsIn(doc, section.span, marks)) {
-        const unit = unitOf(kind, span, marks);
+      for (const { span, objective } of unitsIn(doc, section.span, marks)) {
+        const block = doc.blocks[firstStartingAt(doc.blocks, span.start)];
+        if (block?.quoted) continue;
+        const context = block ? contextOf(block.section) : 'none';
+        if (context !== 'measures' && context !== 'none') continue;
+        const unit = unitOf(objective ? 'objective' : kind, span, marks);
         if (unit) units.push(unit);
       }
     }
   };
-  collect('measure', measureHeadings);
-  collect('objective', pack.drafting.objectiveHeadings);
+  const matching = (patterns: Partial<Record<Lang, RegExp>>) => doc.sections.filter((s) => headingMatches(s, patterns));
+  const measureSections = matching(measureHeadings);
+  collect('measure', measureSections.length ? measureSections : matching(pack.drafting.measureTitles));
+  collect('objective', matching(pack.drafting.objectiveHeadings));
   return units.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -161,6 +314,7 @@ function unitOf(kind: UnitKind, span: Span, marks: Marks<BlockFacts>): Unit | un
     kind,
     span,
     anchor: first.anchor.end > first.anchor.start ? first.anchor : first.span,
+    tail: blocks[blocks.length - 1]!.tail,
     owner: blocks.some((b) => b.owner),
     timeframe: blocks.some((b) => b.timeframe),
     indicator: blocks.some((b) => b.indicator),
@@ -196,15 +350,23 @@ function within(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-/** The units of one section: list items if it has any, else articles, else rows and paragraphs. */
-function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): Span[] {
-  const items = startingIn(doc.items, outer)
-    .filter((i) => within(i.span, outer))
-    .map((i) => i.span);
-  if (items.length) return items;
+/**
+ * The units of one section: list items if it has any, else articles, else rows and paragraphs.
+ * Items after a lead-in that introduces objectives ("Our goals are to:") are objectives.
+ */
+function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): { span: Span; objective?: boolean }[] {
+  const items = startingIn(doc.items, outer).filter((i) => within(i.span, outer));
+  if (items.length) {
+    return items.map((item) => {
+      // The block just before the run of items this one belongs to.
+      let b = firstStartingAt(doc.blocks, item.span.start) - 1;
+      while (b >= 0 && doc.blocks[b]!.item >= 0) b--;
+      const lead = b >= 0 ? marks.within(doc.blocks[b]!.span)[0] : undefined;
+      return lead?.leadsObjectives ? { span: item.span, objective: true } : { span: item.span };
+    });
+  }
   const articles = startingIn(doc.articles, outer).map((a) => ({
-    start: a.span.start,
-    end: Math.min(a.span.end, outer.end),
+    span: { start: a.span.start, end: Math.min(a.span.end, outer.end) },
   }));
   if (articles.length) return articles;
   // A measures table holds the measures, one a row after its header row; the paragraphs around
@@ -220,5 +382,5 @@ function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): Spa
     if (kind === 'table-row' && !header) rows.push(block.span);
     if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead) paragraphs.push(block.span);
   }
-  return rows.length ? rows : paragraphs;
+  return (rows.length ? rows : paragraphs).map((span) => ({ span }));
 }

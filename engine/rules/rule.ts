@@ -64,6 +64,8 @@ export interface RuleContext {
   options(id: string): RuleOptions;
   /** Reports a finding under one of the check's ids; the message is already in `lang`. */
   report(finding: { ruleId: string; span: Span; message: string; fix?: Fix; parts?: string[] }): void;
+  // `parts`: the ids of every rule the finding stands for at this place, its own first; those
+  // switched off are dropped, and the finding goes under the first of the rest.
 }
 
 /** The marks a rule's `scan` found, with their spans in the draft, in document order. */

@@ -1,3 +1,5 @@
+import { firstStartingAt } from '../anchors';
+import { roleFromCues, sectionContexts, sentenceCues } from '../coverage/roles';
 import { anyMatch, type Lang, type Pack } from '../pack/compiled';
 import { fill, type ChunkView, type DraftingRule, type Mark } from './rule';
 
@@ -5,6 +7,10 @@ import { fill, type ChunkView, type DraftingRule, type Mark } from './rule';
 interface VaguePhrase extends Mark {
   lang: Lang;
 }
+
+// Passages that are not commitments: a preamble's or guiding principles' formula (着力, 充分发挥),
+// a definition, a prohibition, a deferral. Their words are not vague commitments.
+const NOT_COMMITMENTS = new Set(['formula', 'definition', 'prohibition', 'exclusion']);
 
 /**
  * Reports a sentence whose commitment is only a vague verb ("further strengthen", 大力推进) with no
@@ -15,8 +21,13 @@ export const vagueCommitment: DraftingRule<VaguePhrase> = {
   scan: vaguePhrases,
   check(ctx, marks) {
     const message = ctx.pack.drafting.messages['vague-commitment']?.['finding']?.[ctx.lang];
+    const contextOf = sectionContexts(ctx.doc, ctx.pack);
     for (const { span, lang } of marks.all()) {
       if (!ctx.scripts.has(lang)) continue;
+      // The guiding principles, the background and the like state no measures to be vague about.
+      const block = ctx.doc.blocks[firstStartingAt(ctx.doc.blocks, span.start)];
+      const context = block && block.span.start <= span.start ? contextOf(block.section) : 'none';
+      if (context !== 'none' && context !== 'measures') continue;
       const phrase = quote(ctx.doc.source.slice(span.start, span.end));
       ctx.report({ ruleId: 'vague-commitment', span, message: fill(message ?? '"{phrase}"', { phrase }) });
     }
@@ -40,7 +51,8 @@ function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
           re.lastIndex++;
           continue;
         }
-        const start = block.span.start + m.index;
+        // A pattern anchored at a sentence's start may take the blank before its first word too.
+        const start = block.span.start + m.index + Math.max(0, m[0].search(/[A-Za-z\u3400-\u9fff]/));
         const index = sentences.indexAt(start);
         if (index < 0 || bySentence.has(index)) continue;
         let isConcrete = concrete.get(index);
@@ -48,7 +60,10 @@ function vaguePhrases(chunk: ChunkView, pack: Pack): VaguePhrase[] {
           isConcrete = anyMatch(pack.drafting.concrete, normalized.slice(sentences.start(index), sentences.end(index)));
           concrete.set(index, isConcrete);
         }
-        if (!isConcrete) bySentence.set(index, { span: { start, end: start + m[0].length }, lang });
+        if (isConcrete) continue;
+        const sentence = normalized.slice(sentences.start(index), sentences.end(index));
+        if (NOT_COMMITMENTS.has(roleFromCues(sentenceCues(sentence, pack)) ?? '')) concrete.set(index, true);
+        else bySentence.set(index, { span: { start, end: block.span.start + m.index + m[0].length }, lang });
       }
     }
   }

@@ -4,7 +4,19 @@ import { LAKESIDE, project } from './fixtures';
 import { removeFixture, runInProcess, writeFixture } from './harness';
 
 const FILE_KEYS = ['path', 'language', 'coverage', 'diagnostics', 'error'];
-const DIAGNOSTIC_KEYS = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'facet', 'fix'];
+// The contract's keys, and `parts`, which this version adds (one finding standing for several rules).
+const DIAGNOSTIC_KEYS = [
+  'ruleId',
+  'severity',
+  'message',
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'facet',
+  'fix',
+  'parts',
+];
 const LOCATION_KEYS = ['line', 'column', 'endLine', 'endColumn'];
 
 function assertSubset(keys: string[], allowed: string[], what: string): void {

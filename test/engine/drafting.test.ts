@@ -212,7 +212,9 @@ describe('messages follow the draft language', () => {
   test('a Chinese draft gets Chinese messages from every drafting rule', () => {
     const result = lint(chinese);
     assert.equal(result.messageLanguage, 'zh');
-    const rules = new Set(result.findings.filter((f) => f.kind === 'drafting').map((f) => f.ruleId));
+    const rules = new Set(
+      result.findings.filter((f) => f.kind === 'drafting').flatMap((f) => f.parts?.map((p) => p.ruleId) ?? [f.ruleId]),
+    );
     assert.deepEqual([...rules].sort(), [...DRAFTING_RULE_IDS].sort());
     for (const f of result.findings.filter((x) => x.kind === 'drafting')) {
       assert.match(f.message, HAN, `${f.ruleId}: ${f.message}`);
@@ -224,7 +226,10 @@ describe('messages follow the draft language', () => {
     const result = lint(english);
     assert.equal(result.messageLanguage, 'en');
     const drafting = result.findings.filter((f) => f.kind === 'drafting');
-    assert.deepEqual([...new Set(drafting.map((f) => f.ruleId))].sort(), [...DRAFTING_RULE_IDS].sort());
+    assert.deepEqual(
+      [...new Set(drafting.flatMap((f) => f.parts?.map((p) => p.ruleId) ?? [f.ruleId]))].sort(),
+      [...DRAFTING_RULE_IDS].sort(),
+    );
     for (const f of drafting) assert.doesNotMatch(f.message, HAN, `${f.ruleId}: ${f.message}`);
   });
 
@@ -238,7 +243,8 @@ describe('messages follow the draft language', () => {
     }
     const owner = result.findings.find((f) => f.ruleId === 'measure-owner');
     assert.ok(owner);
-    assert.doesNotMatch(owner.message, HAN);
+    // The measure is quoted in its own words; the rest of the message is English.
+    assert.doesNotMatch(owner.message.replace(/\("[^"]*"\)/, ''), HAN);
   });
 });
 
@@ -298,6 +304,6 @@ describe('phrases within a block', () => {
     );
     // "actively" ends one paragraph and "promote" starts the next: no phrase of the draft says both.
     const across = '# Plan\n\n## Measures\n\nFirms will act actively\n\npromote exports and quality.\n';
-    assert.deepEqual(findingsOf(across, 'vague-commitment'), []);
+    assert.ok(findingsOf(across, 'vague-commitment').every((f) => !/actively/.test(f.message)));
   });
 });

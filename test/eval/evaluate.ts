@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { builtinPack, lint, type ElementCoverage } from '../../engine';
+import { scoreMeasures } from './measureEval';
 
 type Label = 'covered' | 'not-covered' | 'lookalike' | 'ambiguous';
 interface FacetLabel {
@@ -187,6 +188,19 @@ if (!args.has('--quiet')) {
     if (c.quote) out.push(`    reader: ${c.quote.slice(0, 140)}`);
   }
 }
+// The measure rules and vague commitments, on the texts whose measures the readers labelled.
+const measures = scoreMeasures(HERE, holdout ? 'holdout/measures' : 'measures', textOf);
+out.push(
+  '',
+  `Measure rules on ${measures.texts} labelled drafts (${measures.units} units a reader saw in measures or objectives sections):`,
+  '',
+  '| rule | cells | agreement | false findings | missed |',
+  '|---|---|---|---|---|',
+  ...measures.rules.map(
+    (r) => `| ${r.rule} | ${r.cells} | ${pct(r.cells ? r.agree / r.cells : 1)} | ${r.falseFindings} | ${r.missed} |`,
+  ),
+);
+if (!args.has('--quiet')) for (const r of measures.rules) for (const p of r.problems) out.push(`- ${r.rule}: ${p}`);
 if (args.has('--json')) console.log(JSON.stringify({ cells, elementCells }));
 else console.log(out.join('\n'));
 
