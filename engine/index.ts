@@ -22,3 +22,4 @@ export { readDirectives, DIRECTIVE_PREFIX } from './directives';
 export type { Directive, DirectiveKind } from './directives';
 export { insertElementTemplate, insertFacetLines, elementAnchor, isElementHeading } from './coverage/fixes';
 export { adaptTemplate, headingMatches, insertBlock, lineEnding } from './anchors';
+export { chineseNumeral, numberSectionAt } from './sectionNumbers';

@@ -1,5 +1,12 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
-import { DIRECTIVE_PREFIX, adaptTemplate, lineEnding, type LintResult, type MessageLanguage } from '../engine';
+import {
+  DIRECTIVE_PREFIX,
+  adaptTemplate,
+  lineEnding,
+  numberSectionAt,
+  type LintResult,
+  type MessageLanguage,
+} from '../engine';
 import { toRange } from './convert';
 import { say, statusWord } from './wording';
 
@@ -92,6 +99,17 @@ function sectionCompletions(
   const eol = lineEnding(document);
   const range = toRange({ start: { line: position.line, character: position.character - typed }, end: position });
   const prefix = typedLevel ? `${'#'.repeat(typedLevel)} ` : '';
+  // A section typed among numbered parts is numbered like them; the parts after it move on.
+  const numbered = (template: string): Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> => {
+    const adapted = adaptTemplate(template, level, eol);
+    const { template: text, renumber } = numberSectionAt(document, offset, level, adapted);
+    return {
+      textEdit: { range, newText: text + eol },
+      ...(renumber.length
+        ? { additionalTextEdits: renumber.map((e) => ({ range: toRange(e.range), newText: e.newText })) }
+        : {}),
+    };
+  };
   const items: CompletionItem[] = [];
   pack.elements.forEach((element, i) => {
     const status = result.coverage.elements.find((e) => e.id === element.id)?.status ?? 'missing';
@@ -104,7 +122,7 @@ function sectionCompletions(
       documentation: element.asks[lang],
       sortText: `${STATUS_RANK[status]}-${String(i).padStart(3, '0')}`,
       filterText: prefix + element.title[lang],
-      textEdit: { range, newText: adaptTemplate(element.template[lang], level, eol) + eol },
+      ...numbered(element.template[lang]),
     });
   });
   pack.drafting.structure.forEach((part, i) => {
@@ -114,7 +132,7 @@ function sectionCompletions(
       detail: say(lang, 'part of every draft', '草案的基本部分'),
       sortText: `4-${String(i).padStart(3, '0')}`,
       filterText: prefix + part.title[lang],
-      textEdit: { range, newText: adaptTemplate(part.template[lang], level, eol) + eol },
+      ...numbered(part.template[lang]),
     });
   });
   return items;

@@ -76,11 +76,11 @@ export function ruleChoices(result: LintResult): RuleChoice[] {
   }));
 }
 
-/** The edit that inserts an element's template section where it belongs, or undefined. */
-export function sectionEdit(result: LintResult, elementId: string): TextEdit | undefined {
+/** The edits that insert an element's template section where it belongs, or undefined. */
+export function sectionEdits(result: LintResult, elementId: string): TextEdit[] | undefined {
   const element = result.pack.elements.find((e) => e.id === elementId);
   return element
-    ? toTextEdit(insertElementTemplate(result.document, result.pack, element, result.messageLanguage))
+    ? insertElementTemplate(result.document, result.pack, element, result.messageLanguage).map(toTextEdit)
     : undefined;
 }
 

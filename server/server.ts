@@ -36,7 +36,7 @@ import {
   elementChoices,
   fileReportOf,
   ruleChoices,
-  sectionEdit,
+  sectionEdits,
 } from './customRequests';
 import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
@@ -302,11 +302,11 @@ export function startServer(connection: Connection): void {
         case ServerCommands.insertSection: {
           if (!arg.uri || !arg.elementId) return false;
           const lint = await lintOf(arg.uri);
-          const edit = lint ? sectionEdit(lint.result, arg.elementId) : undefined;
-          if (!edit) return false;
+          const edits = lint ? sectionEdits(lint.result, arg.elementId) : undefined;
+          if (!edits) return false;
           const applied = await connection.workspace.applyEdit({
             label: 'Insert a section template',
-            edit: { changes: { [arg.uri]: [edit] } },
+            edit: { changes: { [arg.uri]: edits } },
           });
           return applied.applied;
         }

@@ -39,7 +39,7 @@ export function coverageFindings(
           : `The draft does not address "${element.title.en}": ${element.asks.en} (needs ${need} of ${n}: ${facets}).`;
       fix = {
         title: lang === 'zh' ? `插入章节：${element.title.zh}` : `Insert a section: ${element.title.en}`,
-        edits: [insertElementTemplate(doc, pack, element, lang)],
+        edits: insertElementTemplate(doc, pack, element, lang),
       };
     } else {
       const have = titleList(covered, lang);
@@ -50,10 +50,10 @@ export function coverageFindings(
           : `"${element.title.en}" is only partly covered: the draft addresses ${have} but not ${lack} (needs ${need} of ${n}).`;
       const adding = missing.slice(0, need - covered.length);
       const toAdd = adding.map((f) => f.id);
-      const edit = insertFacetLines(doc, pack, element, report, toAdd, lang);
-      if (edit) {
+      const edits = insertFacetLines(doc, pack, element, report, toAdd, lang);
+      if (edits) {
         const titles = titleList(adding, lang);
-        fix = { title: lang === 'zh' ? `补充：${titles}` : `Add: ${titles}`, edits: [edit] };
+        fix = { title: lang === 'zh' ? `补充：${titles}` : `Add: ${titles}`, edits };
       }
     }
     const finding: Finding = {

@@ -4,13 +4,13 @@ import {
   firstStartingAt,
   headingMatches,
   insertAt,
-  insertBlock,
   lastBlockIn,
   lineEnding,
   titleSpan,
 } from '../anchors';
 import type { Block, DraftDocument, Section } from '../markdown/model';
 import type { CompiledElement, Pack } from '../pack/compiled';
+import { insertSection } from '../sectionNumbers';
 import type { ElementCoverage, MessageLanguage, Span, TextEdit } from '../types';
 
 /**
@@ -27,18 +27,18 @@ export function elementAnchor(doc: DraftDocument, pack: Pack, element: CompiledE
 }
 
 /**
- * The edit that inserts a missing element's template section: at the end of the section where it
+ * The edits that insert a missing element's template section: at the end of the section where it
  * belongs (its own heading), else at the end of the measures section (a missing element needs
  * measures, not a paragraph in the background), else at the end of its group's section, else
- * before the implementation section, else at the end of the draft. In a draft whose parts are
- * numbered Chinese lines (二、重点任务 / （一）……), the section is numbered the same way.
+ * before the implementation section, else at the end of the draft. The section is numbered like
+ * the draft's own parts at that level (（三）, "## 4.", 四、), and those after it move on by one.
  */
 export function insertElementTemplate(
   doc: DraftDocument,
   pack: Pack,
   element: CompiledElement,
   lang: MessageLanguage,
-): TextEdit {
+): TextEdit[] {
   const eol = lineEnding(doc);
   const group = pack.groups.find((g) => g.id === element.group);
   const host =
@@ -46,43 +46,25 @@ export function insertElementTemplate(
     findSection(doc, pack.drafting.measureHeadings) ??
     (group ? findSection(doc, group.headings) : undefined);
   if (host) {
-    const template = adaptTemplate(element.template[lang], Math.min(6, host.level + 1), eol);
-    return insertBlock(doc, host.span.end, numberedLike(doc, host, template));
+    const level = Math.min(6, host.level + 1);
+    const template = adaptTemplate(element.template[lang], level, eol);
+    const children = host.children.map((i) => doc.sections[i]!).filter((s) => s.level === level);
+    return insertSection(doc, children, host, host.span.end, template);
   }
   const implementation = pack.drafting.structure.find((p) => p.id === 'implementation');
   const before = implementation ? findSection(doc, implementation.headings) : undefined;
-  if (before) return insertBlock(doc, before.span.start, adaptTemplate(element.template[lang], before.level, eol));
+  if (before) {
+    const siblings = doc.sections.filter((s) => s.heading && s.level === before.level && s.parent === before.parent);
+    const template = adaptTemplate(element.template[lang], before.level, eol);
+    return insertSection(doc, siblings, doc.sections[before.parent], before.span.start, template);
+  }
   const level = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
-  return insertBlock(doc, doc.source.length, adaptTemplate(element.template[lang], level, eol));
-}
-
-const CN_DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 12 → 十二, 23 → 二十三: the numbers of Chinese numbered headings. */
-function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  const siblings = doc.sections.filter((s) => s.heading && s.level === level);
+  return insertSection(doc, siblings, undefined, doc.source.length, adaptTemplate(element.template[lang], level, eol));
 }
 
 /**
- * Rewrites a template's first Markdown heading as the next numbered line of the host section when
- * the host is a Chinese numbered part (二、重点任务): its subsections are （一）… lines, so the new
- * one is （N）title rather than a Markdown heading that would break the draft's own numbering.
- */
-function numberedLike(doc: DraftDocument, host: Section, template: string): string {
-  if (!host.heading?.implicit || !/^[一二三四五六七八九十]+\s*[、.．]/.test(host.heading.text)) return template;
-  const numbered = host.children.filter((i) =>
-    /^[（(][一二三四五六七八九十]+[）)]/.test(doc.sections[i]!.heading?.text ?? ''),
-  ).length;
-  return template.replace(
-    /^#{1,6}[ \t]+(.*)$/m,
-    (_line, title: string) => `（${chineseNumber(numbered + 1)}）${title}`,
-  );
-}
-
-/**
- * The edit that adds lines for some of an element's missing facets, as list items after the last
+ * The edits that add lines for some of an element's missing facets, as list items after the last
  * passage of the section where the element's evidence already is (or where the element belongs):
  * of its own text, before its subsections (see `lastBlockIn`). Evidence only in the draft's
  * opening text (before its first heading, or under its title) says where the element is mentioned,
@@ -96,7 +78,7 @@ export function insertFacetLines(
   coverage: ElementCoverage,
   facetIds: string[],
   lang: MessageLanguage,
-): TextEdit | undefined {
+): TextEdit[] | undefined {
   const eol = lineEnding(doc);
   // Built in a loop, not by map, filter and join: see `titleList` in findings.ts.
   let bullets = '';
@@ -115,7 +97,7 @@ export function insertFacetLines(
   }
   if (!last) return insertElementTemplate(doc, pack, element, lang);
   const inList = last.item >= 0;
-  return insertAt(doc, last.span.end, (inList ? eol : eol + eol) + bullets);
+  return [insertAt(doc, last.span.end, (inList ? eol : eol + eol) + bullets)];
 }
 
 /** The root section, or the draft's title: the only level-1 section, running to the draft's end. */

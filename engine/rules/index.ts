@@ -1,5 +1,6 @@
 import { documentStructure } from './documentStructure';
 import { measures } from './measures';
+import { numbering } from './numbering';
 import type { DraftingRule, RuleSpec } from './rule';
 import { terminology } from './terminology';
 import { vagueCommitment } from './vagueCommitment';
@@ -9,7 +10,13 @@ import { vagueCommitment } from './vagueCommitment';
  * order of findings is stable). Rule ids, default severities and options are read from here; the
  * rules' words live in the pack. To add a rule, see "How to add a drafting rule" in ARCHITECTURE.md.
  */
-export const DRAFTING_RULES: readonly DraftingRule[] = [measures, vagueCommitment, terminology, documentStructure];
+export const DRAFTING_RULES: readonly DraftingRule[] = [
+  measures,
+  vagueCommitment,
+  terminology,
+  documentStructure,
+  numbering,
+];
 
 /** Every drafting rule id with its default severity and options, in the order of `DRAFTING_RULES`. */
 export const DRAFTING_RULE_SPECS: readonly RuleSpec[] = DRAFTING_RULES.flatMap((rule) => rule.ids);

@@ -288,13 +288,16 @@ function measureUnits(
     for (const section of sections) {
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
-      for (const { span, objective } of unitsIn(doc, section.span, marks)) {
+      for (const { span, objective, header } of unitsIn(doc, section.span, marks)) {
         const block = doc.blocks[firstStartingAt(doc.blocks, span.start)];
         if (block?.quoted) continue;
         const context = block ? contextOf(block.section) : 'none';
         if (context !== 'measures' && context !== 'none') continue;
         const unit = unitOf(objective ? 'objective' : kind, span, marks);
-        if (unit) units.push(unit);
+        if (!unit) continue;
+        const lead = header ? ownerInColumn(doc, pack, header, span) : undefined;
+        if (lead !== undefined) unit.owner = lead;
+        units.push(unit);
       }
     }
   };
@@ -354,7 +357,11 @@ function within(span: Span, outer: Span): boolean {
  * The units of one section: list items if it has any, else articles, else rows and paragraphs.
  * Items after a lead-in that introduces objectives ("Our goals are to:") are objectives.
  */
-function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): { span: Span; objective?: boolean }[] {
+function unitsIn(
+  doc: DraftDocument,
+  outer: Span,
+  marks: Marks<BlockFacts>,
+): { span: Span; objective?: boolean; header?: Span }[] {
   const items = startingIn(doc.items, outer).filter((i) => within(i.span, outer));
   if (items.length) {
     return items.map((item) => {
@@ -371,16 +378,46 @@ function unitsIn(doc: DraftDocument, outer: Span, marks: Marks<BlockFacts>): { s
   if (articles.length) return articles;
   // A measures table holds the measures, one a row after its header row; the paragraphs around
   // it only introduce or explain it.
-  const rows: Span[] = [];
-  const paragraphs: Span[] = [];
+  const rows: { span: Span; header: Span }[] = [];
+  const paragraphs: { span: Span }[] = [];
   let previousKind = '';
+  let header: Span | undefined;
   for (const block of startingIn(doc.blocks, outer)) {
     if (!within(block.span, outer)) continue;
     const kind = block.kind;
-    const header = kind === 'table-row' && previousKind !== 'table-row';
+    if (kind === 'table-row' && previousKind !== 'table-row') header = block.span;
+    else if (kind === 'table-row' && header) rows.push({ span: block.span, header });
     previousKind = kind;
-    if (kind === 'table-row' && !header) rows.push(block.span);
-    if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead) paragraphs.push(block.span);
+    if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead)
+      paragraphs.push({ span: block.span });
   }
-  return (rows.length ? rows : paragraphs).map((span) => ({ span }));
+  return rows.length ? rows : paragraphs;
+}
+
+/**
+ * Whether a table row names its lead, when its table has a column for it ("Lead", 牵头单位): the
+ * owner is that cell, whatever else the row names (a university in the action's own words is what
+ * it builds or works with). Undefined when the table has no such column.
+ */
+function ownerInColumn(doc: DraftDocument, pack: Pack, header: Span, row: Span): boolean | undefined {
+  // Cut at the source's pipes; each cell's words are read from the normalised text, where the
+  // pipes are blanked.
+  const cells = (span: Span): string[] => {
+    const out: string[] = [];
+    const source = doc.source.slice(span.start, span.end);
+    let from = 0;
+    for (let at = source.indexOf('|'); at >= 0; at = source.indexOf('|', at + 1)) {
+      if (source[at - 1] === '\\') continue;
+      out.push(doc.normalized.slice(span.start + from, span.start + at));
+      from = at + 1;
+    }
+    out.push(doc.normalized.slice(span.start + from, span.end));
+    // A row written with outer pipes has an empty first cell.
+    return source.trimStart().startsWith('|') ? out.slice(1) : out;
+  };
+  const column = cells(header).findIndex((cell) => cell.trim() && anyMatch(pack.drafting.owner, `${cell.trim()}:`));
+  if (column < 0) return undefined;
+  let lead = cells(row)[column] ?? '';
+  for (const re of [pack.drafting.vagueOwner.en, pack.drafting.vagueOwner.zh]) if (re) lead = lead.replace(re, ' ');
+  return /[\p{L}]/u.test(withoutPlaceholders(lead, lead).replace(/\b(?:tbc|tbd|n\/a|none)\b|待定|无/gi, ''));
 }

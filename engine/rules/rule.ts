@@ -34,7 +34,8 @@ export interface ChunkView {
   readonly prose: string;
   /** The prose normalised for matching (simplified Chinese, half-width), the same length. */
   readonly normalized: string;
-  readonly blocks: readonly { kind: BlockKind; span: Span }[];
+  /** The chunk's blocks; `item` is the chunk's top-level list item a block is part of, or -1. */
+  readonly blocks: readonly { kind: BlockKind; span: Span; item: number }[];
   readonly sentences: Sentences;
   /** The languages whose lexicons can match in the chunk. */
   readonly languages: readonly Lang[];

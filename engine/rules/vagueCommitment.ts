@@ -25,7 +25,7 @@ export const vagueCommitment: DraftingRule<VaguePhrase> = {
     for (const { span, lang } of marks.all()) {
       if (!ctx.scripts.has(lang)) continue;
       // The guiding principles, the background and the like state no measures to be vague about.
-      const block = ctx.doc.blocks[firstStartingAt(ctx.doc.blocks, span.start)];
+      const block = ctx.doc.blocks[firstStartingAt(ctx.doc.blocks, span.start + 1) - 1];
       const context = block && block.span.start <= span.start ? contextOf(block.section) : 'none';
       if (context !== 'none' && context !== 'measures') continue;
       const phrase = quote(ctx.doc.source.slice(span.start, span.end));

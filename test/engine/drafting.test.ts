@@ -129,8 +129,17 @@ describe('document-structure', () => {
     assert.match(found[0]!.fix!.title, /发展目标/);
     const fixed = applyFix(chinese, found[0]!);
     assert.ok(fixed.indexOf('发展目标') > fixed.indexOf('全县有竹加工企业'));
-    assert.ok(fixed.indexOf('发展目标') < fixed.indexOf('二、重点任务'));
+    // Numbered like the draft's parts, which move on by one; nothing of the drafter's is lost.
+    assert.match(fixed, /\n二、发展目标\n[^]*\n三、重点任务\n[^]*\n四、组织实施\n/);
+    assert.equal(
+      fixed
+        .replace(/\n二、发展目标\n[^]*?(?=\n三、重点任务)/, '')
+        .replace('三、重点任务', '二、重点任务')
+        .replace('四、组织实施', '三、组织实施'),
+      chinese,
+    );
     assert.deepEqual(findingsOf(fixed, 'document-structure'), []);
+    assert.deepEqual(findingsOf(fixed, 'numbering'), []);
   });
 
   test('the four templates of the pack make a complete draft in either language', () => {
@@ -199,6 +208,8 @@ describe('messages follow the draft language', () => {
     '',
     '第一条 有关部门应当大力推进皮具产业转型升级，支持中小型企业发展。',
     '',
+    '第三条 本办法自印发之日起施行。',
+    '',
   ].join('\n');
   const english = [
     '# Hillcrest Food Cluster Draft',
@@ -206,6 +217,7 @@ describe('messages follow the draft language', () => {
     '## Key tasks',
     '',
     '1. Relevant departments will actively promote the food industry and support small and middle enterprises.',
+    '3. Relevant departments will support the food industry.',
     '',
   ].join('\n');
 
@@ -239,7 +251,8 @@ describe('messages follow the draft language', () => {
     assert.ok(structure.length > 0);
     for (const f of structure) {
       assert.doesNotMatch(f.message, HAN);
-      assert.ok(f.fix!.edits[0]!.newText.includes('## '));
+      // An English part, numbered like the draft's chapters (第一章 扶持措施).
+      assert.match(f.fix!.edits[0]!.newText, /^\n?第[一二]章 [A-Z]/);
     }
     const owner = result.findings.find((f) => f.ruleId === 'measure-owner');
     assert.ok(owner);
@@ -256,6 +269,7 @@ describe('the drafting rules as the pack describes them', () => {
     'vague-commitment': 'information',
     terminology: 'warning',
     'document-structure': 'warning',
+    numbering: 'warning',
   };
 
   test('each has its severity, a title and what it asks in both languages', () => {

@@ -120,8 +120,11 @@ const MINIMAL: Record<MessageLanguage, string> = {
   zh: '# 县产业集群发展规划\n\n## 主要任务\n\n- 县政府发布本规划。\n',
 };
 
-function applyEdit(text: string, edit: { span: { start: number; end: number }; newText: string }): string {
-  return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
+function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
 }
 
 describe('the sme-cluster pack (coverage part)', () => {
@@ -207,7 +210,7 @@ describe('the sme-cluster pack (coverage part)', () => {
       const pack = builtinPack();
       for (const element of pack.elements) {
         const doc = lint(MINIMAL[lang]).document;
-        const text = applyEdit(MINIMAL[lang], insertElementTemplate(doc, pack, element, lang));
+        const text = applyEdits(MINIMAL[lang], insertElementTemplate(doc, pack, element, lang));
         const result = lint(text);
         const coverage = result.coverage.elements.find((e) => e.id === element.id)!;
         assert.equal(

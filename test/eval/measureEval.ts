@@ -22,6 +22,7 @@ interface MeasureLabels {
   text: string;
   units: UnitLabel[];
   vague?: { quote: string }[] | null;
+  numbering?: { quote: string; expected: string }[] | null;
 }
 
 /** The rules scored, with the fact of a unit each asks for; `objectives` says whether it checks objectives too. */
@@ -132,23 +133,27 @@ export function scoreMeasures(
         );
       }
     }
-    // Vague commitments: the sentences the readers list, and the tool's findings.
-    const vague = score('vague-commitment');
-    const vagueLines = new Set((labels.vague ?? []).map((v) => lineOf(v.quote)).filter((l) => l >= 0));
-    const reportedLines = new Set(
-      result.findings.filter((f) => f.ruleId === 'vague-commitment').map((f) => f.range.start.line),
-    );
-    for (const line of new Set([...vagueLines, ...reportedLines])) {
-      vague.cells++;
-      const expected = vagueLines.has(line);
-      const reported = reportedLines.has(line);
-      if (expected === reported) vague.agree++;
-      else if (reported) {
-        vague.falseFindings++;
-        vague.problems.push(`${name} line ${line + 1}: vague reported: ${text.split('\n')[line]!.slice(0, 60)}`);
-      } else {
-        vague.missed++;
-        vague.problems.push(`${name} line ${line + 1}: vague not reported: ${text.split('\n')[line]!.slice(0, 60)}`);
+    // Vague commitments and numbering slips: the lines the readers list, and the tool's findings.
+    // Numbering is scored only on drafts whose reader listed its slips.
+    const lists: [string, { quote: string }[] | null | undefined][] = [['vague-commitment', labels.vague]];
+    if (labels.numbering !== undefined) lists.push(['numbering', labels.numbering]);
+    for (const [rule, listed] of lists) {
+      const s = score(rule);
+      const expectedLines = new Set((listed ?? []).map((v) => lineOf(v.quote)).filter((l) => l >= 0));
+      const reportedLines = new Set(result.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line));
+      for (const line of new Set([...expectedLines, ...reportedLines])) {
+        s.cells++;
+        const expected = expectedLines.has(line);
+        const reported = reportedLines.has(line);
+        const words = text.split('\n')[line]!.slice(0, 60);
+        if (expected === reported) s.agree++;
+        else if (reported) {
+          s.falseFindings++;
+          s.problems.push(`${name} line ${line + 1}: reported: ${words}`);
+        } else {
+          s.missed++;
+          s.problems.push(`${name} line ${line + 1}: not reported: ${words}`);
+        }
       }
     }
   }
