@@ -62,6 +62,8 @@ export interface WorkspaceLintResult {
 /** The VS Code extension's commands (contributed in `package.json`). */
 export const ClientCommands = {
   lintWorkspace: 'clusterPolicyLint.lintWorkspace',
+  checkFile: 'clusterPolicyLint.checkFile',
+  stopCheckingFile: 'clusterPolicyLint.stopCheckingFile',
   insertSection: 'clusterPolicyLint.insertSection',
   openRuleDocs: 'clusterPolicyLint.openRuleDocs',
   restartServer: 'clusterPolicyLint.restartServer',
@@ -182,3 +184,35 @@ export interface RuleChoice {
   title: string;
   docs: string;
 }
+
+/**
+ * `clusterPolicyLint/draftStatus`: whether the server checks a document as a policy draft, and
+ * why, for a status item that says so and offers to turn checking on.
+ */
+export const DraftStatusRequest = request<DocumentParams, DraftStatus>('clusterPolicyLint/draftStatus');
+
+/** The result of `DraftStatusRequest`. */
+export interface DraftStatus {
+  checked: boolean;
+  /**
+   * Why: `requested` (the user asked), `front-matter` (it says `cluster-policy-lint: true`),
+   * `configuration` (a configuration file applies), `setting` (`clusterPolicyLint.include` names
+   * it); or why not: `disabled`, `front-matter-off`, `ignored` (by a configuration's `ignores`),
+   * `no-configuration` (nothing says it is a draft).
+   */
+  reason:
+    | 'requested'
+    | 'front-matter'
+    | 'configuration'
+    | 'setting'
+    | 'disabled'
+    | 'front-matter-off'
+    | 'ignored'
+    | 'no-configuration';
+}
+
+/**
+ * `clusterPolicyLint/workspaceDrafts`: the Markdown files of the workspace folders, found as the
+ * command line finds them (`.gitignore`, the configuration's `ignores`), as URIs.
+ */
+export const WorkspaceDraftsRequest = request<Record<string, never>, string[]>('clusterPolicyLint/workspaceDrafts');

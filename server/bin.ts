@@ -5,6 +5,7 @@
  * the flags name, sends `console` output to the editor's log and ends the process with its input.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFiles } from './nodeFiles';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -35,4 +36,4 @@ process.on('uncaughtException', (error) =>
   connection.console.error(`Unexpected error: ${error.stack ?? error.message}`),
 );
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
-startServer(connection);
+startServer(connection, nodeFiles);
