@@ -20,14 +20,25 @@ export const CONFIG_FILE_NAMES = [
 ] as const;
 
 /**
- * Where a rule's documentation lives when its pack names no `docs` link: the rule's anchor in
- * `docs/rules.md` of the repository. Stable: anchors are rule ids, which are a public contract.
+ * The documentation link of a rule: the pack's own link when it gives one, else the rule's anchor
+ * in the `docs/rules.md` that ships with the tool (`bundledDocs`, the URI of that file where the
+ * server can name one). Never a page on the internet: government networks often cannot reach one.
+ * Anchors are rule ids, which are a public contract.
  */
-export const RULE_DOCS_BASE = 'https://github.com/cluster-policy-lint/cluster-policy-lint/blob/main/docs/rules.md';
+export function ruleDocsUrl(
+  ruleId: string,
+  packDocs: string | undefined,
+  bundledDocs: string | undefined,
+): string | undefined {
+  return packDocs ?? (bundledDocs ? `${bundledDocs}#${ruleId}` : undefined);
+}
 
-/** The documentation link of a rule: the pack's own link when it gives one. */
-export function ruleDocsUrl(ruleId: string, packDocs?: string): string {
-  return packDocs ?? `${RULE_DOCS_BASE}#${ruleId}`;
+/**
+ * What a client may tell the server in `initializationOptions`. `ruleDocs` is the URI of the
+ * `docs/rules.md` the client has (the VS Code extension's copy), for diagnostics to link to.
+ */
+export interface InitializationOptions {
+  ruleDocs?: string;
 }
 
 /**
@@ -182,7 +193,8 @@ export interface RuleChoice {
   id: string;
   kind: 'coverage' | 'drafting';
   title: string;
-  docs: string;
+  /** The rule's documentation link, when there is one. */
+  docs?: string;
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   WorkspaceDraftsRequest,
   type DocumentParams,
   type DraftStatus,
+  type InitializationOptions,
   type InsertSectionArgs,
   type RequestDef,
 } from '../common/protocol';
@@ -40,6 +41,7 @@ import {
   ruleChoices,
   sectionEdit,
 } from './customRequests';
+import { setBundledRuleDocs } from './convert';
 import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
 import type { ServerFiles } from './files';
@@ -133,6 +135,8 @@ export function startServer(connection: Connection, files: ServerFiles): void {
 
   connection.onInitialize((params): InitializeResult => {
     support = readSupport(params.capabilities);
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.ruleDocs === 'string') setBundledRuleDocs(options.ruleDocs);
     roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (roots.length === 0 && params.rootUri) roots = [params.rootUri];
     const result: InitializeResult = {
