@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   ClientCommands,
+  ClientFileRequests,
+  type ClientFileType,
   ElementsRequest,
   RulesRequest,
   ServerCommands,
@@ -68,6 +70,8 @@ export async function activateWith(context: vscode.ExtensionContext, makeClient:
     vscode.commands.registerCommand(ClientCommands.checkFile, () => setRequested(true)),
     vscode.commands.registerCommand(ClientCommands.stopCheckingFile, () => setRequested(false)),
   );
+
+  answerFileRequests(running);
 
   // The coverage webview (client/coverageView.ts): registered before the client starts, so its
   // commands exist at once; its requests wait for the server.
@@ -156,4 +160,44 @@ async function openRuleDocs(running: BaseLanguageClient, ruleDocs: RuleDocs, rul
   if (rule.docs && !rule.docs.startsWith(ruleDocs.uri.toString()))
     await vscode.env.openExternal(vscode.Uri.parse(rule.docs));
   else await ruleDocs.open(rule.id);
+}
+
+/**
+ * Reads files for the server where it cannot itself (in a browser worker, or on a virtual file
+ * system): configuration files, rule packs and drafts, through `workspace.fs`.
+ */
+function answerFileRequests(running: BaseLanguageClient): void {
+  const typeOf = (type: vscode.FileType): ClientFileType =>
+    type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
+  const orNull =
+    <R>(read: (uri: vscode.Uri) => Thenable<R>) =>
+    async ({ uri }: { uri: string }): Promise<R | null> => {
+      try {
+        return await read(vscode.Uri.parse(uri));
+      } catch {
+        return null;
+      }
+    };
+  running.onRequest(
+    ClientFileRequests.readFile,
+    orNull(async (uri) => {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    }),
+  );
+  running.onRequest(
+    ClientFileRequests.stat,
+    orNull(async (uri) => typeOf((await vscode.workspace.fs.stat(uri)).type)),
+  );
+  running.onRequest(
+    ClientFileRequests.readDirectory,
+    orNull(async (uri) =>
+      (await vscode.workspace.fs.readDirectory(uri)).map(([name, type]): [string, ClientFileType] => [
+        name,
+        typeOf(type),
+      ]),
+    ),
+  );
 }

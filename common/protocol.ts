@@ -228,3 +228,18 @@ export interface DraftStatus {
  * command line finds them (`.gitignore`, the configuration's `ignores`), as URIs.
  */
 export const WorkspaceDraftsRequest = request<Record<string, never>, string[]>('clusterPolicyLint/workspaceDrafts');
+
+/**
+ * Requests the server sends the client to read files it cannot read itself (in a browser worker,
+ * or on a virtual file system). Each takes `{ uri }`; the answer is `null` when there is nothing
+ * to read there. `readFile` answers the bytes in base64, `stat` a `ClientFileType`, and
+ * `readDirectory` a list of `[name, type]`.
+ */
+export const ClientFileRequests = {
+  readFile: 'clusterPolicyLint/readFile',
+  stat: 'clusterPolicyLint/stat',
+  readDirectory: 'clusterPolicyLint/readDirectory',
+} as const;
+
+/** What is at a URI, for `ClientFileRequests`. */
+export type ClientFileType = 'file' | 'directory' | 'other';

@@ -9,7 +9,8 @@ import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import YAML from 'yaml';
 import { HEADING_RULE_IDS, LineIndex, type RuleInfo, type RuleSetting } from '../engine';
 
-import { describeFsError, type ReadableFileSystem } from './fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
+import { describeFsError } from './fsError';
 import { globMatcher, TopFolderFinder } from './paths';
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */

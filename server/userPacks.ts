@@ -1,4 +1,5 @@
-import { describeFsError, type ReadableFileSystem } from '../project/fileSystem';
+import type { ReadableFileSystem } from '../project/fileSystem';
+import { describeFsError } from '../project/fsError';
 import { combineSafely } from '../project/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 

@@ -2,7 +2,7 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { WorkspaceLintResult } from '../common/protocol';
 import { ConfigResolver } from '../project/config';
 import { decodeDraft } from '../project/decode';
-import { describeFsError } from '../project/fileSystem';
+import { describeFsError } from '../project/fsError';
 import { expandOperands } from '../project/files';
 import { diagnosticsOf, type DiagnosticsDelivery } from './diagnostics';
 import type { ServerFiles } from './files';
