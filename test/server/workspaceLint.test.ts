@@ -51,10 +51,18 @@ test('"check all drafts" reads the same files and gives the same findings as the
       ['drafts/青溪.md', ws.uri('drafts/青溪.md')],
     ] as const) {
       const diagnostics = await client.pushedWhere(uri, (d) => d.length > 0, `the diagnostics of ${name}`);
-      for (const d of diagnostics)
-        got.push([name, String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.message]);
+      // One diagnostic in the editor may stand for several rules of one measure; the report lists
+      // each of them at the same place, with the same message.
+      for (const d of diagnostics) {
+        const parts = (d.data as { parts?: string[] } | undefined)?.parts ?? [String(d.code)];
+        for (const rule of parts)
+          got.push([name, rule, d.range.start.line + 1, d.range.start.character + 1, d.message]);
+      }
     }
-    assert.deepEqual(got, expected);
+    // The report lists a file's findings by position; the editor shows them by position too.
+    const byPlace = (a: Finding, b: Finding) =>
+      a[0].localeCompare(b[0]) || a[2] - b[2] || a[3] - b[3] || a[1].localeCompare(b[1]) || a[4].localeCompare(b[4]);
+    assert.deepEqual([...got].sort(byPlace), [...expected].sort(byPlace));
     // The GBK draft was read as Chinese: its messages are Chinese, not mojibake.
     assert.ok(got.some(([file, , , , message]) => file === 'drafts/青溪.md' && /[\u4e00-\u9fff]/.test(message)));
   } finally {
