@@ -22,6 +22,11 @@ export interface CliArgs {
   init: boolean;
   /** `true`/`false` when forced by `--color`/`--no-color`; undefined to decide from the terminal. */
   color?: boolean;
+  /**
+   * `--lang`: the language of everything the run writes, the tool's own words and the findings'
+   * messages, over the configuration's `language`. `auto` (the default) follows the drafts.
+   */
+  lang: 'auto' | 'en' | 'zh';
   version: boolean;
   help: boolean;
 }
@@ -39,6 +44,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--max-warnings': 'maxWarnings',
   '--min-coverage': 'minCoverage',
   '--print-config': 'printConfig',
+  '--lang': 'lang',
 };
 
 const FLAGS: Record<string, (a: CliArgs) => void> = {
@@ -57,6 +63,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     operands: [],
     format: 'stylish',
+    lang: 'auto',
     quiet: false,
     listRules: false,
     init: false,
@@ -101,6 +108,11 @@ function setValue(args: CliArgs, key: string, name: string, value: string): void
         throw new UsageError(`Unknown format "${value}" for ${name}; use one of ${FORMATS.join(', ')}.`);
       }
       args.format = value as Format;
+      return;
+    case 'lang':
+      if (value !== 'auto' && value !== 'en' && value !== 'zh')
+        throw new UsageError(`Unknown language "${value}" for ${name}; use auto, en or zh.`);
+      args.lang = value;
       return;
     case 'maxWarnings': {
       if (!/^\d+$/.test(value))

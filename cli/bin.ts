@@ -2,14 +2,14 @@
 // The executable: it wires `main` to the process and nothing else. `--version` and `--help` are
 // answered here so they cost no more than starting node; everything else loads cli-main.js lazily.
 import path from 'node:path';
-import { HELP, VERSION } from './help';
+import { helpText, localeLanguage, VERSION } from './help';
 import type { MainOptions } from './main';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${VERSION}\n`);
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
-  process.stdout.write(HELP);
+  process.stdout.write(helpText(localeLanguage(process.env)));
 } else {
   // A computed path keeps the bundler from inlining the engine into this small file.
   // The report is written as it grows: when its reader goes away (`… | head`), stop quietly

@@ -46,6 +46,8 @@ export interface LintTask {
 export interface OutcomeOptions {
   format: Format;
   color: boolean;
+  /** `--lang`: the language of everything written, or `auto` to follow each draft and its configuration. */
+  lang: 'auto' | 'en' | 'zh';
   /** Errors only (`--quiet`); the counts in `all` still count everything. */
   quiet: boolean;
 }
@@ -57,6 +59,8 @@ export interface OutcomeOptions {
 export interface DraftOutcome {
   display: string;
   encoding?: TextEncodingName;
+  /** The language the draft's messages were written in. */
+  messageLanguage?: 'en' | 'zh';
   /** Why the draft could not be linted. */
   error?: string;
   /** Every finding, counted, for the thresholds (even those `--quiet` hides). */
@@ -112,7 +116,8 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   const decoded = 'bytes' in read ? decodeDraft(read.bytes) : { ok: false as const, reason: read.error };
   if (!decoded.ok) return failedOutcome(task.display, decoded.reason, options);
   const { text, encoding } = decoded;
-  const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage: task.language });
+  const messageLanguage = options.lang === 'auto' ? task.language : options.lang;
+  const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage });
   const full = fileReport(task.display, result);
   const all = severityCounts(full.diagnostics);
   const keep = options.quiet
@@ -128,6 +133,7 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   const outcome: DraftOutcome = {
     display: task.display,
     encoding,
+    messageLanguage: result.messageLanguage,
     all,
     shown: keep ? severityCounts(report.diagnostics) : all,
     score: result.coverage.score,
@@ -135,7 +141,7 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   };
   const stream = STREAM_FORMATS[options.format];
   if (stream) {
-    outcome.text = stream.file(report, groups, options);
+    outcome.text = stream.file(report, groups, { color: options.color, lang: result.messageLanguage });
     return outcome;
   }
   // Only the whole-report formats print fixes in full (SARIF), so only they pay for converting them.
@@ -154,7 +160,12 @@ export function failedOutcome(display: string, error: string, options: OutcomeOp
   const report = failedFileReport(display, error);
   const outcome: DraftOutcome = { display, error, all: severityCounts([]), shown: severityCounts([]), problems: [] };
   const stream = STREAM_FORMATS[options.format];
-  if (stream) outcome.text = stream.file(report, undefined, options);
+  if (stream) outcome.text = stream.file(report, undefined, { color: options.color, lang: fixedLanguage(options) });
   else outcome.failed = report;
   return outcome;
+}
+
+/** The language `--lang` fixes for the tool's own words, English when it follows the drafts. */
+export function fixedLanguage(options: OutcomeOptions): 'en' | 'zh' {
+  return options.lang === 'auto' ? 'en' : options.lang;
 }

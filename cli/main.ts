@@ -12,7 +12,7 @@ import { describeFsError, nodeFileSystem, type CliFileSystem, type FileWriter } 
 import { compare, expandOperands } from '../project/files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { RunNotification, TextSink } from './formats/runReport';
-import { HELP, VERSION } from './help';
+import { helpText, localeLanguage, VERSION, type CliLanguage } from './help';
 import { failedOutcome, readFromDisk, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
 import { combineSafely, loadPackFiles } from '../project/packFiles';
 import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
@@ -54,7 +54,8 @@ export async function main(options: MainOptions): Promise<number> {
     say(`cluster-policy-lint: ${error.message}\nRun cluster-policy-lint --help to see the options.`);
     return 2;
   }
-  if (args.help) return (options.stdout.write(HELP), 0);
+  if (args.help)
+    return (options.stdout.write(helpText(args.lang === 'auto' ? localeLanguage(options.env) : args.lang)), 0);
   if (args.version) return (options.stdout.write(`${VERSION}\n`), 0);
   return new Run(options, args).go();
 }
@@ -388,7 +389,7 @@ class Run {
 
   /** What every draft's outcome is made for: the format, colour and `--quiet`. */
   private outcomeOptions(): OutcomeOptions {
-    return { format: this.args.format, color: this.color(), quiet: this.args.quiet };
+    return { format: this.args.format, color: this.color(), quiet: this.args.quiet, lang: this.args.lang };
   }
 
   /** A progress line on standard error, only on a terminal, so logs and pipes stay clean. */
@@ -412,15 +413,27 @@ class Run {
     }
     const file = path.join(this.cwd, CONFIG_NAMES[0]);
     try {
-      await this.fs.writeFile(file, starterConfig(builtinPack().rules));
+      await this.fs.writeFile(file, starterConfig(builtinPack().rules, this.ownLanguage()));
     } catch (error) {
       this.say(`cluster-policy-lint: ${CONFIG_NAMES[0]} cannot be written: ${describeFsError(error, 'write')}.`);
       return 2;
     }
     this.options.stdout.write(
-      `Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`,
+      this.ownLanguage() === 'zh'
+        ? `已写入 ${CONFIG_NAMES[0]}：一份初始配置，列出了所有规则，均已注释。\n`
+        : `Wrote ${CONFIG_NAMES[0]}: a starter configuration with every rule listed and commented out.\n`,
     );
     return 0;
+  }
+
+  /**
+   * The language of the tool's own words where there are no drafts to follow (`--init`,
+   * `--list-rules`): `--lang`, then the configuration's `language` here, then the locale.
+   */
+  private ownLanguage(configured: 'auto' | 'en' | 'zh' = 'auto'): CliLanguage {
+    if (this.args.lang !== 'auto') return this.args.lang;
+    if (configured !== 'auto') return configured;
+    return localeLanguage(this.options.env);
   }
 
   private async printConfig(config: ConfigResolver, draft: string): Promise<number> {
@@ -450,7 +463,10 @@ class Run {
     const packs = await loadPackFiles(this.fs, resolved.packs, (p) => this.display(p));
     this.reportIssues([...config.issues, ...packs.issues]);
     const rules: RuleInfo[] = combineSafely([...packs.sources.values()]).pack.rules;
-    const text = this.args.format === 'json' ? formatRuleListJson(rules) : formatRuleList(rules);
+    const text =
+      this.args.format === 'json'
+        ? formatRuleListJson(rules)
+        : formatRuleList(rules, this.ownLanguage(resolved.language));
     if (!(await this.emit(text))) return 2;
     return this.failed ? 2 : 0;
   }

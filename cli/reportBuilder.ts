@@ -30,7 +30,8 @@ export class ReportBuilder {
   failedFiles = 0;
 
   private readonly stream: StreamFormat | undefined;
-  private readonly formatOptions: FormatOptions;
+  /** How many drafts' messages were in each language, for the language of the report's own words. */
+  private readonly languages = { en: 0, zh: 0 };
   private readonly summary: JsonReport['summary'] = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
   /** The outcomes a whole-report format needs. */
   private readonly outcomes: DraftOutcome[] = [];
@@ -45,7 +46,6 @@ export class ReportBuilder {
     private readonly problem: (line: string) => void,
   ) {
     this.stream = STREAM_FORMATS[outcomeOptions.format];
-    this.formatOptions = { color: outcomeOptions.color };
     if (this.stream) this.write(this.stream.head());
   }
 
@@ -58,6 +58,7 @@ export class ReportBuilder {
     if (this.stream) this.write(`${this.summary.files ? this.stream.between : ''}${outcome.text ?? ''}`);
     else this.outcomes.push(outcome);
     this.summary.files++;
+    if (outcome.messageLanguage) this.languages[outcome.messageLanguage]++;
     addCounts(this.summary, outcome.shown);
     this.allErrors += outcome.all.error;
     this.allWarnings += outcome.all.warning;
@@ -71,6 +72,13 @@ export class ReportBuilder {
     }
   }
 
+  /** How the run's own words are written: `--lang`, or the language most drafts' messages are in. */
+  private formatOptions(): FormatOptions {
+    const { lang, color } = this.outcomeOptions;
+    if (lang !== 'auto') return { color, lang };
+    return { color, lang: this.languages.zh > this.languages.en ? 'zh' : 'en' };
+  }
+
   /** Writes what is left: the report's end, or a whole-report format's whole text. */
   finish(context: () => RunContext): void {
     if (this.stream) {
@@ -78,7 +86,7 @@ export class ReportBuilder {
       this.write(
         this.stream.tail(
           { summary: this.summary, failed: this.failedFiles, notifications: ctx.notifications },
-          this.formatOptions,
+          this.formatOptions(),
         ),
       );
     } else {
@@ -89,7 +97,7 @@ export class ReportBuilder {
         drafts: this.outcomes.map((o) => o.draft),
         encodings: this.outcomes.map((o) => o.encoding),
       };
-      this.write(WHOLE_FORMATS[this.outcomeOptions.format]!(report, this.formatOptions));
+      this.write(WHOLE_FORMATS[this.outcomeOptions.format]!(report, this.formatOptions()));
     }
   }
 }

@@ -5,10 +5,9 @@
  * the user's configuration and packs; the page posts clicks back here, and this module opens the
  * draft at the evidence or inserts a template.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FileReportRequest, type FileReportResult, ServerCommands } from '../common/protocol';
+import { FileReportRequest, type FileReportResult, ServerCommands, WorkspaceDraftsRequest } from '../common/protocol';
 import { type HtmlReportOptions, renderHtmlReport, renderHtmlReportBody } from '../report/html';
 import { messageLanguageOf, metaFromResults, reportFromResults } from './htmlMeta';
 import type { Location1 } from '../report/model';
@@ -38,7 +37,6 @@ const WORKSPACE_CONCURRENCY = 8;
 export type ReportClient = Pick<BaseLanguageClient, 'sendRequest'>;
 
 const zhUi = (): boolean => vscode.env.language.toLowerCase().startsWith('zh');
-const say = (en: string, zh: string): string => (zhUi() ? zh : en);
 
 const isDraft = (document: vscode.TextDocument): boolean =>
   document.languageId === 'markdown' && document.uri.scheme !== 'git';
@@ -68,7 +66,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
     return view;
   };
   const openWorkspaceView = (panel?: vscode.WebviewPanel): CoverageView => {
-    const view = new CoverageView(client, version, new WorkspaceSource(), panel);
+    const view = new CoverageView(client, version, new WorkspaceSource(client), panel);
     view.onDidDispose(() => {
       if (workspaceView === view) workspaceView = undefined;
     });
@@ -78,7 +76,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
     vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Window,
-        title: say('Cluster Policy Lint: coverage of the workspace', 'Cluster Policy Lint：工作区覆盖情况'),
+        title: vscode.l10n.t('Cluster Policy Lint: coverage of the workspace'),
       },
       () => view.refresh(),
     );
@@ -87,12 +85,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, client: R
     vscode.commands.registerCommand(CoverageViewCommands.showDraft, async (uri?: vscode.Uri) => {
       const target = uri ?? activeDraft()?.uri;
       if (!target) {
-        void vscode.window.showInformationMessage(
-          say(
-            'Open a Markdown policy draft to see its coverage.',
-            '请先打开一份 Markdown 政策草案，再查看其覆盖情况。',
-          ),
-        );
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown policy draft to see its coverage.'));
         return;
       }
       if (!draftView) {
@@ -180,7 +173,7 @@ class DraftSource implements DraftSetSource {
   }
 
   title(): string {
-    return say(`Coverage: ${baseName(this.uri)}`, `覆盖情况：${baseName(this.uri)}`);
+    return vscode.l10n.t('Coverage: {0}', baseName(this.uri));
   }
 
   async uris(): Promise<vscode.Uri[]> {
@@ -210,12 +203,15 @@ class WorkspaceSource implements DraftSetSource {
   readonly kind = 'workspace';
 
   title(): string {
-    return say('Coverage: workspace', '覆盖情况：工作区');
+    return vscode.l10n.t('Coverage: workspace');
   }
 
+  constructor(private readonly client: ReportClient) {}
+
+  /** The drafts the server finds, as the command line finds them (`.gitignore`, `ignores`). */
   async uris(): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**', MAX_WORKSPACE_DRAFTS);
-    return found.sort((a, b) => vscode.workspace.asRelativePath(a).localeCompare(vscode.workspace.asRelativePath(b)));
+    const found = await this.client.sendRequest<string[]>(WorkspaceDraftsRequest.method, {});
+    return found.slice(0, MAX_WORKSPACE_DRAFTS).map((uri) => vscode.Uri.parse(uri));
   }
 
   watch(changed: (uri?: vscode.Uri) => void): vscode.Disposable {
@@ -237,7 +233,7 @@ class WorkspaceSource implements DraftSetSource {
 /** One webview panel showing the report of a set of drafts, kept up to date. */
 class CoverageView {
   private readonly panel: vscode.WebviewPanel;
-  private readonly nonce = randomBytes(18).toString('base64');
+  private readonly nonce = newNonce();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -406,14 +402,12 @@ class CoverageView {
     const summary = result.elements.find((e) => e.id === elementId);
     const title = summary?.title[result.messageLanguage] ?? elementId;
     if (!element || element.status === 'off') {
-      void vscode.window.showInformationMessage(
-        say(`"${title}" is turned off for this draft.`, `“${title}”已对该草案关闭。`),
-      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is turned off for this draft.', title));
       return;
     }
-    const insert = say('Insert template', '插入模板');
+    const insert = vscode.l10n.t('Insert template');
     const choice = await vscode.window.showInformationMessage(
-      say(`The draft does not address "${title}" yet. Insert its template?`, `草案尚未涉及“${title}”。插入其模板？`),
+      vscode.l10n.t('The draft does not address "{0}" yet. Insert its template?', title),
       insert,
     );
     if (choice === insert) await this.insertTemplate(uri, elementId);
@@ -456,6 +450,12 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A nonce for the page's inline script: random, from the platform's crypto (Node and browsers alike). */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 function showError(error: unknown): void {

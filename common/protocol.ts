@@ -20,14 +20,25 @@ export const CONFIG_FILE_NAMES = [
 ] as const;
 
 /**
- * Where a rule's documentation lives when its pack names no `docs` link: the rule's anchor in
- * `docs/rules.md` of the repository. Stable: anchors are rule ids, which are a public contract.
+ * The documentation link of a rule: the pack's own link when it gives one, else the rule's anchor
+ * in the `docs/rules.md` that ships with the tool (`bundledDocs`, the URI of that file where the
+ * server can name one). Never a page on the internet: government networks often cannot reach one.
+ * Anchors are rule ids, which are a public contract.
  */
-export const RULE_DOCS_BASE = 'https://github.com/cluster-policy-lint/cluster-policy-lint/blob/main/docs/rules.md';
+export function ruleDocsUrl(
+  ruleId: string,
+  packDocs: string | undefined,
+  bundledDocs: string | undefined,
+): string | undefined {
+  return packDocs ?? (bundledDocs ? `${bundledDocs}#${ruleId}` : undefined);
+}
 
-/** The documentation link of a rule: the pack's own link when it gives one. */
-export function ruleDocsUrl(ruleId: string, packDocs?: string): string {
-  return packDocs ?? `${RULE_DOCS_BASE}#${ruleId}`;
+/**
+ * What a client may tell the server in `initializationOptions`. `ruleDocs` is the URI of the
+ * `docs/rules.md` the client has (the VS Code extension's copy), for diagnostics to link to.
+ */
+export interface InitializationOptions {
+  ruleDocs?: string;
 }
 
 /**
@@ -62,6 +73,8 @@ export interface WorkspaceLintResult {
 /** The VS Code extension's commands (contributed in `package.json`). */
 export const ClientCommands = {
   lintWorkspace: 'clusterPolicyLint.lintWorkspace',
+  checkFile: 'clusterPolicyLint.checkFile',
+  stopCheckingFile: 'clusterPolicyLint.stopCheckingFile',
   insertSection: 'clusterPolicyLint.insertSection',
   openRuleDocs: 'clusterPolicyLint.openRuleDocs',
   restartServer: 'clusterPolicyLint.restartServer',
@@ -180,5 +193,53 @@ export interface RuleChoice {
   id: string;
   kind: 'coverage' | 'drafting';
   title: string;
-  docs: string;
+  /** The rule's documentation link, when there is one. */
+  docs?: string;
 }
+
+/**
+ * `clusterPolicyLint/draftStatus`: whether the server checks a document as a policy draft, and
+ * why, for a status item that says so and offers to turn checking on.
+ */
+export const DraftStatusRequest = request<DocumentParams, DraftStatus>('clusterPolicyLint/draftStatus');
+
+/** The result of `DraftStatusRequest`. */
+export interface DraftStatus {
+  checked: boolean;
+  /**
+   * Why: `requested` (the user asked), `front-matter` (it says `cluster-policy-lint: true`),
+   * `configuration` (a configuration file applies), `setting` (`clusterPolicyLint.include` names
+   * it); or why not: `disabled`, `front-matter-off`, `ignored` (by a configuration's `ignores`),
+   * `no-configuration` (nothing says it is a draft).
+   */
+  reason:
+    | 'requested'
+    | 'front-matter'
+    | 'configuration'
+    | 'setting'
+    | 'disabled'
+    | 'front-matter-off'
+    | 'ignored'
+    | 'no-configuration';
+}
+
+/**
+ * `clusterPolicyLint/workspaceDrafts`: the Markdown files of the workspace folders, found as the
+ * command line finds them (`.gitignore`, the configuration's `ignores`), as URIs.
+ */
+export const WorkspaceDraftsRequest = request<Record<string, never>, string[]>('clusterPolicyLint/workspaceDrafts');
+
+/**
+ * Requests the server sends the client to read files it cannot read itself (in a browser worker,
+ * or on a virtual file system). Each takes `{ uri }`; the answer is `null` when there is nothing
+ * to read there. `readFile` answers the bytes in base64, `stat` a `ClientFileType`, and
+ * `readDirectory` a list of `[name, type]`.
+ */
+export const ClientFileRequests = {
+  readFile: 'clusterPolicyLint/readFile',
+  stat: 'clusterPolicyLint/stat',
+  readDirectory: 'clusterPolicyLint/readDirectory',
+} as const;
+
+/** What is at a URI, for `ClientFileRequests`. */
+export type ClientFileType = 'file' | 'directory' | 'other';

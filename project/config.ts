@@ -9,7 +9,8 @@ import * as jsonc from 'jsonc-parser/lib/esm/main.js';
 import YAML from 'yaml';
 import { HEADING_RULE_IDS, LineIndex, type RuleInfo, type RuleSetting } from '../engine';
 
-import { describeFsError, type ReadableFileSystem } from './fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
+import { describeFsError } from './fsError';
 import { globMatcher, TopFolderFinder } from './paths';
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */
@@ -552,12 +553,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** What `--init` writes: a commented starter configuration. */
-export function starterConfig(rules: readonly RuleInfo[]): string {
+/** What `--init` writes: a commented starter configuration, its comments in English or Chinese. */
+export function starterConfig(rules: readonly RuleInfo[], lang: 'en' | 'zh' = 'en'): string {
   const width = Math.max(...rules.map((r) => r.id.length));
+  const kind = (r: RuleInfo) => (lang === 'zh' ? (r.kind === 'coverage' ? '覆盖要素' : '起草规则') : r.kind);
   const lines = rules.map(
-    (r) => `  # ${`${r.id}:`.padEnd(width + 1)} ${r.severity.padEnd(11)} # ${r.kind}: ${r.title.en}`,
+    (r) => `  # ${`${r.id}:`.padEnd(width + 1)} ${r.severity.padEnd(11)} # ${kind(r)}: ${r.title[lang] || r.title.en}`,
   );
+  return lang === 'zh' ? starterZh(lines) : starterEn(lines);
+}
+
+function starterEn(lines: string[]): string {
   return `# Cluster Policy Lint configuration. It applies to the drafts in this folder and below;
 # a configuration in a sub-folder refines this one. Its JSON Schema ships with the tool as
 # schemas/cluster-policy-lint.schema.json.
@@ -583,6 +589,35 @@ ignores:
   - "archive/**"
 
 # Your own rule packs (YAML or JSON), in the same format as the built-in sme-cluster pack.
+# packs:
+#   - ./policy-packs/our-county.yaml
+`;
+}
+
+function starterZh(lines: string[]): string {
+  return `# Cluster Policy Lint 配置文件。它适用于本文件夹及其子文件夹中的草案；子文件夹中的配置
+# 在此基础上细化。其 JSON Schema 随工具提供：schemas/cluster-policy-lint.schema.json。
+
+# 提示信息和插入文字的语言：auto（随各草案）、en 或 zh。
+language: auto
+
+# 每条规则的严重程度（off、error、warning、information、hint）或选项。覆盖要素可设 "k"：
+# 要素算作已覆盖所需的方面数；三条措施规则可设 "headings"：匹配措施章节标题的正则表达式。
+rules:
+${lines.join('\n')}
+  # joint-action: { severity: error, k: 3 }
+  # measure-owner: { headings: ["^Measures", "^保障措施"] }
+
+# 对部分草案使用不同的设置，按相对于本文件夹的通配符匹配。
+# overrides:
+#   - files: ["drafts/zh/**"]
+#     language: zh
+
+# 不检查的草案（相对于本文件夹的通配符）；.gitignore 也同样生效。
+ignores:
+  - "archive/**"
+
+# 自己的规则包（YAML 或 JSON），格式与内置的 sme-cluster 规则包相同。
 # packs:
 #   - ./policy-packs/our-county.yaml
 `;

@@ -5,7 +5,8 @@
  */
 import { builtinPackSource, combinePacks, loadPackText, type Pack, type PackSource } from '../engine';
 import type { ConfigIssue } from './config';
-import { describeFsError, type ReadableFileSystem } from './fileSystem';
+import type { ReadableFileSystem } from './fileSystem';
+import { describeFsError } from './fsError';
 
 /** The packs of a run, by absolute path. */
 export interface LoadedPacks {

@@ -82,10 +82,11 @@ export function renderRuleSettings(pack: Pack): Record<string, RuleSettingSchema
   const levels = ['error', 'warning', 'information', 'hint', 'off'];
   const out: Record<string, RuleSettingSchema> = {};
   for (const rule of pack.rules) {
+    // In both languages: the pack holds both titles, and a settings description has one text.
     const markdownDescription =
       rule.kind === 'coverage'
-        ? `Coverage element: ${rule.title.en} (default \`${rule.severity}\`).`
-        : `Drafting rule: ${rule.title.en} (default \`${rule.severity}\`).`;
+        ? `Coverage element: ${rule.title.en} · 覆盖要素：${rule.title.zh} (default \`${rule.severity}\`).`
+        : `Drafting rule: ${rule.title.en} · 起草规则：${rule.title.zh} (default \`${rule.severity}\`).`;
     out[rule.id] = { type: 'string', enum: levels, markdownDescription };
   }
   return out;

@@ -46,6 +46,30 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The web build of the server runs in a browser worker, where there is no `node:path`: the paths
+ * its configuration resolver sees are those of document URIs, so a small POSIX path module that
+ * never consults `process` stands in for it (project/posixPath.ts).
+ */
+const posixPathForTheWeb = {
+  name: 'posix-path-for-the-web',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: path.join(root, 'project', 'posixPath.ts') }));
+  },
+};
+
+/** The browser bundles: the web extension (CommonJS, as VS Code loads it) and the worker script. */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [yamlAsJson, posixPathForTheWeb],
+  // There is no `process` in a browser; the few dependencies that look for one first ask whether
+  // it is there, and this answers no at build time, so the bundle names no `process` at all.
+  define: { process: 'undefined' },
+};
+
 async function listTests(dir) {
   const out = [];
   for (const entry of await readdir(path.join(root, dir), { withFileTypes: true })) {
@@ -69,6 +93,10 @@ const entries = [
     outdir: 'dist',
   },
   { entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // vscode.dev and github.dev: the `browser` entry of package.json, and the language server as a
+  // classic worker script (an IIFE, self-contained), started from a blob: script with importScripts.
+  { ...web, entryPoints: { extension: 'client/webExtension.ts' }, outdir: 'dist/web', external: ['vscode'] },
+  { ...web, entryPoints: { server: 'server/webMain.ts' }, outdir: 'dist/web', format: 'iife' },
 ];
 
 await rm(path.join(root, 'dist'), { recursive: true, force: true });

@@ -4,7 +4,12 @@
  * `--node-ipc` when the VS Code extension starts it. `vscode-languageserver` opens the transport
  * the flags name, sends `console` output to the editor's log and ends the process with its input.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { setBundledRuleDocs } from './convert';
+import { nodeFiles } from './nodeFiles';
 import { startServer } from './server';
 
 const args = process.argv.slice(2);
@@ -35,4 +40,8 @@ process.on('uncaughtException', (error) =>
   connection.console.error(`Unexpected error: ${error.stack ?? error.message}`),
 );
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
-startServer(connection);
+// Rule links point at the documentation that ships beside the bundle (dist/../docs/rules.md),
+// unless the client names its own copy.
+const ruleDocs = path.join(__dirname, '..', 'docs', 'rules.md');
+if (existsSync(ruleDocs)) setBundledRuleDocs(pathToFileURL(ruleDocs).toString());
+startServer(connection, nodeFiles);

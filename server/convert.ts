@@ -39,9 +39,20 @@ export function toTextEdit(edit: TextEdit): LspTextEdit {
   return { range: toRange(edit.range), newText: edit.newText };
 }
 
-/** The documentation link of a rule of this pack. */
-export function docsLink(pack: Pack, ruleId: string): string {
-  return ruleDocsUrl(ruleId, pack.rules.find((r) => r.id === ruleId)?.docs);
+/**
+ * Where the rule documentation that ships with the tool is, as a URI: set once when the server
+ * starts (the host's copy) and when the client names its own copy at initialisation.
+ */
+let bundledRuleDocs: string | undefined;
+
+/** Sets the URI of the bundled `docs/rules.md` that links point to (undefined: no such file). */
+export function setBundledRuleDocs(uri: string | undefined): void {
+  bundledRuleDocs = uri;
+}
+
+/** The documentation link of a rule of this pack, if there is one. */
+export function docsLink(pack: Pack, ruleId: string): string | undefined {
+  return ruleDocsUrl(ruleId, pack.rules.find((r) => r.id === ruleId)?.docs, bundledRuleDocs);
 }
 
 /** A finding as a diagnostic: `code` is the rule id, and `codeDescription` links its page. */
@@ -50,10 +61,11 @@ export function toDiagnostic(finding: Finding, pack: Pack): Diagnostic {
     range: toRange(finding.range),
     severity: toSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: docsLink(pack, finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  const href = docsLink(pack, finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
   // Lets a code action request that carries the diagnostic back find its facet without re-matching;
   // a finding that stands for several rules names them all.
   if (finding.facet) diagnostic.data = { facet: finding.facet };

@@ -68,12 +68,12 @@ export function elementChoices(result: LintResult): ElementChoice[] {
 /** `clusterPolicyLint/rules`: every rule with its documentation link. */
 export function ruleChoices(result: LintResult): RuleChoice[] {
   const lang = result.messageLanguage;
-  return result.pack.rules.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title[lang],
-    docs: docsLink(result.pack, r.id),
-  }));
+  return result.pack.rules.map((r) => {
+    const choice: RuleChoice = { id: r.id, kind: r.kind, title: r.title[lang] };
+    const docs = docsLink(result.pack, r.id);
+    if (docs) choice.docs = docs;
+    return choice;
+  });
 }
 
 /** The edits that insert an element's template section where it belongs, or undefined. */

@@ -35,9 +35,9 @@ function findingHover(result: LintResult, finding: Finding): string {
   const rule = result.pack.rules.find((r) => r.id === finding.ruleId);
   const lines: string[] = [];
   const title = rule ? rule.title[lang] : finding.ruleId;
-  lines.push(
-    `**${md(title)}** · \`${finding.ruleId}\` · [${say(lang, 'rule documentation', '规则说明')}](${docsLink(result.pack, finding.ruleId)})`,
-  );
+  const docs = docsLink(result.pack, finding.ruleId);
+  const docsPart = docs ? ` · [${say(lang, 'rule documentation', '规则说明')}](${docs})` : '';
+  lines.push(`**${md(title)}** · \`${finding.ruleId}\`${docsPart}`);
   if (rule?.asks[lang]) lines.push(`**${say(lang, 'What it asks', '要求')}:** ${md(rule.asks[lang])}`);
   if (rule?.paper) {
     const where =

@@ -1,10 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lint, LintCache, type LintResult } from '../engine';
+import { globMatcher } from '../project/paths';
+import { draftScope, frontMatterSwitch, type DraftScope } from './draftScope';
+import { parentUri, resolveUri, type ServerFiles } from './files';
 import type { ProblemReporter } from './problems';
 import { RecentMap } from './recentMap';
-import { NO_PROJECT_CONFIG, type ResolveProjectConfig } from './projectConfig';
-import { effectiveRules, type SettingsStore } from './settings';
+import type { ProjectConfig, ResolveProjectConfig } from './projectConfig';
+import { effectiveRules, type DraftSettings, type SettingsStore } from './settings';
+import { isBelow, relativeTo, schemeOf } from './uris';
 import type { UserPacks } from './userPacks';
 
 /** How many drafts' lints are kept for features to answer from (see `DraftLinter`). */
@@ -21,7 +23,7 @@ export interface DraftText {
 /** A draft's lint, with where it lives. */
 export interface DraftLint {
   uri: string;
-  /** The file's path relative to its workspace folder, with `/` separators (for reports). */
+  /** The draft's path relative to its workspace folder, with `/` separators (for reports). */
   relativePath: string;
   result: LintResult;
 }
@@ -50,7 +52,9 @@ export class DraftLinter {
     private readonly resolveConfig: ResolveProjectConfig,
     private readonly packs: UserPacks,
     private readonly problems: ProblemReporter,
+    /** The workspace folders, as URIs. */
     private readonly workspaceRoots: () => string[],
+    private readonly files: ServerFiles,
   ) {}
 
   /** Forgets every lint: settings, a configuration file or a pack changed. */
@@ -87,17 +91,46 @@ export class DraftLinter {
     return lintPromise;
   }
 
+  /** Whether a draft is checked, and why (the status item says it). */
+  async scope(draft: DraftText): Promise<DraftScope> {
+    return (await this.prepare(draft)).scope;
+  }
+
+  /** What a draft's lint needs: its settings, workspace folder, configuration, and whether it is checked. */
+  private async prepare(draft: DraftText): Promise<{
+    settings: DraftSettings;
+    settingProblems: string[];
+    root: string | undefined;
+    config: ProjectConfig;
+    scope: DraftScope;
+  }> {
+    const { settings, problems: settingProblems } = await this.settings.get(draft.uri);
+    const root = this.workspaceRoots().find((r) => isBelow(r, draft.uri));
+    const config = await this.resolveConfig(draft.uri, root);
+    const scope = draftScope({
+      enabled: settings.enable,
+      requested: settings.requested,
+      frontMatter: frontMatterSwitch(draft.text),
+      configured: config.configured,
+      ignored: config.ignored,
+      included:
+        root !== undefined && settings.include.length > 0 && globMatcher(settings.include)(relativeTo(root, draft.uri)),
+    });
+    return { settings, settingProblems, root, config, scope };
+  }
+
   private async run(draft: DraftText): Promise<DraftLint | undefined> {
     try {
-      const { settings, problems: settingProblems } = await this.settings.get(draft.uri);
-      if (!settings.enable) return undefined;
-      const file = filePath(draft.uri);
-      const root = file ? this.workspaceRoots().find((r) => isInside(file, r)) : undefined;
-      const config = file ? await this.resolveConfig(file, root) : NO_PROJECT_CONFIG;
-      if (config.ignored) return undefined;
-      const settingPacks = settings.packs.map((p) =>
-        path.resolve(root ?? (file ? path.dirname(file) : process.cwd()), p),
-      );
+      const { settings, settingProblems, root, config, scope } = await this.prepare(draft);
+      if (!scope.checked) return undefined;
+      // Settings name packs relative to the workspace folder (an untitled draft's: the first one).
+      const base = root ?? (schemeOf(draft.uri) === 'untitled' ? this.workspaceRoots()[0] : parentUri(draft.uri));
+      const settingPacks = base
+        ? settings.packs
+            .map((p) => resolveUri(base, p))
+            .map((uri) => (uri ? this.files.pathOf(uri) : undefined))
+            .filter((p): p is string => p !== undefined)
+        : [];
       const packPaths = [...new Set([...config.packs, ...settingPacks])];
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
@@ -116,12 +149,8 @@ export class DraftLinter {
         if (!(p.source === '<options>' && p.ruleId && p.ruleId in config.rules)) messages.push(p.message);
       }
       this.problems.report([...config.files, ...packPaths], problems, messages);
-      const relativePath = file
-        ? path
-            .relative(root ?? path.dirname(file), file)
-            .split(path.sep)
-            .join('/')
-        : draft.uri;
+      const relativePath =
+        schemeOf(draft.uri) === 'untitled' ? draft.uri : relativeTo(root ?? parentUri(draft.uri), draft.uri);
       return { uri: draft.uri, relativePath, result };
     } catch (error) {
       // Only a bug can get here; the drafter keeps a working editor and learns what went wrong.
@@ -129,19 +158,4 @@ export class DraftLinter {
       return undefined;
     }
   }
-}
-
-/** The file-system path of a `file:` URI, or undefined for other schemes (untitled drafts). */
-export function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function isInside(file: string, root: string): boolean {
-  const rel = path.relative(root, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { MessageType, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigProblem } from '../engine';
 import { problemToDiagnostic } from './convert';
@@ -13,7 +11,11 @@ export class ProblemReporter {
   private readonly published = new Map<string, string>();
   private readonly shown = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `uriOf` gives the URI of a configuration or pack file's path, to publish its diagnostics on. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly uriOf: (path: string) => string,
+  ) {}
 
   /**
    * Reports the problems found while preparing one lint. `files` are the configuration and pack
@@ -22,7 +24,8 @@ export class ProblemReporter {
   report(files: string[], problems: ConfigProblem[], messages: string[]): void {
     const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
     for (const problem of problems) {
-      if (problem.source.startsWith('<') || !existsSync(problem.source)) {
+      // A problem about no file that can be shown (a setting, a missing pack) is a message.
+      if (problem.source.startsWith('<')) {
         messages.push(problem.message);
         continue;
       }
@@ -31,7 +34,7 @@ export class ProblemReporter {
       byFile.set(problem.source, list);
     }
     for (const [file, diagnostics] of byFile) {
-      const uri = pathToFileURL(file).toString();
+      const uri = this.uriOf(file);
       const key = JSON.stringify(diagnostics);
       if ((this.published.get(uri) ?? '[]') === key) continue;
       this.published.set(uri, key);

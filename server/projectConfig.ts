@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { ConfigResolver, type ConfigIssue } from '../project/config';
-import type { ReadableFileSystem } from '../project/fileSystem';
+import { CONFIG_NAMES, ConfigResolver, type ConfigIssue } from '../project/config';
 import type { ConfigProblem, RuleInfo, RuleSetting } from '../engine';
-import { syncFileSystem } from '../project/syncFileSystem';
+import { parentUri, type ServerFiles } from './files';
 import { RecentMap } from './recentMap';
 
 /**
@@ -13,6 +11,8 @@ import { RecentMap } from './recentMap';
 export interface ProjectConfig {
   /** The configuration files that apply, farthest first. */
   files: string[];
+  /** A configuration file applies, even one too broken to be used: its drafts are drafts. */
+  configured: boolean;
   rules: Record<string, RuleSetting>;
   /** Absolute paths of the user packs to load. */
   packs: string[];
@@ -25,26 +25,35 @@ export interface ProjectConfig {
   checkRules(known: readonly RuleInfo[], packsBroken: boolean): Promise<ConfigProblem[]>;
 }
 
-/** Finds and reads the configuration that applies to a draft on disk. Never throws. */
-export type ResolveProjectConfig = (draftPath: string, workspaceRoot: string | undefined) => Promise<ProjectConfig>;
+/**
+ * Finds and reads the configuration that applies to a draft (by URI, in the workspace folder
+ * `workspaceRoot`, a URI too). A draft whose files cannot be read (an untitled one) has none.
+ * Never throws.
+ */
+export type ResolveProjectConfig = (draftUri: string, workspaceRoot: string | undefined) => Promise<ProjectConfig>;
 
 /**
  * Resolves a draft's configuration with a fresh resolver: the CLI's resolver caches files for a
- * whole run, but in an editor a file may change between two keystrokes. `fs` answers the resolver.
+ * whole run, but in an editor a file may change between two keystrokes.
  */
 async function resolveWith(
-  fs: ReadableFileSystem,
-  draftPath: string,
+  files: ServerFiles,
+  draftUri: string,
   workspaceRoot: string | undefined,
 ): Promise<ProjectConfig> {
-  const resolver = new ConfigResolver(fs, workspaceRoot ?? path.dirname(draftPath));
+  const draftPath = files.pathOf(draftUri);
+  const top = files.pathOf(workspaceRoot ?? parentUri(draftUri));
+  if (draftPath === undefined || top === undefined) return NO_PROJECT_CONFIG;
+  const resolver = new ConfigResolver(files.fs, top);
   const [config, ignoredBy] = await Promise.all([resolver.resolve(draftPath), resolver.ignoredBy(draftPath)]);
   const problems = resolver.issues.map(toProblem);
   // Checked once per set of rules: the same pack comes back at every keystroke, and the resolver
   // adds its issues again at each check.
   let checked: { known: readonly RuleInfo[]; packsBroken: boolean; problems: Promise<ConfigProblem[]> } | undefined;
+  const named = (file: string) => CONFIG_NAMES.some((n) => file.endsWith(`/${n}`) || file.endsWith(`\\${n}`));
   return {
     files: config.files,
+    configured: config.files.length > 0 || problems.some((p) => named(p.source)),
     rules: config.rules,
     packs: config.packs,
     language: config.language,
@@ -74,11 +83,13 @@ export const KEPT_CONFIGS = 16;
 export class ProjectConfigs {
   private readonly kept = new RecentMap<string, ProjectConfig>(KEPT_CONFIGS);
 
-  /** The configuration of a draft on disk (see `ResolveProjectConfig`). */
-  readonly resolve: ResolveProjectConfig = async (draftPath, workspaceRoot) => {
-    const key = `${workspaceRoot ?? ''}\0${draftPath}`;
+  constructor(private readonly files: ServerFiles) {}
+
+  /** The configuration of a draft (see `ResolveProjectConfig`). */
+  readonly resolve: ResolveProjectConfig = async (draftUri, workspaceRoot) => {
+    const key = `${workspaceRoot ?? ''}\0${draftUri}`;
     const kept = this.kept.take(key);
-    const config = kept ?? (await resolveWith(syncFileSystem, draftPath, workspaceRoot));
+    const config = kept ?? (await resolveWith(this.files, draftUri, workspaceRoot));
     this.kept.put(key, config);
     return config;
   };
@@ -89,9 +100,10 @@ export class ProjectConfigs {
   }
 }
 
-/** The configuration of a draft that has no file on disk (an untitled draft). */
+/** The configuration of a draft that has no file to read beside it (an untitled draft). */
 export const NO_PROJECT_CONFIG: ProjectConfig = {
   files: [],
+  configured: false,
   rules: {},
   packs: [],
   language: 'auto',

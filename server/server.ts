@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -18,11 +17,15 @@ import {
   CONFIG_FILE_NAMES,
   CONFIG_SECTION,
   CoverageSummaryRequest,
+  DraftStatusRequest,
   ElementsRequest,
   FileReportRequest,
   RulesRequest,
   ServerCommands,
+  WorkspaceDraftsRequest,
   type DocumentParams,
+  type DraftStatus,
+  type InitializationOptions,
   type InsertSectionArgs,
   type RequestDef,
 } from '../common/protocol';
@@ -38,15 +41,17 @@ import {
   ruleChoices,
   sectionEdits,
 } from './customRequests';
+import { setBundledRuleDocs } from './convert';
 import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
-import { DraftLinter, filePath, type DraftLint } from './linting';
+import type { ServerFiles } from './files';
+import { DraftLinter, type DraftLint } from './linting';
 import { ProblemReporter } from './problems';
 import { ProjectConfigs } from './projectConfig';
 import { SettingsStore } from './settings';
 import { UserPacks } from './userPacks';
 import { warmUp } from './warmUp';
-import { lintWorkspace } from './workspaceLint';
+import { lintWorkspace, readDraft, workspaceDrafts } from './workspaceLint';
 
 /** What the client said it can do, read once at initialisation. */
 interface ClientSupport {
@@ -78,18 +83,20 @@ function readSupport(c: ClientCapabilities): ClientSupport {
 /**
  * Wires the connection to the features. Each handler only finds the document's lint and hands it
  * to the module that answers; every handler is guarded, so a failure is logged and answered with
- * nothing rather than ending the server.
+ * nothing rather than ending the server. `files` reads what is not an open document
+ * (configuration files, packs, closed drafts).
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, files: ServerFiles): void {
   const documents = new TextDocuments(TextDocument);
   let support = readSupport({});
   let stopWarmUp = (): void => {};
+  /** The workspace folders, as URIs. */
   let roots: string[] = [];
   const settings = new SettingsStore(connection, () => support.configuration);
-  const problems = new ProblemReporter(connection);
-  const packs = new UserPacks();
-  const configs = new ProjectConfigs();
-  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots);
+  const problems = new ProblemReporter(connection, files.uriOf);
+  const packs = new UserPacks(files.fs);
+  const configs = new ProjectConfigs(files);
+  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots, files);
   const delivery = new DiagnosticsDelivery(
     connection,
     documents,
@@ -109,14 +116,12 @@ export function startServer(connection: Connection): void {
       }
     };
 
-  /** The lint of an open draft, or of a draft on disk (custom requests may name a closed one). */
+  /** The lint of an open draft, or of a closed one read as the CLI reads it (custom requests may name one). */
   const lintOf = async (uri: string): Promise<DraftLint | undefined> => {
     const document = documents.get(uri);
     if (document) return linter.get({ uri, version: document.version, text: document.getText() });
-    const file = filePath(uri);
-    if (!file) return undefined;
-    const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-    return text === undefined ? undefined : linter.get({ uri, text });
+    const read = await readDraft(files, uri);
+    return read && 'text' in read ? linter.get({ uri, text: read.text }) : undefined;
   };
 
   const everythingChanged = () => {
@@ -130,8 +135,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     support = readSupport(params.capabilities);
-    roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p));
-    if (roots.length === 0 && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => Boolean(p));
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.ruleDocs === 'string') setBundledRuleDocs(options.ruleDocs);
+    roots = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (roots.length === 0 && params.rootUri) roots = [params.rootUri];
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -161,11 +168,8 @@ export function startServer(connection: Connection): void {
       });
     }
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => filePath(f.uri)));
-      roots = [
-        ...roots.filter((r) => !removed.has(r)),
-        ...event.added.map((f) => filePath(f.uri)).filter((p): p is string => Boolean(p)),
-      ];
+      const removed = new Set(event.removed.map((f) => f.uri));
+      roots = [...roots.filter((r) => !removed.has(r)), ...event.added.map((f) => f.uri)];
       everythingChanged();
     });
   });
@@ -179,7 +183,7 @@ export function startServer(connection: Connection): void {
 
   // Only configuration files and packs matter; a changed YAML file may be a pack just named.
   const isSettingsFile = (uri: string): boolean => {
-    const file = filePath(uri) ?? '';
+    const file = files.pathOf(uri) ?? uri;
     return CONFIG_FILE_NAMES.some((n) => file.endsWith(n)) || packs.has(file) || /\.(?:ya?ml|jsonc?)$/i.test(file);
   };
   connection.onDidChangeWatchedFiles(
@@ -265,6 +269,17 @@ export function startServer(connection: Connection): void {
     null,
   );
   onRequest(
+    DraftStatusRequest,
+    async (p: DocumentParams) => {
+      const document = documents.get(p.uri);
+      if (document) return linter.scope({ uri: p.uri, text: document.getText() });
+      const read = await readDraft(files, p.uri);
+      return linter.scope({ uri: p.uri, text: read && 'text' in read ? read.text : '' });
+    },
+    NOT_CHECKED,
+  );
+  onRequest(WorkspaceDraftsRequest, () => workspaceDrafts(roots, files), []);
+  onRequest(
     ElementsRequest,
     async (p: DocumentParams) => {
       const lint = await lintOf(p.uri);
@@ -297,7 +312,15 @@ export function startServer(connection: Connection): void {
             progress = created;
             cancelled = () => created.token.isCancellationRequested;
           }
-          return lintWorkspace(roots, linter, delivery, (uri) => documents.get(uri) !== undefined, progress, cancelled);
+          return lintWorkspace(
+            roots,
+            files,
+            linter,
+            delivery,
+            (uri) => documents.get(uri) !== undefined,
+            progress,
+            cancelled,
+          );
         }
         case ServerCommands.insertSection: {
           if (!arg.uri || !arg.elementId) return false;
@@ -325,6 +348,9 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => stopWarmUp());
   connection.listen();
 }
+
+/** What the status of a document is when the server could not find out. */
+const NOT_CHECKED: DraftStatus = { checked: false, reason: 'no-configuration' };
 
 /** The lint of an empty draft with the built-in pack: what a request with no draft describes. */
 function emptyDraftLint() {

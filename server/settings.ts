@@ -16,6 +16,13 @@ export interface DraftSettings {
   measureHeadings: string[];
   /** Extra rule packs (paths relative to the workspace folder), on top of a configuration file's. */
   packs: string[];
+  /** Globs (relative to the workspace folder) of Markdown files to check without a configuration file. */
+  include: string[];
+  /**
+   * The user asked, in the editor, to check this document as a policy draft. Not a setting a user
+   * writes: the VS Code extension adds it to the settings it answers for the documents it remembers.
+   */
+  requested: boolean;
 }
 
 /** What the server uses when a client sends no settings at all. */
@@ -25,6 +32,8 @@ export const DEFAULT_SETTINGS: DraftSettings = {
   messageLanguage: 'auto',
   measureHeadings: [],
   packs: [],
+  include: [],
+  requested: false,
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -41,7 +50,7 @@ export interface NormalizedSettings {
  */
 export function normalizeSettings(raw: unknown): NormalizedSettings {
   const problems: string[] = [];
-  const settings: DraftSettings = { ...DEFAULT_SETTINGS, rules: {}, measureHeadings: [], packs: [] };
+  const settings: DraftSettings = { ...DEFAULT_SETTINGS, rules: {}, measureHeadings: [], packs: [], include: [] };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(`The "${CONFIG_SECTION}" settings must be an object; the defaults are used.`);
@@ -83,6 +92,8 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     }
   });
   settings.packs = stringList(r.packs, 'packs', problems);
+  settings.include = stringList(r.include, 'include', problems);
+  settings.requested = r.requested === true;
   return { settings, problems };
 }
 

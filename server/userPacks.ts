@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import type { ReadableFileSystem } from '../project/fileSystem';
+import { describeFsError } from '../project/fsError';
 import { combineSafely } from '../project/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 
@@ -22,6 +23,9 @@ export class UserPacks {
   private readonly files = new Map<string, LoadedFile>();
   private readonly combined = new Map<string, PackResult>();
 
+  /** `fs` reads the pack files, by the paths the configuration and settings name. */
+  constructor(private readonly fs: ReadableFileSystem) {}
+
   /** The pack for these absolute pack paths; the built-in pack alone when there are none. */
   async get(paths: string[]): Promise<PackResult> {
     if (paths.length === 0) return { pack: builtinPack(), problems: [] };
@@ -32,7 +36,7 @@ export class UserPacks {
     const problems = loaded.flatMap((l) => l.problems);
     const sources = loaded.map((l) => l.pack).filter((p): p is PackSource => p !== undefined);
     const { pack, problem } = combineSafely(sources);
-    if (problem) problems.push({ source: paths.join(', '), message: problem });
+    if (problem) problems.push({ source: '<packs>', message: problem });
     const result = { pack, problems };
     this.combined.clear();
     this.combined.set(key, result);
@@ -55,13 +59,14 @@ export class UserPacks {
     if (cached) return cached;
     let file: LoadedFile;
     try {
-      const { pack, problems } = loadPackText(await fs.readFile(path, 'utf8'), path);
+      const text = new TextDecoder('utf-8').decode(await this.fs.readFile(path)).replace(/^\uFEFF/, '');
+      const { pack, problems } = loadPackText(text, path);
       file = { problems };
       if (pack) file.pack = pack;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const reason = code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
-      file = { problems: [{ source: path, message: `The rule pack cannot be read (${reason}); it is skipped.` }] };
+      // There may be no file to show the problem on, so it is said in a message that names the pack.
+      const message = `The rule pack ${path} cannot be read (${describeFsError(error)}); it is skipped.`;
+      file = { problems: [{ source: '<packs>', message }] };
     }
     this.files.set(path, file);
     return file;

@@ -16,7 +16,7 @@ export function warmUp(pack: Pack): () => void {
   let text = templateDraft(pack);
   const cache = new LintCache();
   let round = 0;
-  let timer: NodeJS.Immediate | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const step = (): void => {
     timer = undefined;
     if (round++ >= ROUNDS) return;
@@ -24,12 +24,13 @@ export function warmUp(pack: Pack): () => void {
     const at = text.indexOf('\n\n', (text.length * (round % 7)) / 8) + 1 || text.length;
     text = `${text.slice(0, at)}x${text.slice(at)}`;
     lint(text, { pack, cache });
-    timer = setImmediate(step);
+    timer = setTimeout(step, 0);
   };
-  timer = setImmediate(step);
+  // A timer rather than setImmediate, which browsers do not have: the server runs in a web worker too.
+  timer = setTimeout(step, 0);
   return () => {
     round = ROUNDS;
-    if (timer) clearImmediate(timer);
+    if (timer) clearTimeout(timer);
   };
 }
 

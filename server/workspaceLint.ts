@@ -1,41 +1,57 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { WorkspaceLintResult } from '../common/protocol';
+import { ConfigResolver } from '../project/config';
+import { decodeDraft } from '../project/decode';
+import { describeFsError } from '../project/fsError';
+import { expandOperands } from '../project/files';
 import { diagnosticsOf, type DiagnosticsDelivery } from './diagnostics';
+import type { ServerFiles } from './files';
 import type { DraftLinter } from './linting';
+import { lastSegment } from './uris';
 
-// Folders that never hold drafts and can be huge.
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
-
-/** Every Markdown file under the folders, skipping dependency, build and hidden folders. */
-export async function markdownFiles(roots: string[]): Promise<string[]> {
+/**
+ * The Markdown files of the workspace folders, as URIs, found exactly as the command line finds
+ * them in a folder: `.gitignore` files and the configuration's `ignores` are honoured, and
+ * `node_modules` is never entered.
+ */
+export async function workspaceDrafts(roots: readonly string[], files: ServerFiles): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) out.push(full);
-    }
-  };
-  for (const root of roots) await walk(root);
-  return out.sort();
+  for (const root of roots) {
+    const cwd = files.pathOf(root);
+    if (cwd === undefined) continue;
+    const config = new ConfigResolver(files.fs, cwd);
+    const { drafts } = await expandOperands([], { fs: files.fs, cwd, config });
+    out.push(...drafts.map((d) => files.uriOf(d.absolute)));
+  }
+  return out;
+}
+
+/** A draft's text as the command line reads it (UTF-8, UTF-16, GBK/GB18030), or why it cannot be read. */
+export async function readDraft(
+  files: ServerFiles,
+  uri: string,
+): Promise<{ text: string } | { reason: string } | undefined> {
+  const path = files.pathOf(uri);
+  if (path === undefined) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = await files.fs.readFile(path);
+  } catch (error) {
+    return { reason: describeFsError(error) };
+  }
+  const decoded = decodeDraft(bytes);
+  return decoded.ok ? { text: decoded.text } : { reason: decoded.reason };
 }
 
 /**
  * Lints every draft in the workspace folders with work-done progress, pushing the diagnostics of
- * drafts that are not open (open ones are kept current by the editor's own flow).
+ * drafts that are not open (open ones are kept current by the editor's own flow). A Markdown file
+ * is a draft here as in the editor: when a configuration, its front matter, the user or a setting
+ * says so.
  */
 export async function lintWorkspace(
-  roots: string[],
+  roots: readonly string[],
+  files: ServerFiles,
   linter: DraftLinter,
   delivery: DiagnosticsDelivery,
   isOpen: (uri: string) => boolean,
@@ -43,24 +59,19 @@ export async function lintWorkspace(
   cancelled: () => boolean,
 ): Promise<WorkspaceLintResult> {
   const summary: WorkspaceLintResult = { files: 0, errors: 0, warnings: 0, failed: [] };
-  progress.begin('Cluster Policy Lint', 0, 'Looking for drafts…', true);
+  progress.begin('Cluster Policy Lint', 0, '…', true);
   try {
-    const files = await markdownFiles(roots);
-    for (const [i, file] of files.entries()) {
+    const uris = await workspaceDrafts(roots, files);
+    for (const [i, uri] of uris.entries()) {
       if (cancelled()) break;
-      progress.report(Math.round((i / Math.max(1, files.length)) * 100), path.basename(file));
-      const uri = pathToFileURL(file).toString();
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (error) {
-        summary.failed.push({
-          uri,
-          reason: `the file cannot be read (${(error as { code?: string }).code ?? (error as Error).message})`,
-        });
+      progress.report(Math.round((i / Math.max(1, uris.length)) * 100), lastSegment(uri));
+      const read = await readDraft(files, uri);
+      if (!read) continue;
+      if ('reason' in read) {
+        summary.failed.push({ uri, reason: read.reason });
         continue;
       }
-      const lint = await linter.get({ uri, text });
+      const lint = await linter.get({ uri, text: read.text });
       if (!lint) continue;
       summary.files++;
       for (const f of lint.result.findings) {

@@ -53,6 +53,11 @@ export interface RunReport {
 /** How a report is written. */
 export interface FormatOptions {
   color: boolean;
+  /**
+   * The language of the tool's own words: for one file's text, the language of its messages; for
+   * the run's head and tail and a whole report, `--lang` or the language most files' messages are in.
+   */
+  lang: 'en' | 'zh';
 }
 
 /** Writes a whole report at once (SARIF and HTML need every file before they can begin). */

@@ -12,7 +12,7 @@ const SOFT_LEVELS = ['soft-institutional', 'soft-cultural', 'soft-regulatory'];
  */
 export const stylishFormat: StreamFormat = {
   head: () => '',
-  file(file, groups, { color }) {
+  file(file, groups, { color, lang }) {
     const paint = painter(color);
     const out = [paint.underline(file.path)];
     if (file.error !== undefined) {
@@ -40,58 +40,82 @@ export const stylishFormat: StreamFormat = {
         `  ${paint.dim(loc.padEnd(widths[0]!))}  ${paint.severity(severity, severity.padEnd(widths[1]!))}  ${paint.dim(ruleId.padEnd(widths[2]!))}  ${message}`,
       );
     }
-    const coverage = coverageLine(file, groups);
+    const coverage = coverageLine(file, groups, lang);
     if (coverage) out.push(`  ${paint.dim(coverage)}`);
     out.push('');
     return `${out.join('\n')}\n`;
   },
   between: '',
-  tail({ summary, failed, notifications }, { color }) {
+  tail({ summary, failed, notifications }, { color, lang }) {
     const paint = painter(color);
+    const words = SUMMARY_WORDS[lang];
     const out: string[] = [];
     const { errors, warnings, information, hints } = summary;
     const problems = errors + warnings + information + hints;
-    const counts = [
-      plural(errors, 'error'),
-      plural(warnings, 'warning'),
-      `${information} information`,
-      plural(hints, 'hint'),
-    ].join(', ');
-    const files = plural(summary.files, 'file');
-    const notLinted = failed ? `; ${plural(failed, 'file')} could not be linted` : '';
-    if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${files} checked, no problems`));
+    if (problems === 0 && failed === 0) out.push(paint.green(`✔ ${words.clean(summary.files)}`));
     else
       out.push(
         paint.bold(
           (errors || failed ? paint.red : paint.yellow)(
-            `✖ ${plural(problems, 'problem')} (${counts}) in ${files}${notLinted}`,
+            `✖ ${words.problems(problems, [errors, warnings, information, hints], summary.files, failed)}`,
           ),
         ),
       );
     const runProblems = notifications.filter((n) => n.level === 'error').length;
     // Problems with the run (a broken pack, an operand that matched nothing) are on standard error.
-    if (runProblems)
-      out.push(
-        paint.red(
-          `✖ ${plural(runProblems, 'problem')} with the configuration or the operands, listed on standard error`,
-        ),
-      );
+    if (runProblems) out.push(paint.red(`✖ ${words.runProblems(runProblems)}`));
     return `${out.join('\n')}\n`;
   },
 };
 
-/** `coverage 73% · soft environment 2/3 levels · groups A 2/3, B 1/4` */
-export function coverageLine(file: FileReport, groupCounts: GroupCounts | undefined): string | undefined {
+/** The summary's sentences in each language. */
+const SUMMARY_WORDS: Record<
+  'en' | 'zh',
+  {
+    clean(files: number): string;
+    problems(total: number, counts: [number, number, number, number], files: number, failed: number): string;
+    runProblems(n: number): string;
+  }
+> = {
+  en: {
+    clean: (files) => `${plural(files, 'file')} checked, no problems`,
+    problems: (total, [errors, warnings, information, hints], files, failed) =>
+      `${plural(total, 'problem')} (${[plural(errors, 'error'), plural(warnings, 'warning'), `${information} information`, plural(hints, 'hint')].join(', ')}) in ${plural(files, 'file')}${failed ? `; ${plural(failed, 'file')} could not be linted` : ''}`,
+    runProblems: (n) => `${plural(n, 'problem')} with the configuration or the operands, listed on standard error`,
+  },
+  zh: {
+    clean: (files) => `已检查 ${files} 个文件，没有问题`,
+    problems: (total, [errors, warnings, information, hints], files, failed) =>
+      `${files} 个文件中有 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${information} 条信息，${hints} 条提示）${failed ? `；${failed} 个文件无法检查` : ''}`,
+    runProblems: (n) => `配置或操作对象有 ${n} 个问题，详见标准错误输出`,
+  },
+};
+
+/**
+ * `coverage 73% · soft environment 2/3 levels · groups A 2/3, B 1/4`, or in Chinese
+ * `覆盖率 73% · 软环境 2/3 个层次 · 各组 A 2/3，B 1/4`; `--help` explains it.
+ */
+export function coverageLine(
+  file: FileReport,
+  groupCounts: GroupCounts | undefined,
+  lang: 'en' | 'zh' = 'en',
+): string | undefined {
   if (!file.coverage) return undefined;
-  const parts = [`coverage ${Math.round(file.coverage.score * 100)}%`];
+  const zh = lang === 'zh';
+  const score = Math.round(file.coverage.score * 100);
+  const parts = [zh ? `覆盖率 ${score}%` : `coverage ${score}%`];
   const soft = file.coverage.elements.filter((e) => SOFT_LEVELS.includes(e.id) && e.status !== 'off');
   if (soft.length) {
     const covered = soft.filter((e) => e.status === 'covered').length;
     const partial = soft.filter((e) => e.status === 'partial').length;
-    parts.push(`soft environment ${covered}/${soft.length} levels${partial ? ` (${partial} partial)` : ''}`);
+    parts.push(
+      zh
+        ? `软环境 ${covered}/${soft.length} 个层次${partial ? `（${partial} 个部分覆盖）` : ''}`
+        : `soft environment ${covered}/${soft.length} levels${partial ? ` (${partial} partial)` : ''}`,
+    );
   }
-  const groups = (groupCounts ?? []).filter((g) => g.total > 0);
-  if (groups.length) parts.push(`groups ${groups.map((g) => `${g.id} ${g.covered}/${g.total}`).join(', ')}`);
+  const groups = (groupCounts ?? []).filter((g) => g.total > 0).map((g) => `${g.id} ${g.covered}/${g.total}`);
+  if (groups.length) parts.push(zh ? `各组 ${groups.join('，')}` : `groups ${groups.join(', ')}`);
   return parts.join(' · ');
 }
 

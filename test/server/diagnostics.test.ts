@@ -25,7 +25,7 @@ describe('diagnostics for a client that only takes pushed diagnostics (Neovim 0.
     assert.ok(diagnostics.every(ours));
     for (const d of diagnostics) {
       assert.equal(typeof d.code, 'string');
-      assert.match(d.codeDescription!.href, new RegExp(`${d.code}$`));
+      assert.match(d.codeDescription!.href, new RegExp(`^file://.*/docs/rules\\.md#${d.code}$`));
     }
     const codes = diagnostics.map((d) => d.code);
     assert.ok(codes.includes('terminology'), `terminology among ${codes.join(', ')}`);

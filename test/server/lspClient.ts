@@ -36,16 +36,23 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
 }
 
-/** A temporary workspace folder with files in it. */
+/** The configuration file a configured workspace starts with: it only says the drafts are drafts. */
+export const EMPTY_CONFIG = '# Every Markdown file in this folder is a policy draft.\n';
+
+/**
+ * A temporary workspace folder with files in it. It is a configured workspace (an empty
+ * `.cluster-policy-lint.yaml` at its root) unless `configured` is false, so its drafts are checked.
+ */
 export class Workspace {
   readonly root: string;
 
-  constructor(files: Record<string, string> = {}) {
+  constructor(files: Record<string, string | Uint8Array> = {}, { configured = true }: { configured?: boolean } = {}) {
     this.root = mkdtempSync(path.join(os.tmpdir(), 'cpl-server-'));
+    if (configured) this.write('.cluster-policy-lint.yaml', EMPTY_CONFIG);
     for (const [name, text] of Object.entries(files)) this.write(name, text);
   }
 
-  write(name: string, text: string): string {
+  write(name: string, text: string | Uint8Array): string {
     const file = path.join(this.root, name);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
