@@ -32,12 +32,16 @@ export function judgeCoverage(
   hits: number[][],
   settings: CoverageSettings,
 ): CoverageReport {
-  // In a text about something else, a passage must name the cluster's firms itself.
-  const mustName = isFocused(hits, pack, settings.roles) ? 0 : pack.focus.actors;
+  // In a text about something else, a passage must name the cluster's firms itself, and not the
+  // rivals the text is about (a school's course for firms is the school's business).
+  const focused = isFocused(hits, pack, settings.roles);
+  const gate: Gate = focused
+    ? { mustName: 0, mustNotName: 0 }
+    : { mustName: pack.focus.actors, mustNotName: pack.focus.rivals };
   const elements: ElementCoverage[] = [];
   let facetIndex = 0;
   for (const element of pack.elements) {
-    elements.push(judgeElement(doc, sentences, element, hits, facetIndex, settings, mustName));
+    elements.push(judgeElement(doc, sentences, element, hits, facetIndex, settings, gate));
     facetIndex += element.facets.length;
   }
   let active = 0;
@@ -73,7 +77,7 @@ function judgeElement(
   hits: number[][],
   first: number,
   settings: CoverageSettings,
-  mustName: number,
+  gate: Gate,
 ): ElementCoverage {
   const k = settings.k.get(element.id) ?? element.k;
   const off = settings.off.has(element.id);
@@ -82,7 +86,7 @@ function judgeElement(
   for (let i = 0; i < element.facets.length; i++) {
     const facet = element.facets[i]!;
     const evidence: Evidence[] = [];
-    const counted = off ? [] : countedHits(hits[first + i]!, facet, settings.roles, mustName);
+    const counted = off ? [] : countedHits(hits[first + i]!, facet, settings.roles, gate);
     for (const { index, reading } of counted.slice(0, settings.maxEvidence)) {
       const found = evidenceOf(doc, sentences.span(index), settings.passage?.(index));
       found.role = reading.role;
@@ -97,17 +101,26 @@ function judgeElement(
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
 }
 
+/** What a passage must and must not name to count, as actor masks: nothing in a focused text. */
+interface Gate {
+  mustName: number;
+  mustNotName: number;
+}
+
 /**
  * Whether a text is about the pack's focus (the cluster's firms): at least `pack.focus.share` of
- * its commitments that match any facet name one of the focus actors. Always true for a pack
- * without a focus, and for a text with fewer than `pack.focus.atLeast` such commitments.
+ * its commitments that match any facet name one of the focus actors, and its rivals (schools, in
+ * a text on school–enterprise cooperation) are not named nearly as often (`rivalShare` of the
+ * focus actors' count). Always true for a pack without a focus, and for a text with fewer than
+ * `pack.focus.atLeast` such commitments.
  */
 function isFocused(hits: readonly (readonly number[])[], pack: Pack, roles: RoleReader): boolean {
-  const { actors, share, atLeast } = pack.focus;
+  const { actors, share, atLeast, rivals, rivalShare } = pack.focus;
   if (!actors || share <= 0) return true;
   const seen = new Set<number>();
   let commitments = 0;
   let naming = 0;
+  let namingRivals = 0;
   for (const facetHits of hits) {
     for (const index of facetHits) {
       if (seen.has(index)) continue;
@@ -116,9 +129,11 @@ function isFocused(hits: readonly (readonly number[])[], pack: Pack, roles: Role
       if (reading.role !== 'commitment') continue;
       commitments++;
       if (reading.actors & actors) naming++;
+      if (reading.actors & rivals) namingRivals++;
     }
   }
-  return commitments < Math.max(1, atLeast) || naming >= share * commitments;
+  if (commitments < Math.max(1, atLeast)) return true;
+  return naming >= share * commitments && (!rivals || namingRivals < rivalShare * naming);
 }
 
 /**
@@ -130,7 +145,7 @@ function countedHits(
   hits: readonly number[],
   facet: CompiledFacet,
   roles: RoleReader,
-  mustName: number,
+  gate: Gate,
 ): { index: number; reading: PassageReading }[] {
   const counted: { index: number; reading: PassageReading; rank: number }[] = [];
   const { need, not, unlessAlso } = facet.actors;
@@ -140,7 +155,8 @@ function countedHits(
     // About the right actor or object: one the facet needs, and not only one it rules out.
     if (need && !((reading.actors | reading.headingActors) & need)) continue;
     if (reading.actors & not && !(reading.actors & unlessAlso)) continue;
-    if (mustName && !(reading.actors & mustName)) continue;
+    if (gate.mustName && !(reading.actors & gate.mustName)) continue;
+    if (reading.actors & gate.mustNotName) continue;
     counted.push({ index, reading, rank: reading.role === 'commitment' ? (reading.inMeasures ? 0 : 1) : 2 });
   }
   return counted.sort((a, b) => a.rank - b.rank || a.index - b.index);

@@ -320,6 +320,8 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
       actors: actorMask(source.focus?.actors, 'The focus'),
       share: source.focus?.share ?? 0,
       atLeast: source.focus?.atLeast ?? 0,
+      rivals: actorMask(source.focus?.rivals, 'The focus'),
+      rivalShare: source.focus?.rivalShare ?? 1,
     },
     drafting,
     rules,

@@ -34,7 +34,7 @@ export interface PackSource {
    * public tenders), and there a passage covers a facet only if it names them itself. A text with
    * fewer than `atLeast` such commitments is too short to tell.
    */
-  focus?: { actors: string[]; share: number; atLeast?: number };
+  focus?: { actors: string[]; share: number; atLeast?: number; rivals?: string[]; rivalShare?: number };
   drafting?: DraftingSource;
 }
 

@@ -94,6 +94,10 @@ export function validatePack(data: unknown): { pack?: PackSource; problems: Path
     else {
       pack.focus = { actors, share: focus.share };
       if (typeof focus.atLeast === 'number' && focus.atLeast >= 0) pack.focus.atLeast = focus.atLeast;
+      const rivals =
+        focus.rivals === undefined ? undefined : v.actorRule({ need: focus.rivals }, ['focus', 'rivals'])?.need;
+      if (rivals) pack.focus.rivals = rivals;
+      if (typeof focus.rivalShare === 'number' && focus.rivalShare > 0) pack.focus.rivalShare = focus.rivalShare;
     }
   }
   if (data.drafting !== undefined) {
