@@ -18,7 +18,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the generator's output changes, so a stale cache is never reused. */
-export const CORPUS_VERSION = 5;
+export const CORPUS_VERSION = 6;
+
+/**
+ * The configuration file at the root of each folder the server benchmark opens as a workspace.
+ * The server checks a Markdown file only when something says it is a policy draft; an office that
+ * keeps its drafts in a folder says so once, with this file, and so does the benchmark.
+ */
+export const SERVER_CONFIG = {
+  name: '.cluster-policy-lint.yaml',
+  text: '# Every Markdown file in this folder is a policy draft.\n',
+};
 
 /** The sizes of the benchmark (bytes are UTF-8 bytes on disk). */
 export const LAYOUT = {
@@ -702,6 +712,9 @@ export async function ensureCorpus(root = defaultCorpusRoot(), log = () => {}) {
     const make = i % 2 ? chineseDraft : englishDraft;
     await writeDraft(t.server.many[i], make(seedOf(`server-many-${i}`), LAYOUT.serverSmall));
   }
+  // The server's workspace folders: server/ for the latency drafts, server/many/ for memory.
+  for (const folder of [path.dirname(t.server.en20k), path.dirname(t.server.many[0])])
+    await writeFile(path.join(folder, SERVER_CONFIG.name), SERVER_CONFIG.text);
   await writeFile(path.join(tmp, 'complete.json'), JSON.stringify(stats, null, 2));
   await mkdir(path.dirname(root), { recursive: true });
   await rename(tmp, root);

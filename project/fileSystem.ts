@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * The little of a file system that finding drafts, configuration and packs reads. The language
- * server reads the disk through it too (`server/configFileSystem.ts`).
+ * server reads the disk through it too (`syncFileSystem.ts`, by way of `server/nodeFiles.ts`).
  */
 export interface ReadableFileSystem {
   /** The bytes of a file; rejects with a Node-style error (`code`: ENOENT, EACCES, EISDIR …). */

@@ -9,8 +9,14 @@ import { type Browser, chromium } from 'playwright-core';
 /** Where Debian puts its Chromium; `CHROMIUM_PATH` overrides it on other systems. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Starts headless Chromium, or throws an error that says how to install it. */
-export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+/**
+ * Starts headless Chromium, or throws an error that says how to install it. `env` is added to the
+ * browser's environment (a test gives it a fontconfig file of its own, for instance).
+ */
+export async function launchChromium(
+  executablePath = CHROMIUM_PATH,
+  env: Record<string, string> = {},
+): Promise<Browser> {
   if (!existsSync(executablePath)) {
     throw new Error(
       `The HTML report's tests need headless Chromium, and there is none at ${executablePath}. ` +
@@ -21,6 +27,7 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Br
   return chromium.launch({
     executablePath,
     headless: true,
+    env: { ...process.env, ...env },
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { type HtmlReportOptions, renderHtmlReport, renderHtmlReportBody } from '
 import type { JsonReport } from '../../report/model';
 import { launchChromium } from './chromium';
 import { type LintedSet, OUTPUT, chineseSet, englishSet, lintSet } from './drafts';
+import { fontconfigWithout, probeGlyphs, tofu } from './glyphs';
 import { SYNTHETIC_META, SYNTHETIC_REPORT } from './synthetic';
 
 // The report rendered in headless Chromium from a file:// URL, as a reader opens it from a share.
@@ -24,10 +25,14 @@ after(async () => {
 });
 
 /** Writes the page to test-output and opens it, recording CSP violations and posted messages. */
-async function open(name: string, html: string, options: { vscode?: boolean; width?: number } = {}): Promise<Page> {
+async function open(
+  name: string,
+  html: string,
+  options: { vscode?: boolean; width?: number; in?: Browser } = {},
+): Promise<Page> {
   const file = path.join(OUTPUT, `${name}.html`);
   writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await (options.in ?? browser).newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
   // Page-side code is written as strings: the project's type-check has no DOM library.
   await page.addInitScript(
     `window.__violations = [];
@@ -42,6 +47,9 @@ async function open(name: string, html: string, options: { vscode?: boolean; wid
   await page.goto(pathToFileURL(file).href);
   return page;
 }
+
+/** The Chinese report's headings the glyph check draws: its title and the coverage elements' titles. */
+const CHINESE_TITLES = 'h1, .matrix th.el-h';
 
 const coverageIds = (set: LintedSet): string[] => set.meta.rules.filter((r) => r.kind === 'coverage').map((r) => r.id);
 
@@ -219,6 +227,40 @@ describe('HTML report in Chromium', () => {
     assert.equal(await page.locator('#draft--1 q').first().getAttribute('lang'), 'zh');
     await page.screenshot({ path: path.join(OUTPUT, 'zh-report.png'), fullPage: true });
     await page.close();
+  });
+
+  test("draws the Chinese report's title and element titles with real glyphs, not missing-glyph boxes", async () => {
+    const set = chineseSet();
+    const page = await open('zh-report', renderHtmlReport(set.report, set.meta));
+    const titles = await probeGlyphs(page, CHINESE_TITLES);
+    assert.ok(titles.flatMap((t) => t.chars).length >= 20, 'the titles hold Chinese characters to draw');
+    const boxes = tofu(titles);
+    assert.equal(
+      boxes.length,
+      0,
+      `${boxes.join('\n')}\nChromium has no font for Chinese in ${titles[0]!.font}: ` +
+        'install one ("apt-get install -y fonts-noto-cjk", as .ci/run does).',
+    );
+    await page.close();
+  });
+
+  test('sees the boxes where Chromium has no font for Chinese, so the glyph check can fail', async () => {
+    const set = chineseSet();
+    const html = renderHtmlReport(set.report, set.meta);
+    const page = await open('zh-report', html);
+    const chars = (await probeGlyphs(page, CHINESE_TITLES)).flatMap((t) => t.chars.map((c) => c.char));
+    await page.close();
+    // The same page in a Chromium whose fontconfig drops every font with a glyph for these characters.
+    const fonts = fontconfigWithout(chars);
+    const bare = await launchChromium(undefined, { FONTCONFIG_FILE: fonts });
+    try {
+      const boxed = await open('zh-report-no-cjk-font', html, { in: bare });
+      const titles = await probeGlyphs(boxed, CHINESE_TITLES);
+      assert.equal(tofu(titles).length, titles.flatMap((t) => t.chars).length, 'every character is a box');
+    } finally {
+      await bare.close();
+      rmSync(path.dirname(fonts), { recursive: true, force: true });
+    }
   });
 
   test('keeps screenshots of the screen and of the A4 print, and the matrix fits the printed page', async () => {

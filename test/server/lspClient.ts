@@ -34,6 +34,8 @@ export interface ClientOptions {
   snippets?: boolean;
   /** The `clusterPolicyLint` settings the client answers with; may be replaced during a test. */
   settings?: Record<string, unknown>;
+  /** Variables added to the server process's environment (NODE_OPTIONS, for instance). */
+  env?: Record<string, string>;
 }
 
 /** The configuration file a configured workspace starts with: it only says the drafts are drafts. */
@@ -133,7 +135,10 @@ export class TestClient {
 
   /** Starts the server over stdio and initialises it for a workspace folder. */
   static async start(workspace: Workspace, options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -281,6 +286,26 @@ export class TestClient {
     }
     this.connection.dispose();
     this.child.kill();
+  }
+
+  /**
+   * Ends the session as an editor does (shutdown, then exit) and waits for the server to end by
+   * itself, so that nothing it does on the way out is missed; resolves with how it ended.
+   */
+  async shutdown(): Promise<string> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('The server did not exit after the exit notification.')), TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([this.exited, late]);
+    } finally {
+      clearTimeout(timer);
+      this.connection.dispose();
+      this.child.kill();
+    }
   }
 
   private pulse(): void {
