@@ -31,6 +31,11 @@ interface BlockFacts extends Mark {
   indicator: boolean;
   /** How the block writes a measure's fields, if it does: `（牵头单位：…）` or `Lead: …` (see `FieldStyle`). */
   fieldStyle: FieldStyle;
+  /**
+   * For a table row: which of its cells are labelled as a lead column ("Lead", 牵头单位), read as
+   * the header row, and which name a lead body, read as a data row.
+   */
+  cells?: { leadLabel: boolean[]; namesLead: boolean[] };
 }
 
 /** How a draft writes a measure's fields: in brackets after it, as labels after it, or not at all. */
@@ -232,6 +237,7 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         : /(?:牵头单位|责任单位|完成时限)[:：]|\b(?:Lead|Deadline|Indicator):/.test(source)
           ? 'labels'
           : 'none',
+      ...(block.kind === 'table-row' ? { cells: readCells(source, normalized, pack) } : {}),
     });
   }
   return out;
@@ -295,7 +301,7 @@ function measureUnits(
         if (context !== 'measures' && context !== 'none') continue;
         const unit = unitOf(objective ? 'objective' : kind, span, marks);
         if (!unit) continue;
-        const lead = header ? ownerInColumn(doc, pack, header, span) : undefined;
+        const lead = header ? ownerInColumn(marks, header, span) : undefined;
         if (lead !== undefined) unit.owner = lead;
         units.push(unit);
       }
@@ -399,25 +405,35 @@ function unitsIn(
  * owner is that cell, whatever else the row names (a university in the action's own words is what
  * it builds or works with). Undefined when the table has no such column.
  */
-function ownerInColumn(doc: DraftDocument, pack: Pack, header: Span, row: Span): boolean | undefined {
-  // Cut at the source's pipes; each cell's words are read from the normalised text, where the
-  // pipes are blanked.
-  const cells = (span: Span): string[] => {
-    const out: string[] = [];
-    const source = doc.source.slice(span.start, span.end);
-    let from = 0;
-    for (let at = source.indexOf('|'); at >= 0; at = source.indexOf('|', at + 1)) {
-      if (source[at - 1] === '\\') continue;
-      out.push(doc.normalized.slice(span.start + from, span.start + at));
-      from = at + 1;
-    }
-    out.push(doc.normalized.slice(span.start + from, span.end));
-    // A row written with outer pipes has an empty first cell.
-    return source.trimStart().startsWith('|') ? out.slice(1) : out;
-  };
-  const column = cells(header).findIndex((cell) => cell.trim() && anyMatch(pack.drafting.owner, `${cell.trim()}:`));
+function ownerInColumn(marks: Marks<BlockFacts>, header: Span, row: Span): boolean | undefined {
+  const labels = marks.within(header)[0]?.cells?.leadLabel;
+  const column = labels ? labels.indexOf(true) : -1;
   if (column < 0) return undefined;
-  let lead = cells(row)[column] ?? '';
-  for (const re of [pack.drafting.vagueOwner.en, pack.drafting.vagueOwner.zh]) if (re) lead = lead.replace(re, ' ');
-  return /[\p{L}]/u.test(withoutPlaceholders(lead, lead).replace(/\b(?:tbc|tbd|n\/a|none)\b|待定|无/gi, ''));
+  return marks.within(row)[0]?.cells?.namesLead[column] ?? false;
+}
+
+/**
+ * A table row's cells, cut at the source's pipes (the normalised text blanks them): whether each
+ * labels a lead column, and whether each names a body once vague ones and placeholders are gone.
+ */
+function readCells(source: string, normalized: string, pack: Pack): { leadLabel: boolean[]; namesLead: boolean[] } {
+  const cells: string[] = [];
+  let from = 0;
+  for (let at = source.indexOf('|'); at >= 0; at = source.indexOf('|', at + 1)) {
+    if (source[at - 1] === '\\') continue;
+    cells.push(normalized.slice(from, at));
+    from = at + 1;
+  }
+  cells.push(normalized.slice(from));
+  // A row written with outer pipes has an empty first cell.
+  if (source.trimStart().startsWith('|')) cells.shift();
+  const { drafting } = pack;
+  return {
+    leadLabel: cells.map((cell) => cell.trim() !== '' && anyMatch(drafting.owner, `${cell.trim()}:`)),
+    namesLead: cells.map((cell) => {
+      let lead = withoutPlaceholders(cell, cell);
+      for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh]) if (re) lead = lead.replace(re, ' ');
+      return /[\p{L}]/u.test(lead.replace(/\b(?:tbc|tbd|n\/a|none)\b|待定|无/gi, ''));
+    }),
+  };
 }
