@@ -9,6 +9,7 @@ import { classifyLanguage } from './language';
 import { chunksOf } from './markdown/chunks';
 import { assembleDocument } from './markdown/draft';
 import type { DraftDocument } from './markdown/model';
+import { withLineFeeds } from './text/lineIndex';
 import { builtinPack } from './pack/builtin';
 import type { Lang, Pack } from './pack/compiled';
 import { DRAFTING_RULES } from './rules';
@@ -65,7 +66,7 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const pack = options.pack ?? builtinPack();
   const problems: ConfigProblem[] = [];
-  const source = typeof text === 'string' ? text : String(text);
+  const source = withLineFeeds(typeof text === 'string' ? text : String(text));
   const maxEvidence = Math.max(0, options.maxEvidence ?? 10);
   const { doc, chunks, sentences, sentenceBases, hits, cues, actors, scripts } = analyzeDraft(
     source,

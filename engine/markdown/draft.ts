@@ -1,4 +1,4 @@
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, withLineFeeds } from '../text/lineIndex';
 import type { Block, DraftDocument, Section, Unit } from './model';
 import { chunksOf } from './chunks';
 import { FRONT_MATTER, parseChunk, type ChunkModel } from './parse';
@@ -14,7 +14,8 @@ export interface PlacedChunk {
 }
 
 /** Parses a Markdown draft into the engine's document model, chunk by chunk. Never throws. */
-export function parseDraft(source: string): DraftDocument {
+export function parseDraft(text: string): DraftDocument {
+  const source = withLineFeeds(text);
   return assembleDocument(
     source,
     chunksOf(source).map(({ offset, text }) => ({ offset, model: parseChunk(text, offset === 0) })),

@@ -105,15 +105,15 @@ export function parseChunk(text: string, atStart = true): ChunkModel {
 }
 
 /**
- * The text markdown-it sees: front matter blanked (its lines stay, so line numbers agree), lone
- * carriage returns turned into spaces, since the engine's line index counts `\n` only, CRLF made
- * LF, and NUL made U+FFFD.
+ * The text markdown-it sees: front matter blanked (its lines stay, so line numbers agree), CRLF and
+ * lone carriage returns made LF (one character each, as the engine's line index counts them), and
+ * NUL made U+FFFD.
  */
 function markdownInput(source: string, atStart: boolean): string {
   let input = source;
   const fm = atStart ? FRONT_MATTER.exec(source) : null;
   if (fm) input = fm[0].replace(/[^\r\n]/g, ' ') + source.slice(fm[0].length);
-  if (input.includes('\r')) input = input.replace(/\r(?!\n)/g, ' ').replace(/\r\n/g, '\n');
+  if (input.includes('\r')) input = input.replace(/\r(?!\n)/g, '\n').replace(/\r\n/g, '\n');
   // As markdown-it's own normalisation does (it is disabled above).
   if (input.includes('\0')) input = input.replace(/\0/g, '\uFFFD');
   return input;

@@ -2,7 +2,7 @@ import type { Lang, LexiconSet } from './compiled';
 
 /**
  * Turns a pattern source into the text a RegExp is built from. English patterns match whole
- * words, and a space in them also matches a hyphen, several spaces or a line break ("value chain",
+ * words, and a space in them also matches a hyphen, several spaces or a line break (LF or CRLF) ("value chain",
  * "value-chain"). Chinese patterns are used as written.
  */
 export function patternSource(pattern: string, lang: Lang): string {
@@ -23,7 +23,7 @@ export function patternSource(pattern: string, lang: Lang): string {
     } else if (ch === ' ' && !inClass) {
       while (pattern[i + 1] === ' ') i++;
       // Grouped, so that a quantifier after the space (`a ?b`) applies to the whole gap.
-      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\n-]+)' : '[ \\t\\n-]+';
+      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\r\\n-]+)' : '[ \\t\\r\\n-]+';
     } else {
       out += ch;
     }

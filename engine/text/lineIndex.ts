@@ -1,8 +1,20 @@
 import type { Position, Range, Span } from '../types';
 
+/** A carriage return that is not part of a CRLF: a line ending of its own. */
+export const LONE_CR = /\r(?!\n)/;
+
+/**
+ * The text with each lone carriage return made a line feed: the same length, so every offset
+ * stays, and the parser and the checks, which split lines at `\n`, see the lines a reader sees.
+ */
+export function withLineFeeds(text: string): string {
+  return LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /**
  * Converts between UTF-16 offsets and zero-based line/character positions. Built once per draft
- * in one linear pass; every lookup is a binary search, so no caller scans the text again.
+ * in one linear pass; every lookup is a binary search, so no caller scans the text again. A line
+ * ends at `\n`, `\r\n` or a lone `\r`, as CommonMark and LSP count lines.
  */
 export class LineIndex {
   /** Offsets at which each line starts; `lineStarts[0]` is 0. */
@@ -11,6 +23,12 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Most texts have no lone carriage return: one native scan answers for them.
+    if (LONE_CR.test(text)) {
+      for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1))
+        if (text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      starts.sort((a, b) => a - b);
+    }
     this.lineStarts = starts;
   }
 
@@ -48,7 +66,7 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), end);
   }
 
-  /** The offset where a line's content ends (before its `\r\n` or `\n`). */
+  /** The offset where a line's content ends (before its `\r\n`, `\n` or `\r`). */
   lineEnd(line: number): number {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
     return next > this.lineStarts[line]! && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
