@@ -1,6 +1,13 @@
 import type { Lang, LexiconSet } from './compiled';
 
 /**
+ * What a space in an English pattern matches: a run of spaces, tabs, hyphens and line breaks. The
+ * run is bounded so that a pattern with two spaces around an optional word (`networking (events)?
+ * with`) cannot try every way to split a long run of spaces between them.
+ */
+const GAP = '[ \\t\\r\\n-]{1,30}';
+
+/**
  * Turns a pattern source into the text a RegExp is built from. English patterns match whole
  * words, and a space in them also matches a hyphen, several spaces or a line break (LF or CRLF) ("value chain",
  * "value-chain"). Chinese patterns are used as written.
@@ -23,7 +30,7 @@ export function patternSource(pattern: string, lang: Lang): string {
     } else if (ch === ' ' && !inClass) {
       while (pattern[i + 1] === ' ') i++;
       // Grouped, so that a quantifier after the space (`a ?b`) applies to the whole gap.
-      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? '(?:[ \\t\\r\\n-]+)' : '[ \\t\\r\\n-]+';
+      out += /[?*+{]/.test(pattern[i + 1] ?? '') ? `(?:${GAP})` : GAP;
     } else {
       out += ch;
     }
