@@ -1,4 +1,4 @@
-import YAML, { isNode } from 'yaml';
+import { isNode, type Document } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { ConfigProblem, Range } from '../types';
 import { compilePack, mergePackSources } from './compile';
@@ -6,6 +6,7 @@ import { builtinPack, builtinPackSource } from './builtin';
 import type { Pack } from './compiled';
 import type { PackSource } from './schema';
 import { validatePack, type DataPath } from './validate';
+import { readYamlText } from './yamlText';
 
 /** The result of loading a pack's text: what could be used, and what was wrong, with lines. */
 export interface LoadedPackText {
@@ -20,14 +21,17 @@ export interface LoadedPackText {
  */
 export function loadPackText(text: string, sourceName: string): LoadedPackText {
   const lines = new LineIndex(text);
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, strict: false });
-  const syntax = doc.errors.map((e) => ({
-    source: sourceName,
-    message: `This pack is not valid YAML or JSON: ${e.message.split('\n')[0]}`,
-    range: lines.rangeOf({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }),
-  }));
-  if (syntax.length) return { problems: syntax };
-  const { pack, problems } = validatePack(doc.toJS({ maxAliasCount: 100 }));
+  const read = readYamlText(text, { strict: false });
+  if (!read.ok)
+    return {
+      problems: read.problems.map((p) => ({
+        source: sourceName,
+        message: `This pack is not valid YAML or JSON. ${p.message}`,
+        range: lines.rangeOf({ start: p.offset, end: p.offset }),
+      })),
+    };
+  const { doc } = read;
+  const { pack, problems } = validatePack(read.value);
   const out: LoadedPackText = {
     problems: problems.map((p) => {
       const problem: ConfigProblem = { source: sourceName, message: p.message };
@@ -41,7 +45,7 @@ export function loadPackText(text: string, sourceName: string): LoadedPackText {
 }
 
 /** The range of the node at `path`, or of its nearest ancestor that exists. */
-function rangeOfPath(doc: YAML.Document, path: DataPath, lines: LineIndex): Range | undefined {
+function rangeOfPath(doc: Document, path: DataPath, lines: LineIndex): Range | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return lines.rangeOf({ start: node.range[0], end: node.range[1] });
