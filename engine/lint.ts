@@ -23,6 +23,7 @@ import type {
   MessageLanguage,
   RuleLevel,
   Severity,
+  Span,
 } from './types';
 
 /** A rule's setting: a level, or options with a level. */
@@ -204,11 +205,26 @@ function passageOf(chunks: PlacedAnalysis[], sentenceBases: Int32Array, source: 
   const texts = chunkMemo(analysis, 'evidence', () => new Map<number, string>());
   let text = texts.get(local);
   if (text === undefined)
-    texts.set(
-      local,
-      (text = detached(passageText(chunkProse(analysis, source, offset), analysis.sentences.span(local)))),
-    );
+    texts.set(local, (text = excerpt(chunkProse(analysis, source, offset), analysis.sentences.span(local))));
   return text;
+}
+
+/**
+ * The most characters of a passage that evidence quotes. A draft with no full stop is one
+ * sentence: quoting it whole, for each facet it covers, made a report many times the draft's size.
+ */
+export const MAX_EVIDENCE_TEXT = 300;
+
+/** A passage's text as evidence, cut after `MAX_EVIDENCE_TEXT` characters (then ending in an ellipsis). */
+function excerpt(prose: string, span: Span): string {
+  // Collapsing white space only shortens a text, so a few times the limit is always enough.
+  const head = { start: span.start, end: Math.min(span.end, span.start + 4 * MAX_EVIDENCE_TEXT) };
+  const text = passageText(prose, head);
+  if (text.length <= MAX_EVIDENCE_TEXT && head.end === span.end) return detached(text);
+  let end = Math.min(text.length, MAX_EVIDENCE_TEXT - 1);
+  // Not between the two halves of a character outside the BMP.
+  if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { firstStartingAt } from '../anchors';
 import { chunkMemo, chunkNormalized, chunkProse, type PlacedAnalysis } from '../cache';
 import type { Pack } from '../pack/compiled';
 import type { Span } from '../types';
@@ -30,7 +31,11 @@ export class ScannedMarks<M extends Mark> implements Marks<M> {
   within(span: Span): M[] {
     const out: M[] = [];
     for (let c = this.chunkAt(span.start); c < this.chunks.length && this.chunks[c]!.offset < span.end; c++) {
-      for (const mark of this.of(c)) if (mark.span.start >= span.start && mark.span.start < span.end) out.push(mark);
+      // A chunk's marks are in document order: a long table is one chunk with a mark per row, and
+      // asking about each row must not read every row's mark.
+      const marks = this.of(c);
+      for (let i = firstStartingAt(marks, span.start); i < marks.length && marks[i]!.span.start < span.end; i++)
+        out.push(marks[i]!);
     }
     return out;
   }
