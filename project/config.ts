@@ -6,12 +6,19 @@
 import path from 'node:path';
 // The ESM build: the package's default UMD build requires its parts at run time, which a bundle cannot.
 import * as jsonc from 'jsonc-parser/lib/esm/main.js';
-import YAML from 'yaml';
-import { HEADING_RULE_IDS, LineIndex, type RuleInfo, type RuleSetting } from '../engine';
-
+import type { Document, Pair } from 'yaml';
+import { isMap, isNode, isScalar } from 'yaml';
+import { HEADING_RULE_IDS, LineIndex, patternHazard, readYamlText, type RuleInfo, type RuleSetting } from '../engine';
+import { confinementProblem } from './confinement';
 import type { ReadableFileSystem } from './fileSystem';
 import { describeFsError } from './fsError';
 import { globMatcher, TopFolderFinder } from './paths';
+
+/**
+ * The most a configuration file or a pack may hold: five times the built-in pack. A repository
+ * could otherwise name a huge file, or one that never ends, and stop every run.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 1 << 20;
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */
 export const CONFIG_NAMES = [
@@ -107,16 +114,21 @@ export class ConfigResolver {
 
   private async discover(dir: string): Promise<LoadedConfig[]> {
     if (this.explicitConfig) {
-      const loaded = await this.load(this.explicitConfig, []);
+      // The user named this file: it is read wherever it is, and what it names is confined to
+      // its own project.
+      const loaded = await this.load(this.explicitConfig, [], undefined);
       return loaded ? [loaded] : [];
     }
     const chain: LoadedConfig[] = [];
-    for (const folder of await this.top.foldersUp(dir)) {
+    const folders = await this.top.foldersUp(dir);
+    const top = folders[folders.length - 1]!;
+    for (const folder of folders) {
       for (const name of CONFIG_NAMES) {
         const file = path.join(folder, name);
-        const found = await this.fs.stat(file);
+        // A folder on the way that cannot be looked into has no configuration we can know of.
+        const found = await this.fs.stat(file).catch(() => undefined);
         if (!found?.isFile) continue;
-        const loaded = await this.load(file, []);
+        const loaded = await this.load(file, [], top);
         if (loaded) chain.unshift(loaded);
         break;
       }
@@ -171,7 +183,8 @@ export class ConfigResolver {
           const rule = byId.get(id);
           if (!rule) {
             if (options.unknownAllowed) continue;
-            this.issues.push({ ...entry.at, message: `"${id}" is not a rule. ${suggest(id, [...byId.keys()])}` });
+            // The id is not quoted: a configuration's text is never repeated (see `ConfigIssue`).
+            this.issues.push({ ...entry.at, message: `This is not a rule id. ${suggest(id, [...byId.keys()])}` });
             continue;
           }
           const setting = entry.setting;
@@ -199,20 +212,33 @@ export class ConfigResolver {
     }
   }
 
-  /** Loads one file and what it extends; `stack` holds the files being loaded, to catch cycles. */
-  private load(file: string, stack: string[]): Promise<LoadedConfig | undefined> {
+  /**
+   * Loads one file and what it extends; `stack` holds the files being loaded, to catch cycles.
+   * `top` is the project folder the file must lie in (a discovered file, or one a file extends);
+   * undefined for the file the user named.
+   */
+  private load(file: string, stack: string[], top: string | undefined): Promise<LoadedConfig | undefined> {
     let pending = this.files.get(file);
     if (!pending) {
-      pending = this.loadUncached(file, stack);
+      pending = this.loadUncached(file, stack, top);
       this.files.set(file, pending);
     }
     return pending;
   }
 
-  private async loadUncached(file: string, stack: string[]): Promise<LoadedConfig | undefined> {
+  private async loadUncached(
+    file: string,
+    stack: string[],
+    top: string | undefined,
+  ): Promise<LoadedConfig | undefined> {
+    const confined = top === undefined ? undefined : await confinementProblem(this.fs, file, top);
+    if (confined) {
+      this.issues.push({ file, message: `The configuration file is not read: it ${confined}.` });
+      return undefined;
+    }
     let bytes: Uint8Array;
     try {
-      bytes = await this.fs.readFile(file);
+      bytes = await this.fs.readFile(file, MAX_SETTINGS_FILE_BYTES);
     } catch (error) {
       this.issues.push({ file, message: `The configuration file cannot be read: ${describeFsError(error)}.` });
       return undefined;
@@ -225,6 +251,8 @@ export class ConfigResolver {
     }
     const { value, locate } = parsed;
     const base = path.dirname(file);
+    // What this file names must lie in its own project.
+    const project = top ?? (await this.top.topOf(base));
     const at = (p: DataPath): Located => ({ file, ...locate(p) });
     const problem = (p: DataPath, message: string) => this.issues.push({ ...at(p), message });
     const before = this.issues.length;
@@ -235,7 +263,7 @@ export class ConfigResolver {
     }
     for (const key of Object.keys(value)) {
       if (!TOP_KEYS.includes(key))
-        problem([key], `Unknown key "${key}"; a configuration may have ${TOP_KEYS.slice(1).join(', ')}.`);
+        problem([key], `Unknown key; a configuration may have ${TOP_KEYS.slice(1).join(', ')}.`);
     }
 
     const config: LoadedConfig = { file, rules: new Map(), overrides: [], ignores: [], packs: [] };
@@ -243,14 +271,26 @@ export class ConfigResolver {
       const p = Array.isArray(value.extends) ? ['extends', i] : ['extends'];
       const extended = path.resolve(base, target);
       if (stack.includes(extended) || extended === file) {
-        problem(p, `"extends" makes a loop: ${path.basename(extended)} extends this file again.`);
+        problem(p, '"extends" makes a loop: the file it names extends this file again.');
         continue;
       }
-      if (!(await this.fs.stat(extended))?.isFile) {
-        problem(p, `"extends" names ${target}, which does not exist.`);
+      const outside = await confinementProblem(this.fs, extended, project);
+      if (outside) {
+        problem(p, `"extends" names a file that is not read: it ${outside}.`);
         continue;
       }
-      const parent = await this.load(extended, [...stack, file]);
+      let found;
+      try {
+        found = await this.fs.stat(extended);
+      } catch (error) {
+        problem(p, `"extends" names a file that cannot be read: ${describeFsError(error)}.`);
+        continue;
+      }
+      if (!found?.isFile) {
+        problem(p, '"extends" names a file that does not exist.');
+        continue;
+      }
+      const parent = await this.load(extended, [...stack, file], project);
       if (!parent) continue;
       if (parent.language) config.language = parent.language;
       mergeEntries(config.rules, parent.rules);
@@ -264,8 +304,13 @@ export class ConfigResolver {
     mergeEntries(config.rules, readRules(value.rules, ['rules'], at, problem));
     const ignores = stringList(value.ignores, ['ignores'], problem);
     if (ignores.length) config.ignores.push({ base, match: globMatcher(ignores) });
-    for (const pack of stringList(value.packs, ['packs'], problem)) {
+    for (const [i, pack] of stringList(value.packs, ['packs'], problem).entries()) {
       const absolute = path.resolve(base, pack);
+      const outside = await confinementProblem(this.fs, absolute, project);
+      if (outside) {
+        problem(Array.isArray(value.packs) ? ['packs', i] : ['packs'], `This pack is not read: it ${outside}.`);
+        continue;
+      }
       if (!config.packs.includes(absolute)) config.packs.push(absolute);
     }
     if (value.overrides !== undefined && value.overrides !== null) {
@@ -280,7 +325,7 @@ export class ConfigResolver {
           }
           for (const key of Object.keys(o)) {
             if (!['files', 'rules', 'language'].includes(key))
-              problem([...p, key], `Unknown key "${key}" in an override; it may have files, rules and language.`);
+              problem([...p, key], 'Unknown key in an override; it may have files, rules and language.');
           }
           const files = stringList(o.files, [...p, 'files'], problem);
           if (!files.length) {
@@ -307,7 +352,7 @@ type Problem = (p: DataPath, message: string) => void;
 function readLanguage(value: unknown, p: DataPath, problem: Problem): LanguageSetting | undefined {
   if (value === undefined || value === null) return undefined;
   if (value === 'auto' || value === 'en' || value === 'zh') return value;
-  problem(p, `"language" must be auto (follow each draft), en or zh, not ${JSON.stringify(value)}.`);
+  problem(p, '"language" must be auto (follow each draft), en or zh.');
   return undefined;
 }
 
@@ -332,13 +377,13 @@ function readRules(
     if (typeof setting === 'string') {
       if ((SEVERITIES as readonly string[]).includes(setting))
         out.set(id, { setting: setting as RuleSetting, at: at(q) });
-      else problem(q, `The severity of ${id} must be one of ${SEVERITIES.join(', ')}, not "${setting}".`);
+      else problem(q, `A severity must be one of ${SEVERITIES.join(', ')}.`);
       continue;
     }
     if (!isObject(setting)) {
       problem(
         q,
-        `The setting of ${id} must be a severity (${SEVERITIES.join(', ')}) or a mapping with severity, k or headings.`,
+        `A rule's setting must be a severity (${SEVERITIES.join(', ')}) or a mapping with severity, k or headings.`,
       );
       continue;
     }
@@ -350,32 +395,36 @@ function readRules(
           options.severity = v as (typeof SEVERITIES)[number];
         else {
           ok = false;
-          problem([...q, key], `The severity of ${id} must be one of ${SEVERITIES.join(', ')}.`);
+          problem([...q, key], `A severity must be one of ${SEVERITIES.join(', ')}.`);
         }
       } else if (key === 'k') {
         if (typeof v === 'number' && Number.isInteger(v) && v >= 1) options.k = v;
         else {
           ok = false;
-          problem(
-            [...q, key],
-            `"k" for ${id} must be a whole number, 1 or more: how many facets make the element covered.`,
-          );
+          problem([...q, key], '"k" must be a whole number, 1 or more: how many facets make the element covered.');
         }
       } else if (key === 'headings') {
         const list = Array.isArray(v) ? v : undefined;
-        const bad = list?.findIndex((h) => typeof h !== 'string' || !isRegExp(h));
-        if (!list || bad !== -1) {
+        if (!list || list.some((h) => typeof h !== 'string')) {
           ok = false;
           problem(
-            bad !== undefined && bad >= 0 ? [...q, key, bad] : [...q, key],
-            `"headings" for ${id} must be a list of regular expressions matching the headings of measures sections.`,
+            [...q, key],
+            '"headings" must be a list of regular expressions matching the headings of measures sections.',
           );
-        } else options.headings = list as string[];
+          continue;
+        }
+        for (const [i, h] of (list as string[]).entries()) {
+          const wrong = headingPatternProblem(h);
+          if (!wrong) continue;
+          ok = false;
+          problem([...q, key, i], wrong);
+        }
+        if (ok) options.headings = list as string[];
       } else {
         ok = false;
         problem(
           [...q, key],
-          `Unknown option "${key}" for ${id}; a rule may have severity, k (coverage elements) or headings (measure rules).`,
+          'Unknown option; a rule may have severity, k (coverage elements) or headings (measure rules).',
         );
       }
     }
@@ -428,7 +477,19 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
   };
   if (/\.jsonc?$/i.test(file)) {
     const errors: jsonc.ParseError[] = [];
-    const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    let tree: jsonc.Node | undefined;
+    let value: unknown;
+    try {
+      tree = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+      if (tree && !errors.length) value = jsonc.getNodeValue(tree);
+    } catch (error) {
+      // The parser recurses once per level: a text nested thousands deep overflows the stack.
+      if (!(error instanceof RangeError)) throw error;
+      return {
+        ok: false,
+        issues: [{ file, message: 'This is not a configuration: it is nested too deeply to be read.' }],
+      };
+    }
     if (errors.length || !tree) {
       const issues = errors.map((e) => ({
         file,
@@ -437,41 +498,43 @@ export function parseConfigText(text: string, file: string): ParsedConfig {
       }));
       return { ok: false, issues: issues.length ? issues : [{ file, message: 'The configuration file is empty.' }] };
     }
+    const root = tree;
     return {
       ok: true,
-      value: jsonc.getNodeValue(tree),
+      value,
       locate(p) {
         for (let n = p.length; n >= 0; n--) {
-          const node = jsonc.findNodeAtLocation(tree, p.slice(0, n));
+          const node = jsonc.findNodeAtLocation(root, p.slice(0, n));
           if (node) return position(node.parent?.type === 'property' ? node.parent.offset : node.offset);
         }
         return {};
       },
     };
   }
-  const doc = YAML.parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length) {
+  const read = readYamlText(text);
+  if (!read.ok) {
     return {
       ok: false,
       // An unclosed bracket or quote is found only at the end of the file; point at the last line
       // with text instead, which is where the drafter has to look.
-      issues: doc.errors.map((e) => ({
+      issues: read.problems.map((e) => ({
         file,
-        ...position(Math.min(e.pos[0], lastLineStart(text))),
-        message: `This is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        ...position(Math.min(e.offset, lastLineStart(text))),
+        message: `This is not valid YAML. ${e.message}`,
       })),
     };
   }
+  const { doc } = read;
   return {
     ok: true,
-    value: doc.toJS() ?? {},
+    value: read.value ?? {},
     locate(p) {
       for (let n = p.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
-        if (YAML.isNode(node) && node.range) {
+        if (isNode(node) && node.range) {
           // For a mapping value, point at its key: that is the line a reader looks for.
           const pair = n > 0 ? findPair(doc, p.slice(0, n)) : undefined;
-          const keyNode = pair && YAML.isNode(pair.key) ? pair.key : undefined;
+          const keyNode = pair && isNode(pair.key) ? pair.key : undefined;
           return position(keyNode?.range ? keyNode.range[0] : node.range[0]);
         }
       }
@@ -485,10 +548,10 @@ function lastLineStart(text: string): number {
   return trimmed.lastIndexOf('\n') + 1;
 }
 
-function findPair(doc: YAML.Document, p: DataPath): YAML.Pair | undefined {
+function findPair(doc: Document, p: DataPath): Pair | undefined {
   const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
-  if (!YAML.isMap(parent)) return undefined;
-  return parent.items.find((item) => YAML.isScalar(item.key) && item.key.value === p[p.length - 1]);
+  if (!isMap(parent)) return undefined;
+  return parent.items.find((item) => isScalar(item.key) && item.key.value === p[p.length - 1]);
 }
 
 /** jsonc-parser's error codes, in words (by name: its enum is a `const enum`, which cannot be imported here). */
@@ -513,14 +576,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isRegExp(source: string): boolean {
+/**
+ * What is wrong with a measures heading pattern (a configuration's `headings`, an editor's
+ * `measureHeadings`), or undefined when it can be used. It comes from the workspace, so it must be
+ * safe to run (see `patternHazard`); it is matched in both languages' ways.
+ */
+export function headingPatternProblem(source: string): string | undefined {
+  if (source.trim() === '') return 'A heading pattern cannot be empty.';
+  if (source.length > MAX_HEADING_PATTERN)
+    return `A heading pattern is longer than ${MAX_HEADING_PATTERN} characters; write a shorter one.`;
   try {
     new RegExp(source, 'u');
-    return true;
   } catch {
-    return false;
+    return 'This is not a valid regular expression.';
   }
+  return patternHazard(source, 'en') ?? patternHazard(source, 'zh');
 }
+
+const MAX_HEADING_PATTERN = 500;
 
 function posixRelative(base: string, file: string): string {
   return path.relative(base, file).split(path.sep).join('/');

@@ -1,18 +1,90 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, openSync, promises as nodeFs, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  openSync,
+  promises as nodeFs,
+  readSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
+import { notRegular, tooLarge } from './fsError';
 
 /**
  * The little of a file system that finding drafts, configuration and packs reads. The language
  * server reads the disk through it too (`syncFileSystem.ts`, by way of `server/nodeFiles.ts`).
  */
 export interface ReadableFileSystem {
-  /** The bytes of a file; rejects with a Node-style error (`code`: ENOENT, EACCES, EISDIR …). */
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a regular file; rejects with a Node-style error (`code`: ENOENT, EACCES, EISDIR
+   * …), with `ENOTREG` for a device, a pipe or a socket (never read: its bytes may never end, or
+   * never come), and with `EFBIG` when the file holds more than `maxBytes` (see `tooLarge`).
+   */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
   /** The entries of a folder, without `.` and `..`. */
   readdir(path: string): Promise<DirEntry[]>;
-  /** What is at a path (following symbolic links), or undefined when nothing is there. */
-  stat(path: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined>;
+  /**
+   * What is at a path (following symbolic links), or undefined when nothing is there. Rejects
+   * when the path cannot be looked at (EACCES on a folder on the way), so that a protected file is
+   * not reported as missing.
+   */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** The path with every symbolic link resolved, or undefined when nothing is there. */
+  realpath(path: string): Promise<string | undefined>;
+}
+
+/** What `ReadableFileSystem.stat` tells of a path. */
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  /** The size in bytes, where the file system tells it. */
+  size?: number;
+}
+
+/**
+ * Reads a regular file, at most `maxBytes` of it. The file is opened without blocking, so a named
+ * pipe (whose open would wait for a writer) is seen for what it is, and refused like a device: a
+ * repository may put either where a draft, a configuration or a pack is expected. A file that
+ * grows past the limit while it is read is refused too.
+ */
+export function readRegularFileSync(file: string, maxBytes = Infinity): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw notRegular(file);
+    if (stat.size > maxBytes) throw tooLarge(file, maxBytes);
+    // Files in /proc and the like say they are empty and are not: read until the end, in steps.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(65536, Math.min(stat.size - total + 1, maxBytes - total + 1, 1 << 24)));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw tooLarge(file, maxBytes);
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `fs.stat` as `ReadableFileSystem.stat` answers: undefined for nothing there, a rejection when it cannot look. */
+export function statAnswer(
+  stat: { isFile(): boolean; isDirectory(): boolean; size: number } | undefined,
+): FileStat | undefined {
+  return stat && { isFile: stat.isFile(), isDirectory: stat.isDirectory(), size: stat.isFile() ? stat.size : 0 };
+}
+
+/** Whether a failed look at a path means that nothing is there (rather than that it cannot be looked at). */
+export function isMissing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG';
 }
 
 /**
@@ -52,7 +124,15 @@ export interface DirEntry {
 
 /** The real disk. */
 export const nodeFileSystem: CliFileSystem = {
-  readFile: (p) => nodeFs.readFile(p),
+  readFile(p, maxBytes) {
+    // Synchronous: the files are small or limited, and a read through the thread pool would wait
+    // there for good on a file that never ends.
+    try {
+      return Promise.resolve(readRegularFileSync(p, maxBytes));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  },
   async readdir(p) {
     const entries = await nodeFs.readdir(p, { withFileTypes: true });
     return entries.map((e) => ({
@@ -64,10 +144,18 @@ export const nodeFileSystem: CliFileSystem = {
   },
   async stat(p) {
     try {
-      const s = await nodeFs.stat(p);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory() };
-    } catch {
-      return undefined;
+      return statAnswer(await nodeFs.stat(p));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+  async realpath(p) {
+    try {
+      return await nodeFs.realpath(p);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
     }
   },
   async writeFile(p, data) {
@@ -81,6 +169,7 @@ export const nodeFileSystem: CliFileSystem = {
     // Through a link, the file it points to is replaced, not the link.
     const target = existing ? await nodeFs.realpath(p) : p;
     await makeFolders(path.dirname(target));
+    await removeStaleTemporaries(target);
     const temporary = path.join(
       path.dirname(target),
       `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
@@ -120,6 +209,37 @@ function remember(temporary: string): void {
       }
     }
   });
+}
+
+/**
+ * Removes the temporary twins of `target` that runs killed outright (`kill -9`, a power cut) left
+ * behind: those whose process is gone. A twin of a run still going is kept.
+ */
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await nodeFs.readdir(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || isRunning(Number(m[1]))) continue;
+    await nodeFs.unlink(path.join(path.dirname(target), name)).catch(() => undefined);
+  }
+}
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 /**
@@ -209,4 +329,4 @@ async function makeFolders(dir: string): Promise<void> {
     });
 }
 
-export { describeFsError } from './fsError';
+export { describeFsError, formatBytes, notRegular, tooLarge } from './fsError';

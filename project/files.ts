@@ -6,8 +6,10 @@
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import type { ConfigResolver } from './config';
+import { MAX_SETTINGS_FILE_BYTES, type ConfigResolver } from './config';
+import { confinementProblem } from './confinement';
 import type { ReadableFileSystem } from './fileSystem';
+import { describeFsError } from './fsError';
 import { displayPath, isGlob, toPosix, TopFolderFinder } from './paths';
 
 /** One draft to lint. */
@@ -40,7 +42,8 @@ export async function expandOperands(
   options: { fs: ReadableFileSystem; cwd: string; config: ConfigResolver; stdinFilename?: string },
 ): Promise<Expansion> {
   const { fs, cwd, config } = options;
-  const gitignores = new GitIgnores(fs, new TopFolderFinder(fs, cwd));
+  const top = new TopFolderFinder(fs, cwd);
+  const gitignores = new GitIgnores(fs, top);
   const found = new Map<string, DraftRef>();
   const out: Expansion = { drafts: [], unreadable: [], unmatched: [], notes: [] };
 
@@ -50,6 +53,15 @@ export async function expandOperands(
     if (await gitignores.ignored(absolute, isFolder)) return 'it is ignored by .gitignore';
     const by = await config.ignoredBy(absolute, isFolder);
     return by ? `it is ignored by ${displayPath(cwd, by)}` : undefined;
+  };
+  /**
+   * Why a draft or folder reached through a symbolic link may not be read: it leads outside its
+   * project, or into `.git` (a draft linking to `.git/config` would copy a CI token into the
+   * report as evidence).
+   */
+  const leaves = async (absolute: string): Promise<string | undefined> => {
+    const problem = await confinementProblem(fs, absolute, await top.topOf(path.dirname(absolute)));
+    return problem && `${displayPath(cwd, absolute)} is not linted: it ${problem}.`;
   };
   const add = (absolute: string, extra: Partial<DraftRef> = {}) => {
     const display = extra.display ?? displayPath(cwd, absolute);
@@ -72,7 +84,7 @@ export async function expandOperands(
       let isFile = entry.isFile;
       if (entry.isSymbolicLink) {
         // Linked files are followed; linked folders are not, so a link loop cannot trap the walk.
-        const target = await fs.stat(absolute);
+        const target = await fs.stat(absolute).catch(() => undefined);
         isFile = target?.isFile ?? false;
         isDirectory = false;
       }
@@ -80,7 +92,13 @@ export async function expandOperands(
         if (!(await skipReason(absolute, true))) await walk(absolute, accept, skipped);
       } else if (isFile && accept(absolute)) {
         if (await skipReason(absolute, false)) skipped.n++;
-        else add(absolute);
+        else {
+          const left = entry.isSymbolicLink ? await leaves(absolute) : undefined;
+          if (left) {
+            out.notes.push(left);
+            skipped.n++;
+          } else add(absolute);
+        }
       }
     }
   };
@@ -106,7 +124,19 @@ export async function expandOperands(
       continue;
     }
     const absolute = path.resolve(cwd, operand);
-    const target = await fs.stat(absolute);
+    let target;
+    try {
+      target = await fs.stat(absolute);
+    } catch (error) {
+      // A protected folder on the way: say so, rather than that nothing is there.
+      out.unreadable.push({ display: displayPath(cwd, absolute), reason: describeFsError(error) });
+      continue;
+    }
+    const left = target ? await leaves(absolute) : undefined;
+    if (left) {
+      out.notes.push(left);
+      continue;
+    }
     if (target?.isDirectory) {
       const before = found.size;
       const skipped = { n: 0 };
@@ -131,7 +161,8 @@ export async function expandOperands(
       const pattern = toPosix(path.isAbsolute(operand) ? operand : path.relative(cwd, path.resolve(cwd, operand)));
       const matches = picomatch(pattern, { windows: false });
       const relative = (abs: string) => (path.isAbsolute(operand) ? toPosix(abs) : toPosix(path.relative(cwd, abs)));
-      if ((await fs.stat(base))?.isDirectory) await walk(base, (abs) => matches(relative(abs)), skipped);
+      if ((await fs.stat(base).catch(() => undefined))?.isDirectory && !(await leaves(base)))
+        await walk(base, (abs) => matches(relative(abs)), skipped);
       if (found.size === before) {
         out.unmatched.push(skipped.n ? `Every file matching ${operand} is ignored.` : `No file matches ${operand}.`);
       }
@@ -184,7 +215,7 @@ class GitIgnores {
   private rulesOf(folder: string): Promise<Ignore | undefined> {
     let rules = this.files.get(folder);
     if (!rules) {
-      rules = this.fs.readFile(path.join(folder, '.gitignore')).then(
+      rules = this.fs.readFile(path.join(folder, '.gitignore'), MAX_SETTINGS_FILE_BYTES).then(
         (bytes) => ignore().add(new TextDecoder().decode(bytes)),
         () => undefined,
       );

@@ -4,7 +4,7 @@
  * is still used, so one mistake in a pack does not stop a whole team's CI from reporting.
  */
 import { builtinPackSource, combinePacks, loadPackText, type Pack, type PackSource } from '../engine';
-import type { ConfigIssue } from './config';
+import { MAX_SETTINGS_FILE_BYTES, type ConfigIssue } from './config';
 import type { ReadableFileSystem } from './fileSystem';
 import { describeFsError } from './fsError';
 
@@ -24,7 +24,7 @@ export async function loadPackFiles(
   for (const file of new Set(files)) {
     let text: string;
     try {
-      text = new TextDecoder('utf-8').decode(await fs.readFile(file)).replace(/^\uFEFF/, '');
+      text = new TextDecoder('utf-8').decode(await fs.readFile(file, MAX_SETTINGS_FILE_BYTES)).replace(/^\uFEFF/, '');
     } catch (error) {
       out.issues.push({ file, message: `The rule pack cannot be read: ${describeFsError(error)}.` });
       continue;

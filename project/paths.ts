@@ -26,9 +26,17 @@ export class TopFolderFinder {
     private readonly cwd: string,
   ) {}
 
+  /**
+   * The top folder above `dir`: the repository root, or the current folder when `dir` is inside
+   * it, or else the root of the file system (a folder the user named outside any project).
+   */
+  async topOf(dir: string): Promise<string> {
+    return (await this.repositoryRoot(dir)) ?? (isInside(this.cwd, dir) ? this.cwd : path.parse(dir).root);
+  }
+
   /** The folders from `dir` up to and including the top folder, nearest first. */
   async foldersUp(dir: string): Promise<string[]> {
-    const top = (await this.repositoryRoot(dir)) ?? (isInside(this.cwd, dir) ? this.cwd : path.parse(dir).root);
+    const top = await this.topOf(dir);
     const out: string[] = [];
     for (let d = dir; ; d = path.dirname(d)) {
       out.push(d);
@@ -41,7 +49,8 @@ export class TopFolderFinder {
     let found = this.cache.get(dir);
     if (!found) {
       found = (async () => {
-        if (await this.fs.stat(path.join(dir, '.git'))) return dir;
+        // A `.git` that cannot be looked at (a folder on the way is protected) is not there.
+        if (await this.fs.stat(path.join(dir, '.git')).catch(() => undefined)) return dir;
         const parent = path.dirname(dir);
         return parent === dir ? undefined : this.repositoryRoot(parent);
       })();

@@ -1,16 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { ReadableFileSystem } from './fileSystem';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { isMissing, readRegularFileSync, statAnswer, type ReadableFileSystem } from './fileSystem';
 
 /**
  * The disk as the server's configuration resolver reads it: with synchronous calls behind the
  * CLI's promise-returning interface. A resolution is a few `stat`s and small reads as the resolver
  * walks up the folders, one after another: each costs microseconds done in place, but a thread-pool
- * round trip done asynchronously, which together outweighed linting a small draft.
+ * round trip done asynchronously, which together outweighed linting a small draft. (A read that
+ * never ends, from a named pipe, would also hold a thread of that pool for good; `readFile` refuses
+ * anything but a regular file.)
  */
 export const syncFileSystem: ReadableFileSystem = {
-  readFile(p) {
+  readFile(p, maxBytes) {
     try {
-      return Promise.resolve(readFileSync(p));
+      return Promise.resolve(readRegularFileSync(p, maxBytes));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -31,10 +33,16 @@ export const syncFileSystem: ReadableFileSystem = {
   },
   stat(p) {
     try {
-      const s = statSync(p, { throwIfNoEntry: false });
-      return Promise.resolve(s ? { isFile: s.isFile(), isDirectory: s.isDirectory() } : undefined);
-    } catch {
-      return Promise.resolve(undefined);
+      return Promise.resolve(statAnswer(statSync(p, { throwIfNoEntry: false })));
+    } catch (error) {
+      return isMissing(error) ? Promise.resolve(undefined) : Promise.reject(error);
+    }
+  },
+  realpath(p) {
+    try {
+      return Promise.resolve(realpathSync(p));
+    } catch (error) {
+      return isMissing(error) ? Promise.resolve(undefined) : Promise.reject(error);
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { ClientFileRequests, type ClientFileType } from '../common/protocol';
 import type { DirEntry, ReadableFileSystem } from '../project/fileSystem';
+import { tooLarge } from '../project/fsError';
 import type { ServerFiles } from './files';
 
 /**
@@ -20,11 +21,13 @@ export function clientFiles(connection: Connection): ServerFiles {
   };
   const missing = (path: string) => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   const fs: ReadableFileSystem = {
-    async readFile(path) {
+    async readFile(path, maxBytes = Infinity) {
       const base64 = await connection
         .sendRequest<string | null>(ClientFileRequests.readFile, { uri: toUri(path) })
         .catch(() => null);
       if (base64 === null) throw missing(path);
+      // Base64 takes four characters for three bytes: too large is known before decoding.
+      if (base64.length * 0.75 > maxBytes + 2) throw tooLarge(path, maxBytes);
       const binary = atob(base64);
       return Uint8Array.from(binary, (c) => c.charCodeAt(0));
     },
@@ -45,6 +48,10 @@ export function clientFiles(connection: Connection): ServerFiles {
         .sendRequest<ClientFileType | null>(ClientFileRequests.stat, { uri: toUri(path) })
         .catch(() => null);
       return type === null ? undefined : { isFile: type === 'file', isDirectory: type === 'directory' };
+    },
+    // The client's file systems have no symbolic links: a path is its own real path.
+    async realpath(path) {
+      return (await fs.stat(path)) ? path : undefined;
     },
   };
   return {

@@ -98,9 +98,9 @@ test('names the file and line of every configuration mistake', async () => {
   await resolver.resolve(path.join(ROOT, 'a.md'));
   const found = resolver.issues.map((i) => `${path.basename(i.file)}:${i.line}: ${i.message}`);
   assert.deepEqual(found, [
-    '.cluster-policy-lint.yaml:1: "extends" names missing.yaml, which does not exist.',
-    '.cluster-policy-lint.yaml:5: "language" must be auto (follow each draft), en or zh, not "fr".',
-    '.cluster-policy-lint.yaml:4: "k" for joint-action must be a whole number, 1 or more: how many facets make the element covered.',
+    '.cluster-policy-lint.yaml:1: "extends" names a file that does not exist.',
+    '.cluster-policy-lint.yaml:5: "language" must be auto (follow each draft), en or zh.',
+    '.cluster-policy-lint.yaml:4: "k" must be a whole number, 1 or more: how many facets make the element covered.',
   ]);
 });
 

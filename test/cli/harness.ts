@@ -16,7 +16,8 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CliFileSystem, DirEntry, FileWriter } from '../../project/fileSystem';
+import type { CliFileSystem, DirEntry, FileStat, FileWriter } from '../../project/fileSystem';
+import { tooLarge } from '../../project/fsError';
 import { VERSION } from '../../cli/help';
 import { main } from '../../cli/main';
 
@@ -44,7 +45,10 @@ export function cliPath(): string {
   return spawnedCli;
 }
 
-/** A file's content; `{ symlinkTo }` makes a symbolic link, `{ unreadable }` a file that cannot be read. */
+/**
+ * A file's content; `{ symlinkTo }` makes a symbolic link, `{ unreadable }` a file that cannot be
+ * read (in memory; a path ending in `/` with it, a folder that cannot be entered).
+ */
 export type FixtureFile = string | Uint8Array | { symlinkTo: string } | { unreadable: true };
 /** A fixture tree: paths with `/` relative to its root. A path ending in `/` is an empty folder. */
 export type Fixture = Record<string, FixtureFile>;
@@ -170,6 +174,7 @@ export function slug(sentence: string): string {
 export class MemoryFileSystem implements CliFileSystem {
   private readonly files = new Map<string, FixtureFile>();
   private readonly folders = new Set<string>();
+  private readonly protectedFolders = new Set<string>();
   readonly written = new Map<string, string>();
 
   constructor(
@@ -179,8 +184,10 @@ export class MemoryFileSystem implements CliFileSystem {
     this.addFolder(root);
     for (const [rel, content] of Object.entries(fixture)) {
       const file = path.join(root, rel);
-      if (rel.endsWith('/')) this.addFolder(file);
-      else {
+      if (rel.endsWith('/')) {
+        this.addFolder(file);
+        if (typeof content === 'object' && 'unreadable' in content) this.protectedFolders.add(file);
+      } else {
         this.addFolder(path.dirname(file));
         this.files.set(file, content);
       }
@@ -194,6 +201,12 @@ export class MemoryFileSystem implements CliFileSystem {
     }
   }
 
+  /** Rejects, as the disk does, a look at a path below a folder that cannot be entered. */
+  private checkAccess(p: string): void {
+    for (let d = path.dirname(p); d !== path.dirname(d); d = path.dirname(d))
+      if (this.protectedFolders.has(d)) throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' });
+  }
+
   private resolveLink(p: string): string | undefined {
     const content = this.files.get(p);
     if (content && typeof content === 'object' && 'symlinkTo' in content)
@@ -201,17 +214,22 @@ export class MemoryFileSystem implements CliFileSystem {
     return this.files.has(p) || this.folders.has(p) ? p : undefined;
   }
 
-  async readFile(p: string): Promise<Uint8Array> {
+  async readFile(p: string, maxBytes = Infinity): Promise<Uint8Array> {
+    this.checkAccess(p);
     const target = this.resolveLink(p);
     const content = target && this.files.get(target);
     if (content === undefined || target === undefined)
       throw Object.assign(new Error(`ENOENT: ${p}`), { code: this.folders.has(p) ? 'EISDIR' : 'ENOENT' });
-    if (typeof content === 'string') return new TextEncoder().encode(content);
-    if (content instanceof Uint8Array) return content;
-    throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' });
+    let bytes: Uint8Array;
+    if (typeof content === 'string') bytes = new TextEncoder().encode(content);
+    else if (content instanceof Uint8Array) bytes = content;
+    else throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' });
+    if (bytes.length > maxBytes) throw tooLarge(p, maxBytes);
+    return bytes;
   }
 
   async readdir(p: string): Promise<DirEntry[]> {
+    this.checkAccess(path.join(p, 'x'));
     if (!this.folders.has(p)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
     const names = new Map<string, DirEntry>();
     for (const f of this.files.keys()) {
@@ -232,10 +250,19 @@ export class MemoryFileSystem implements CliFileSystem {
     return [...names.values()];
   }
 
-  async stat(p: string): Promise<{ isFile: boolean; isDirectory: boolean } | undefined> {
+  async stat(p: string): Promise<FileStat | undefined> {
+    this.checkAccess(p);
     const target = this.resolveLink(p);
     if (target === undefined) return undefined;
-    return { isFile: this.files.has(target), isDirectory: this.folders.has(target) };
+    const content = this.files.get(target);
+    const size =
+      typeof content === 'string' ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.length : 0;
+    return { isFile: this.files.has(target), isDirectory: this.folders.has(target), size };
+  }
+
+  async realpath(p: string): Promise<string | undefined> {
+    this.checkAccess(p);
+    return this.resolveLink(p);
   }
 
   async writeFile(p: string, data: string): Promise<void> {

@@ -150,10 +150,10 @@ describe('configuration files and user packs', () => {
     await client.pull(ws.uri('drafts/plan.md'));
     const problems = await client.pushedWhere(
       ws.uri('.cluster-policy-lint.yaml'),
-      (d) => d.some((x) => /measure-ownr/.test(x.message)),
+      (d) => d.some((x) => /not a rule id\. Did you mean "measure-owner"/.test(x.message)),
       'the unknown rule reported',
     );
-    assert.equal(problems.find((x) => /measure-ownr/.test(x.message))!.range.start.line, 2);
+    assert.equal(problems.find((x) => /not a rule id/.test(x.message))!.range.start.line, 2);
   });
 
   test('loads a user pack named by the configuration and reports a broken one on the pack, still linting', async () => {
@@ -257,7 +257,11 @@ describe('configuration kept between keystrokes', () => {
     await typeSpace();
     await client.pull(uri());
     const config = ws.uri('drafts/.cluster-policy-lint.yaml');
-    await client.pushedWhere(config, (d) => d.some((x) => /measure-ownr/.test(x.message)), 'the unknown rule reported');
+    await client.pushedWhere(
+      config,
+      (d) => d.some((x) => /not a rule id/.test(x.message)),
+      'the unknown rule reported',
+    );
     for (let i = 0; i < 3; i++) {
       await typeSpace();
       await client.pull(uri());
@@ -265,7 +269,7 @@ describe('configuration kept between keystrokes', () => {
     const problems = await client.pushedWhere(config, () => true, 'the problems of the configuration file');
     assert.deepEqual(
       problems.map((d) => d.message),
-      [problems.find((d) => /measure-ownr/.test(d.message))!.message],
+      [problems.find((d) => /not a rule id/.test(d.message))!.message],
       'one problem, not one per lint',
     );
   });
