@@ -16,6 +16,10 @@ export interface CliArgs {
   stdinFilename?: string;
   maxWarnings?: number;
   minCoverage?: number;
+  /** The largest draft linted, in bytes (`--max-size`, given in MB). */
+  maxDraftBytes: number;
+  /** How long one draft's lint may take, in milliseconds (`--timeout`, given in seconds). */
+  timeoutMs: number;
   quiet: boolean;
   listRules: boolean;
   printConfig?: string;
@@ -45,7 +49,14 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--min-coverage': 'minCoverage',
   '--print-config': 'printConfig',
   '--lang': 'lang',
+  '--max-size': 'maxDraftBytes',
+  '--timeout': 'timeoutMs',
 };
+
+/** The largest draft linted unless `--max-size` says otherwise: 20 MB. */
+export const DEFAULT_MAX_DRAFT_BYTES = 20 << 20;
+/** How long one draft's lint may take unless `--timeout` says otherwise: a minute. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 const FLAGS: Record<string, (a: CliArgs) => void> = {
   '--quiet': (a) => (a.quiet = true),
@@ -64,6 +75,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     operands: [],
     format: 'stylish',
     lang: 'auto',
+    maxDraftBytes: DEFAULT_MAX_DRAFT_BYTES,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
     quiet: false,
     listRules: false,
     init: false,
@@ -126,6 +139,16 @@ function setValue(args: CliArgs, key: string, name: string, value: string): void
         throw new UsageError(`${name} needs a percentage from 0 to 100, not "${value}".`);
       }
       args.minCoverage = p;
+      return;
+    }
+    case 'maxDraftBytes':
+    case 'timeoutMs': {
+      const n = Number(value);
+      const [unit, most] = key === 'maxDraftBytes' ? (['megabytes', 1024] as const) : (['seconds', 3600] as const);
+      if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > most)
+        throw new UsageError(`${name} needs a number of ${unit} above 0 and at most ${most}, not "${value}".`);
+      if (key === 'maxDraftBytes') args.maxDraftBytes = Math.round(n * (1 << 20));
+      else args.timeoutMs = Math.round(n * 1000);
       return;
     }
     case 'output':

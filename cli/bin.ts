@@ -2,8 +2,10 @@
 // The executable: it wires `main` to the process and nothing else. `--version` and `--help` are
 // answered here so they cost no more than starting node; everything else loads cli-main.js lazily.
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { helpText, localeLanguage, VERSION } from './help';
 import type { MainOptions } from './main';
+import { startLintWorker } from './workerStart';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
@@ -24,8 +26,21 @@ if (argv.length === 1 && argv[0] === '--version') {
   // number, as a shell reports an interrupted command.
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
+  // Drafts are linted in worker threads, so that this thread can always answer an interrupt. The
+  // first starts now, before the rest of the command line loads, so that the engine loads in both
+  // threads at once; commands that lint nothing end it unused.
+  const lintsNothing = argv.some((a) => ['--list-rules', '--init', '--print-config'].includes(a.split('=')[0]!));
+  let worker: Worker | undefined;
+  if (!lintsNothing) {
+    try {
+      worker = startLintWorker(path.join(__dirname, 'cli-worker.js'));
+    } catch {
+      // No threads here: the run lints in this thread.
+    }
+  }
   const { main } = require(path.join(__dirname, 'cli-main.js')) as { main: (o: MainOptions) => Promise<number> };
   main({
+    ...(worker ? { worker } : {}),
     argv,
     cwd: process.cwd(),
     env: process.env,
@@ -36,6 +51,7 @@ if (argv.length === 1 && argv[0] === '--version') {
   }).then(
     (code) => {
       process.exitCode = code;
+      void worker?.terminate();
     },
     (error: unknown) => {
       // Only a bug in the tool gets here; a user's mistake is reported by main with exit 2.
@@ -43,6 +59,7 @@ if (argv.length === 1 && argv[0] === '--version') {
         `cluster-policy-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
       );
       process.exitCode = 2;
+      void worker?.terminate();
     },
   );
 }

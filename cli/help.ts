@@ -46,6 +46,10 @@ Options:
   --quiet              report errors only
   --lang LANG          auto (default: follow the drafts and the configuration), en or zh:
                        the language of the report, messages and this tool's own words
+  --max-size MB        lint no draft larger than MB megabytes (default 20): it is reported
+                       as not linted, and the run exits 2
+  --timeout SECONDS    stop a draft's check after SECONDS (default 60): it is reported as
+                       not linted, and the run goes on to the next draft and exits 2
   --list-rules         print every rule: id, kind, default severity, source paragraph
   --print-config FILE  print the configuration that applies to the draft FILE
   --init               write a starter .cluster-policy-lint.yaml here (never overwrites)
@@ -88,6 +92,9 @@ const HELP_ZH = `用法：cluster-policy-lint [选项] [路径 | 通配符 | -] 
   --min-coverage P     某文件的覆盖得分低于 P（0 到 100）时失败（退出码 1）
   --quiet              只报告错误
   --lang 语言          auto（默认：随草案和配置）、en 或 zh：报告、提示信息和本工具自身文字的语言
+  --max-size MB        不检查大于 MB 兆字节的草案（默认 20）：报告为未检查，退出码为 2
+  --timeout 秒数       一份草案的检查超过此秒数即停止（默认 60）：报告为未检查，继续检查
+                       下一份草案，退出码为 2
   --list-rules         列出所有规则：编号、类别、默认严重程度、论文出处
   --print-config 文件  显示适用于该草案的配置
   --init               在此处写入一个初始 .cluster-policy-lint.yaml（不会覆盖已有文件）

@@ -14,9 +14,9 @@ import {
 } from '../report/model';
 import type { Format } from './args';
 import type { LanguageSetting } from '../project/config';
-import { readFileSync } from 'node:fs';
 import { decodeDraft, type TextEncodingName } from '../project/decode';
-import { describeFsError } from '../project/fileSystem';
+import { describeFsError, formatBytes, readRegularFileSync } from '../project/fileSystem';
+import { formatSeconds, TimeBudgetExceeded, withinTime } from '../project/timeBudget';
 import { githubFormat } from './formats/github';
 import { jsonFormat } from './formats/json';
 import type { GroupCounts, LintedDraft, StreamFormat } from './formats/runReport';
@@ -40,6 +40,8 @@ export interface LintTask {
   language: LanguageSetting;
   /** Which set of user packs applies: a key of the pack sets the run loaded. */
   packKey: string;
+  /** The display paths of those packs, to name them when the draft's check takes too long. */
+  packNames?: string[];
 }
 
 /** How the run wants each draft's outcome. */
@@ -50,6 +52,10 @@ export interface OutcomeOptions {
   lang: 'auto' | 'en' | 'zh';
   /** Errors only (`--quiet`); the counts in `all` still count everything. */
   quiet: boolean;
+  /** The largest draft linted, in bytes (`--max-size`). */
+  maxDraftBytes: number;
+  /** How long one draft's lint may take, in milliseconds (`--timeout`). */
+  timeoutMs: number;
 }
 
 /**
@@ -101,14 +107,26 @@ export type ReadResult = { bytes: Uint8Array } | { error: string };
  * Reads a draft's bytes from the disk, synchronously: in a pool's threads, every read is followed
  * by CPU work anyway, and a synchronous read costs far less than a promise's round trip.
  */
-export function readFromDisk(task: LintTask): ReadResult {
-  if (task.bytes) return { bytes: task.bytes };
+export function readFromDisk(task: LintTask, maxDraftBytes: number): ReadResult {
+  if (task.bytes)
+    return task.bytes.length > maxDraftBytes ? { error: tooLargeReason(maxDraftBytes) } : { bytes: task.bytes };
   if (task.absolute === undefined) return { bytes: new Uint8Array() };
   try {
-    return { bytes: readFileSync(task.absolute) };
+    return { bytes: readRegularFileSync(task.absolute, maxDraftBytes) };
   } catch (error) {
-    return { error: describeFsError(error) };
+    return { error: readErrorReason(error, maxDraftBytes) };
   }
+}
+
+/** Why a draft could not be read, in the report's words. */
+export function readErrorReason(error: unknown, maxDraftBytes: number): string {
+  return (error as { code?: unknown } | null)?.code === 'EFBIG'
+    ? tooLargeReason(maxDraftBytes)
+    : describeFsError(error);
+}
+
+function tooLargeReason(maxDraftBytes: number): string {
+  return `it is larger than ${formatBytes(maxDraftBytes)}, the limit (--max-size), so it is not linted`;
 }
 
 /** Decodes, lints and formats one draft. Never throws for a draft's content. */
@@ -117,7 +135,15 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   if (!decoded.ok) return failedOutcome(task.display, decoded.reason, options);
   const { text, encoding } = decoded;
   const messageLanguage = options.lang === 'auto' ? task.language : options.lang;
-  const result = lint(text, { pack: packs.get(task.packKey), rules: task.rules, messageLanguage });
+  let result;
+  try {
+    // The pack is compiled outside the budget: it is the run's, not this draft's.
+    const pack = packs.get(task.packKey);
+    result = withinTime(options.timeoutMs, () => lint(text, { pack, rules: task.rules, messageLanguage }));
+  } catch (error) {
+    if (!(error instanceof TimeBudgetExceeded)) throw error;
+    return failedOutcome(task.display, overrunReason(task, text.length, options.timeoutMs), options);
+  }
   const full = fileReport(task.display, result);
   const all = severityCounts(full.diagnostics);
   const keep = options.quiet
@@ -153,6 +179,19 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   );
   outcome.draft = { report, fixes, groups };
   return outcome;
+}
+
+/**
+ * Why a draft's check was stopped: its time, and what can make a check slow here. A pattern of the
+ * workspace's packs can still be slow on some texts although it passed the load-time checks;
+ * otherwise only the draft's size can.
+ */
+export function overrunReason(task: LintTask, length: number | undefined, timeoutMs: number): string {
+  const took = `its check took longer than ${formatSeconds(timeoutMs)} (--timeout) and was stopped, so it is not linted`;
+  const size = length === undefined ? '' : ` (the draft has ${length.toLocaleString('en')} characters)`;
+  return task.packNames?.length
+    ? `${took}; a pattern of ${task.packNames.join(', ')} may be too slow for it${size}`
+    : `${took}${size}`;
 }
 
 /** The outcome of a draft that could not be read or decoded. */

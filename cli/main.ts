@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { builtinPack, type Pack, type PackSource, type RuleInfo, type RuleSetting } from '../engine';
 import { parseArgs, UsageError, type CliArgs } from './args';
 import { CONFIG_NAMES, ConfigResolver, starterConfig, type ConfigIssue, type ResolvedConfig } from '../project/config';
@@ -13,7 +14,14 @@ import { compare, expandOperands } from '../project/files';
 import { formatRuleList, formatRuleListJson } from './formats/rules';
 import type { RunNotification, TextSink } from './formats/runReport';
 import { helpText, localeLanguage, VERSION, type CliLanguage } from './help';
-import { failedOutcome, readFromDisk, type LintTask, type OutcomeOptions, type ReadResult } from './lintDraft';
+import {
+  failedOutcome,
+  readErrorReason,
+  readFromDisk,
+  type LintTask,
+  type OutcomeOptions,
+  type ReadResult,
+} from './lintDraft';
 import { combineSafely, loadPackFiles } from '../project/packFiles';
 import { lintEach, POOL_THRESHOLD, WorkerPool } from './pool';
 import { displayPath, isGlob } from '../project/paths';
@@ -41,6 +49,11 @@ export interface MainOptions {
    * there. `null` keeps every lint in this thread.
    */
   workerScript?: string | null;
+  /**
+   * A lint worker already starting from that script (the executable starts one before it loads
+   * this module). The run uses it, or leaves it to the caller to end when it lints nothing.
+   */
+  worker?: Worker;
 }
 
 /** Runs the command line; resolves to the exit code (0, 1 or 2, as the contract says). */
@@ -114,7 +127,16 @@ class Run {
     let explicitConfig: string | undefined;
     if (args.config) {
       explicitConfig = path.resolve(this.cwd, args.config);
-      if (!(await this.fs.stat(explicitConfig))?.isFile) {
+      let found;
+      try {
+        found = await this.fs.stat(explicitConfig);
+      } catch (error) {
+        this.say(
+          `cluster-policy-lint: the configuration file ${args.config} cannot be read: ${describeFsError(error)}.`,
+        );
+        return 2;
+      }
+      if (!found?.isFile) {
         this.say(`cluster-policy-lint: the configuration file ${args.config} does not exist.`);
         return 2;
       }
@@ -172,7 +194,8 @@ class Run {
     const entries: RunEntry[] = [];
     for (const [i, draft] of expansion.drafts.entries()) {
       const resolved = configs[i]!;
-      const packKey = resolved.packs.filter((p) => packs.sources.has(p)).join('\n');
+      const used = resolved.packs.filter((p) => packs.sources.has(p));
+      const packKey = used.join('\n');
       packSets[packKey] ??= resolved.packs.flatMap((p) => packs.sources.get(p) ?? []);
       const task: LintTask = {
         display: draft.display,
@@ -180,9 +203,10 @@ class Run {
         language: resolved.language,
         packKey,
       };
+      if (used.length) task.packNames = used.map((p) => this.display(p));
       if (draft.stdin) {
         try {
-          task.bytes = await readStdin(this.options.stdin);
+          task.bytes = await readStdin(this.options.stdin, args.maxDraftBytes);
         } catch (error) {
           entries.push({
             unreadable: { display: draft.display, reason: `standard input cannot be read: ${describeFsError(error)}` },
@@ -219,7 +243,7 @@ class Run {
     pool: WorkerPool | undefined,
     output: { file: FileWriter; path: string } | undefined,
   ): Promise<number> {
-    const report = new ReportBuilder(this.outcomeOptions(), output?.file ?? this.options.stdout, (line) =>
+    const report = new ReportBuilder(this.outcomeOptions(), output?.file ?? this.options.stdout, pack.rules, (line) =>
       this.fail(line),
     );
     const tasks: LintTask[] = [];
@@ -274,11 +298,12 @@ class Run {
   private async readTask(task: LintTask): Promise<ReadResult> {
     // On the real disk a synchronous read is cheaper than a trip through the thread pool, and the
     // lint that follows is synchronous anyway.
-    if (task.bytes || this.fs === nodeFileSystem) return readFromDisk(task);
+    const max = this.args.maxDraftBytes;
+    if (task.bytes || this.fs === nodeFileSystem) return readFromDisk(task, max);
     try {
-      return { bytes: await this.fs.readFile(task.absolute!) };
+      return { bytes: await this.fs.readFile(task.absolute!, max) };
     } catch (error) {
-      return { error: describeFsError(error) };
+      return { error: readErrorReason(error, max) };
     }
   }
 
@@ -354,22 +379,29 @@ class Run {
   }
 
   /**
-   * Worker threads for a run that looks like it will lint many drafts on the disk: a glob, or more
+   * The worker threads that lint the drafts, so that this thread stays free to answer an
+   * interrupt at once. One worker, or one per core when the run looks large: a glob, or more
    * files and folder entries than the pool threshold (no operand is the current folder).
-   * Undefined otherwise, or where there is no worker script (a test bundle) or the drafts are not
-   * on the disk. They start before the file search so that their start overlaps it; starting them
-   * costs the main thread time that a folder holding one long draft should not pay.
+   * Undefined where there is no worker script (a test bundle) or the drafts are not on the disk;
+   * this thread lints them then. They start before the file search so that their start overlaps it.
    */
   private startPool(args: CliArgs): WorkerPool | undefined {
     if (this.options.workerScript === null || this.fs !== nodeFileSystem) return undefined;
     // In the bundle, the worker sits next to this file; in a test bundle there is none.
     const script = this.options.workerScript ?? path.join(__dirname, 'cli-worker.js');
     if (!existsSync(script)) return undefined;
+    return WorkerPool.start(script, this.looksLarge(args), this.options.worker);
+  }
+
+  /**
+   * Whether a run looks like it will lint many drafts. Each file operand counts one; each folder
+   * its entries, and as many as the threshold if it has a subfolder (not a hidden one), whose
+   * drafts are not counted here. Only the operands' own listings are read; one that cannot be read
+   * counts as large, and the search reports it.
+   */
+  private looksLarge(args: CliArgs): boolean {
     const operands = args.operands.length === 0 ? ['.'] : args.operands.filter((o) => o !== '-');
-    if (operands.some(isGlob)) return WorkerPool.start(script, this.outcomeOptions());
-    // Each file operand counts one; each folder its entries, and as many as the threshold if it
-    // has a subfolder (not a hidden one), whose drafts are not counted here. Only the operands'
-    // own listings are read; one that cannot be read counts as large, and the search reports it.
+    if (operands.some(isGlob)) return true;
     let count = 0;
     for (const operand of operands) {
       if (/\.(md|markdown)$/i.test(operand)) {
@@ -382,14 +414,15 @@ class Run {
       } catch {
         count += POOL_THRESHOLD + 1;
       }
-      if (count > POOL_THRESHOLD) break;
+      if (count > POOL_THRESHOLD) return true;
     }
-    return count > POOL_THRESHOLD ? WorkerPool.start(script, this.outcomeOptions()) : undefined;
+    return false;
   }
 
   /** What every draft's outcome is made for: the format, colour and `--quiet`. */
   private outcomeOptions(): OutcomeOptions {
-    return { format: this.args.format, color: this.color(), quiet: this.args.quiet, lang: this.args.lang };
+    const { format, quiet, lang, maxDraftBytes, timeoutMs } = this.args;
+    return { format, color: this.color(), quiet, lang, maxDraftBytes, timeoutMs };
   }
 
   /** A progress line on standard error, only on a terminal, so logs and pipes stay clean. */
@@ -406,7 +439,7 @@ class Run {
 
   private async init(): Promise<number> {
     for (const name of CONFIG_NAMES) {
-      if (await this.fs.stat(path.join(this.cwd, name))) {
+      if (await this.fs.stat(path.join(this.cwd, name)).catch(() => true)) {
         this.say(`cluster-policy-lint: there is already a configuration here (${name}); --init never overwrites one.`);
         return 2;
       }
@@ -483,11 +516,21 @@ function percent(score: number, threshold: number): string {
   return rounded < threshold ? `${rounded}%` : `${(Math.floor(score * 1000) / 10).toFixed(1)}%`;
 }
 
-async function readStdin(stdin: MainOptions['stdin']): Promise<Uint8Array> {
+/**
+ * The draft on standard input, read up to one byte past the size limit: enough for the lint to
+ * say it is too large without holding whatever a pipe may bring.
+ */
+async function readStdin(stdin: MainOptions['stdin'], maxBytes: number): Promise<Uint8Array> {
   if (stdin === undefined) return new Uint8Array();
   if (typeof stdin === 'string') return new TextEncoder().encode(stdin);
   if (stdin instanceof Uint8Array) return stdin;
   const chunks: Uint8Array[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  let total = 0;
+  for await (const chunk of stdin) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > maxBytes) break;
+  }
   return Buffer.concat(chunks);
 }

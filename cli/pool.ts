@@ -1,50 +1,68 @@
 /**
- * Lints many drafts at once. Linting is CPU-bound, so past a few dozen files the drafts are shared
- * between this thread and worker threads, one per other core, which read them too; below that,
- * starting workers costs more than it saves and everything runs in this thread. Outcomes are
- * handed over in task order, each as soon as those before it are done, whatever order the threads
+ * Lints drafts in worker threads, so that the main thread is never busy with a lint: it only hands
+ * out drafts, writes the report and answers signals. An interrupt (Ctrl-C, SIGTERM from a CI
+ * runner) then stops the run at once, however long the draft being linted, and the report's
+ * temporary file is removed. Past a few dozen files there is one worker per core. Outcomes are
+ * handed over in task order, each as soon as those before it are done, whatever order the workers
  * finish in.
+ *
+ * Each worker keeps its lints to the run's time budget itself (`withinTime`); a worker that stops
+ * answering anyway, or dies (out of the memory it may use), is ended and replaced, and the draft
+ * it was linting is reported as not linted. Where no worker can start, the drafts are linted in
+ * this thread, still within the budget.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PackSource } from '../engine';
 import {
+  failedOutcome,
   lintRead,
+  overrunReason,
   PackCache,
-  readFromDisk,
   type DraftOutcome,
   type LintTask,
   type OutcomeOptions,
   type ReadResult,
 } from './lintDraft';
-import type { WorkerMessage, WorkerResponse, WorkerSetup } from './worker';
+import type { WorkerMessage, WorkerResponse } from './worker';
+import { startLintWorker, WORKER_MEMORY_MB } from './workerStart';
 
-/** How many files make a worker pool worth its start-up. */
+/** How many files make more than one worker worth its start-up. */
 export const POOL_THRESHOLD = 50;
 
+// A worker that has not answered this long after its budget ran out is not stopping by itself.
+const GRACE_MS = 5_000;
+
 /**
- * Worker threads, started as soon as a run looks like it will lint many drafts: a worker's
- * start (loading the engine, compiling the built-in pack) then overlaps the search for the files
- * and the reading of their configuration. A run that finds few drafts closes it unused.
+ * Worker threads, started as soon as the run begins, so that a worker's start (loading the
+ * engine, compiling the built-in pack) overlaps the search for the files and the reading of their
+ * configuration.
  */
 export class WorkerPool {
   readonly workers: Worker[] = [];
 
-  private constructor(script: string, size: number, outcome: OutcomeOptions) {
-    const setup: WorkerSetup = { options: outcome };
-    for (let i = 0; i < size; i++) {
-      // A small young generation keeps each worker's memory near its live data; the drafts'
-      // garbage is short-lived, so collecting it more often costs little.
-      this.workers.push(new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 } }));
-    }
+  private constructor(
+    private readonly script: string,
+    size: number,
+    started: Worker | undefined,
+  ) {
+    if (started) this.workers.push(started);
+    while (this.workers.length < size) this.workers.push(this.spawn());
   }
 
-  /** One worker per core but this thread's, or undefined where there is no second core or threads cannot start. */
-  static start(script: string, outcome: OutcomeOptions): WorkerPool | undefined {
-    const size = os.availableParallelism() - 1;
-    if (size < 1) return undefined;
+  /** A new worker. */
+  spawn(): Worker {
+    return startLintWorker(this.script);
+  }
+
+  /**
+   * One worker, or one per core for a large run (`started`, when given, is the first); undefined
+   * where threads cannot start (the drafts are then linted in this thread).
+   */
+  static start(script: string, large: boolean, started?: Worker): WorkerPool | undefined {
+    const size = large ? Math.max(1, os.availableParallelism()) : 1;
     try {
-      return new WorkerPool(script, size, outcome);
+      return new WorkerPool(script, size, started);
     } catch {
       return undefined;
     }
@@ -61,7 +79,7 @@ export interface PoolOptions {
   outcome: OutcomeOptions;
   /** Reads a draft in this thread (the workers read the disk themselves). */
   read(task: LintTask): Promise<ReadResult>;
-  /** Workers for the drafts on disk, when the run started them; without them, no pool. */
+  /** Workers for the drafts on disk, when the run started them; without them, this thread lints. */
   pool?: WorkerPool;
   /** Called with each outcome, in task order. */
   onOutcome(outcome: DraftOutcome, index: number): void;
@@ -70,10 +88,7 @@ export interface PoolOptions {
 /** Lints every task; resolves when every outcome has been handed to `onOutcome`. Closes the pool. */
 export async function lintEach(tasks: LintTask[], options: PoolOptions): Promise<void> {
   const { pool } = options;
-  if (!pool || tasks.length <= POOL_THRESHOLD) {
-    pool?.close();
-    return lintHere(tasks, options, 0);
-  }
+  if (!pool) return lintHere(tasks, options, 0);
   const inOrder = new InOrder(options.onOutcome);
   try {
     await lintWithWorkers(tasks, pool, options, inOrder);
@@ -110,19 +125,39 @@ class InOrder {
   }
 }
 
+/** A worker of the pool and the drafts it was given, oldest (the one it is linting) first. */
+interface Hand {
+  worker: Worker;
+  out: { id: number; since: number }[];
+}
+
 /**
- * This thread lints too, beside the pool's workers: a thread that only waited would cost a second
- * copy of the engine in memory (and its warm-up) for nothing.
+ * Hands the drafts to the workers, two at a time each (so that a worker is never idle while this
+ * thread takes its last result), and replaces a worker that overruns its budget or dies.
  */
 function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptions, inOrder: InOrder): Promise<void> {
   return new Promise((resolve, reject) => {
-    let sent = 0;
+    const { timeoutMs } = options.outcome;
+    const queue: number[] = tasks.map((_, i) => i);
+    const hands: Hand[] = [];
     let done = 0;
     let over = false;
+    let restarts = 0;
+    const watchdog = setInterval(() => {
+      const now = Date.now();
+      for (const hand of [...hands]) {
+        const first = hand.out[0];
+        if (first && now - first.since > timeoutMs + GRACE_MS)
+          replace(hand, overrunReason(tasks[first.id]!, undefined, timeoutMs));
+      }
+    }, 1000);
+    watchdog.unref();
     const finish = (error?: Error) => {
       if (over) return;
       over = true;
-      for (const w of pool.workers) w.removeAllListeners('message').removeAllListeners('exit');
+      clearInterval(watchdog);
+      for (const { worker } of hands)
+        worker.removeAllListeners('message').removeAllListeners('exit').removeAllListeners('error');
       if (error) reject(error);
       else resolve();
     };
@@ -130,37 +165,62 @@ function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptio
       inOrder.put(id, outcome);
       if (++done === tasks.length) finish();
     };
-    const feed = (worker: Worker) => {
-      if (sent >= tasks.length) return;
-      const id = sent++;
-      worker.postMessage({ id, task: tasks[id]! } satisfies WorkerMessage);
+    const feed = (hand: Hand) => {
+      const id = queue.shift();
+      if (id === undefined) return;
+      hand.out.push({ id, since: Date.now() });
+      hand.worker.postMessage({ id, task: tasks[id]! } satisfies WorkerMessage);
     };
-    for (const worker of pool.workers) {
-      worker.postMessage({ packSets: options.packSets } satisfies WorkerMessage);
+    /**
+     * Ends a worker that overran or died: the draft it was linting is reported with `reason`, the
+     * one waiting behind it goes back to the queue, and a new worker takes its place.
+     */
+    const replace = (hand: Hand, reason: string) => {
+      if (over) return;
+      hand.worker.removeAllListeners('message').removeAllListeners('exit').removeAllListeners('error');
+      void hand.worker.terminate();
+      const [running, ...waiting] = hand.out;
+      queue.unshift(...waiting.map((w) => w.id));
+      hands.splice(hands.indexOf(hand), 1);
+      // Workers that keep dying are a broken environment, not a draft's doing: lint here instead.
+      if (++restarts > tasks.length + 4) return finish(new Error('lint workers keep stopping'));
+      let worker: Worker;
+      try {
+        worker = pool.spawn();
+      } catch (error) {
+        return finish(error as Error);
+      }
+      pool.workers.push(worker);
+      attach(worker);
+      if (running) settle(running.id, failedOutcome(tasks[running.id]!.display, reason, options.outcome));
+    };
+    const attach = (worker: Worker) => {
+      const hand: Hand = { worker, out: [] };
+      hands.push(hand);
+      worker.postMessage({ run: { options: options.outcome, packSets: options.packSets } } satisfies WorkerMessage);
       worker.on('message', (response: WorkerResponse) => {
         if (over) return;
         if ('error' in response) return finish(new Error(response.error));
+        hand.out = hand.out.filter((o) => o.id !== response.id);
         settle(response.id, response.outcome);
-        feed(worker);
+        feed(hand);
       });
-      worker.once('error', (error) => finish(error));
-      // A worker that ends while drafts are out (killed, out of memory) must not leave the run waiting.
-      worker.once('exit', (code) => finish(new Error(`a lint worker stopped (exit code ${code})`)));
-      // Two drafts in flight keep a worker busy while this thread takes its last result.
-      feed(worker);
-      feed(worker);
-    }
-    // This thread's share: one draft at a time, letting the workers' messages in between.
-    const packs = new PackCache(options.packSets);
-    const next = async (): Promise<void> => {
-      while (!over && sent < tasks.length) {
-        const id = sent++;
-        const task = tasks[id]!;
-        // Workers are used only for drafts on the disk, so this thread reads the disk as they do.
-        settle(id, lintRead(task, readFromDisk(task), packs, options.outcome));
-        await new Promise((r) => setImmediate(r));
-      }
+      worker.once('error', (error: Error & { code?: string }) =>
+        replace(
+          hand,
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `its check needed more than the ${WORKER_MEMORY_MB} MB of memory a draft's check may use, so it is not linted`
+            : `its check failed (${error.message}), so it is not linted`,
+        ),
+      );
+      // A worker that ends while drafts are out (killed) must not leave the run waiting.
+      worker.once('exit', (code) =>
+        hand.out.length ? replace(hand, `its check stopped (exit code ${code}), so it is not linted`) : undefined,
+      );
+      feed(hand);
+      feed(hand);
     };
-    next().catch((error: Error) => finish(error));
+    for (const worker of pool.workers) attach(worker);
+    if (tasks.length === 0) finish();
   });
 }

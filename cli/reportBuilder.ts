@@ -1,19 +1,20 @@
 /**
  * Puts the report together from the drafts' outcomes, in path order. A format written file by
- * file goes to its sink (standard output, or the `--output` file) as it grows: the main thread
- * then holds a few numbers per draft, not two thousand reports. SARIF and HTML are written whole
+ * file (SARIF too) goes to its sink (standard output, or the `--output` file) as it grows: the
+ * main thread then holds a few numbers per draft, not two thousand reports. HTML is written whole
  * at the end.
  */
+import type { RuleInfo } from '../engine';
 import { addCounts, jsonReport, type JsonReport } from '../report/model';
 import type { Format } from './args';
 import type { TextSink } from './formats/runReport';
 import { STREAM_FORMATS, type DraftOutcome, type OutcomeOptions } from './lintDraft';
 import { formatHtml } from './formats/html';
 import type { Formatter, FormatOptions, RunReport, StreamFormat } from './formats/runReport';
-import { formatSarif } from './formats/sarif';
+import { SarifWriter } from './formats/sarif';
 import { VERSION } from './help';
 
-const WHOLE_FORMATS: Partial<Record<Format, Formatter>> = { sarif: formatSarif, html: formatHtml };
+const WHOLE_FORMATS: Partial<Record<Format, Formatter>> = { html: formatHtml };
 
 /** What only the end of the run knows. */
 export type RunContext = Pick<RunReport, 'notifications' | 'executionSuccessful' | 'rules' | 'groups'>;
@@ -32,6 +33,7 @@ export class ReportBuilder {
   private readonly stream: StreamFormat | undefined;
   /** How many drafts' messages were in each language, for the language of the report's own words. */
   private readonly languages = { en: 0, zh: 0 };
+  private readonly sarif: SarifWriter | undefined;
   private readonly summary: JsonReport['summary'] = { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
   /** The outcomes a whole-report format needs. */
   private readonly outcomes: DraftOutcome[] = [];
@@ -42,10 +44,13 @@ export class ReportBuilder {
     readonly outcomeOptions: OutcomeOptions,
     /** Where the report goes, as it grows. */
     private readonly sink: TextSink,
+    /** The rules of the packs in use (SARIF lists them first). */
+    rules: readonly RuleInfo[],
     /** Reports a problem the engine had with a draft (said once per draft and message). */
     private readonly problem: (line: string) => void,
   ) {
     this.stream = STREAM_FORMATS[outcomeOptions.format];
+    this.sarif = outcomeOptions.format === 'sarif' ? new SarifWriter(sink, rules) : undefined;
     if (this.stream) this.write(this.stream.head());
   }
 
@@ -56,6 +61,7 @@ export class ReportBuilder {
   /** Takes the next draft's outcome, in path order. */
   take(outcome: DraftOutcome): void {
     if (this.stream) this.write(`${this.summary.files ? this.stream.between : ''}${outcome.text ?? ''}`);
+    else if (this.sarif) this.sarif.file(outcome.draft?.report ?? outcome.failed!, outcome.draft, outcome.encoding);
     else this.outcomes.push(outcome);
     this.summary.files++;
     if (outcome.messageLanguage) this.languages[outcome.messageLanguage]++;
@@ -89,6 +95,9 @@ export class ReportBuilder {
           this.formatOptions(),
         ),
       );
+    } else if (this.sarif) {
+      const ctx = context();
+      this.sarif.finish(ctx.notifications, ctx.executionSuccessful);
     } else {
       const files = this.outcomes.map((o) => o.draft?.report ?? o.failed!);
       const report: RunReport = {

@@ -4,35 +4,39 @@
  * Reading here spreads the reading over the cores, and a main thread that only writes text keeps
  * little in memory.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { PackSource } from '../engine';
 import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions } from './lintDraft';
 
-/** What a worker is started with. */
-export interface WorkerSetup {
-  options: OutcomeOptions;
-}
-
-/** A message to a worker: the run's packs (before any draft), or a draft to lint. */
-export type WorkerMessage = { packSets: Record<string, PackSource[]> } | { id: number; task: LintTask };
+/**
+ * A message to a worker: the run's options and packs (before any draft; the worker may have
+ * started before they were known), or a draft to lint.
+ */
+export type WorkerMessage =
+  { run: { options: OutcomeOptions; packSets: Record<string, PackSource[]> } } | { id: number; task: LintTask };
 
 /** A worker's answer. */
 export type WorkerResponse = { id: number; outcome: DraftOutcome } | { id: number; error: string };
 
-const setup = workerData as WorkerSetup;
 // Compile the built-in pack while the main thread is still looking for the drafts; the run's
-// packs arrive before its first draft.
+// options and packs arrive before its first draft.
 let packs = new PackCache({});
 packs.get('');
+let options: OutcomeOptions | undefined;
 
 parentPort?.on('message', (message: WorkerMessage) => {
-  if ('packSets' in message) {
-    packs = new PackCache(message.packSets);
+  if ('run' in message) {
+    packs = new PackCache(message.run.packSets);
+    options = message.run.options;
     return;
   }
   let response: WorkerResponse;
   try {
-    response = { id: message.id, outcome: lintRead(message.task, readFromDisk(message.task), packs, setup.options) };
+    if (!options) throw new Error('a draft came before the run was set up');
+    response = {
+      id: message.id,
+      outcome: lintRead(message.task, readFromDisk(message.task, options.maxDraftBytes), packs, options),
+    };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,35 +1,59 @@
 import type * as Sarif from 'sarif';
 import type { RuleInfo, Severity } from '../../engine';
-import type { Location1 } from '../../report/model';
-import type { Formatter, RunNotification } from './runReport';
+import type { TextEncodingName } from '../../project/decode';
+import type { FileReport, Location1 } from '../../report/model';
+import type { LintedDraft, RunNotification, TextSink } from './runReport';
 import { VERSION } from '../help';
 
 /**
  * `--format sarif`: SARIF 2.1.0, which GitHub code scanning and other dashboards read. Rules carry
  * their help text and the paper paragraph they come from; results carry 1-based regions counted
  * in UTF-16 code units, as the contract's positions are, and the quick fix when there is one.
+ *
+ * Written as it grows, like the other reports: the rules first, then each draft's results as the
+ * draft is linted, and at the end what only the end knows (the files, the run's notifications).
+ * A run over thousands of drafts then holds a few words per draft, not every result.
  */
-export const formatSarif: Formatter = (report) => {
-  const rules = report.rules;
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifacts: Sarif.Artifact[] = report.json.files.map((file, i) => {
+export class SarifWriter {
+  private readonly ruleIndex: Map<string, number>;
+  private readonly artifacts: Sarif.Artifact[] = [];
+  private readonly executionNotifications: Sarif.Notification[] = [];
+  private results = 0;
+
+  constructor(
+    private readonly sink: TextSink,
+    rules: readonly RuleInfo[],
+  ) {
+    this.ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+    const tool: Sarif.Tool = {
+      driver: {
+        name: 'cluster-policy-lint',
+        version: VERSION,
+        semanticVersion: VERSION,
+        rules: rules.map(ruleDescriptor),
+      },
+    };
+    sink.write(
+      `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": ${indented(tool, 6)},\n      "results": [`,
+    );
+  }
+
+  /** Writes one file's results (or, for a file that could not be linted, keeps its notification). */
+  file(file: FileReport, draft: LintedDraft | undefined, encoding: TextEncodingName | undefined): void {
+    const fileIndex = this.artifacts.length;
     const artifact: Sarif.Artifact = { location: { uri: toUri(file.path) }, sourceLanguage: 'markdown' };
-    const encoding = report.encodings[i];
     if (encoding) artifact.encoding = encoding;
-    return artifact;
-  });
-  const results: Sarif.Result[] = [];
-  const executionNotifications: Sarif.Notification[] = [];
-  report.json.files.forEach((file, fileIndex) => {
+    this.artifacts.push(artifact);
     const artifactLocation = { uri: toUri(file.path), index: fileIndex };
     if (file.error !== undefined) {
-      executionNotifications.push({
+      this.executionNotifications.push({
         level: 'error',
         message: { text: `${file.path}: ${file.error}` },
         locations: [{ physicalLocation: { artifactLocation } }],
       });
       return;
     }
+    let text = '';
     file.diagnostics.forEach((d, i) => {
       const result: Sarif.Result = {
         ruleId: d.ruleId,
@@ -37,10 +61,10 @@ export const formatSarif: Formatter = (report) => {
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(d) } }],
       };
-      const index = ruleIndex.get(d.ruleId);
+      const index = this.ruleIndex.get(d.ruleId);
       if (index !== undefined) result.ruleIndex = index;
       if (d.facet) result.properties = { facet: d.facet };
-      const fix = report.drafts[fileIndex]?.fixes[i];
+      const fix = draft?.fixes[i];
       if (fix) {
         result.fixes = [
           {
@@ -54,38 +78,28 @@ export const formatSarif: Formatter = (report) => {
           },
         ];
       }
-      results.push(result);
+      text += `${this.results++ ? ',' : ''}\n        ${indented(result, 8)}`;
     });
-  });
+    if (text) this.sink.write(text);
+  }
 
-  const log: Sarif.Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'cluster-policy-lint',
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: rules.map(ruleDescriptor),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: report.executionSuccessful,
-            toolExecutionNotifications: executionNotifications,
-            toolConfigurationNotifications: report.notifications.map(notification),
-          },
-        ],
-        artifacts,
-        results,
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+  /** Writes the end: the files, the run's outcome and its notifications. */
+  finish(notifications: readonly RunNotification[], executionSuccessful: boolean): void {
+    const invocation: Sarif.Invocation = {
+      executionSuccessful,
+      toolExecutionNotifications: this.executionNotifications,
+      toolConfigurationNotifications: notifications.map(notification),
+    };
+    this.sink.write(
+      `${this.results ? '\n      ' : ''}],\n      "artifacts": ${indented(this.artifacts, 6)},\n      "invocations": ${indented([invocation], 6)},\n      "columnKind": "utf16CodeUnits"\n    }\n  ]\n}\n`,
+    );
+  }
+}
+
+/** A value as indented JSON, its lines after the first indented by `depth` spaces. */
+function indented(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(depth)}`);
+}
 
 const LEVELS: Record<Severity, Sarif.Result.level> = {
   error: 'error',
