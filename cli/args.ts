@@ -2,6 +2,7 @@
  * The command line's options, parsed by hand so that every mistake gets a plain sentence
  * (`node:util` parseArgs in Node 20 has no `--no-color` and words its errors for programmers).
  */
+import { DEFAULT_MAX_DRAFT_BYTES } from '../project/limits';
 
 /** The report formats of the contract. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
@@ -53,8 +54,6 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--timeout': 'timeoutMs',
 };
 
-/** The largest draft linted unless `--max-size` says otherwise: 20 MB. */
-export const DEFAULT_MAX_DRAFT_BYTES = 20 << 20;
 /** How long one draft's lint may take unless `--timeout` says otherwise: a minute. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 

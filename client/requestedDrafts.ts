@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient';
 import { CONFIG_SECTION } from '../common/protocol';
+import { withUserPacks } from './packSettings';
 
 /** Where the files the user asked to check are remembered, per workspace. */
 const KEY = 'clusterPolicyLint.requestedDrafts';
@@ -26,12 +27,15 @@ export class RequestedDrafts {
     await this.state.update(KEY, requested ? [...others, uri] : others);
   }
 
-  /** Adds `requested: true` to the settings the server pulls for a remembered file. */
+  /**
+   * Adds `requested: true` to the settings the server pulls for a remembered file (and sends the
+   * user's own packs apart from the workspace's: `withUserPacks`).
+   */
   readonly middleware: Middleware['workspace'] = {
     configuration: async (params, token, next) => {
       const answers = await next(params, token);
       if (!Array.isArray(answers)) return answers;
-      return answers.map((value: unknown, i) => {
+      return withUserPacks(params, answers).map((value: unknown, i) => {
         const item = params.items[i];
         if (item?.section !== CONFIG_SECTION || !item.scopeUri || !this.has(item.scopeUri)) return value;
         return { ...(typeof value === 'object' && value !== null ? value : {}), requested: true };

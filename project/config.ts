@@ -12,13 +12,8 @@ import { HEADING_RULE_IDS, LineIndex, patternHazard, readYamlText, type RuleInfo
 import { confinementProblem } from './confinement';
 import type { ReadableFileSystem } from './fileSystem';
 import { describeFsError } from './fsError';
+import { MAX_SETTINGS_FILE_BYTES } from './limits';
 import { globMatcher, TopFolderFinder } from './paths';
-
-/**
- * The most a configuration file or a pack may hold: five times the built-in pack. A repository
- * could otherwise name a huge file, or one that never ends, and stop every run.
- */
-export const MAX_SETTINGS_FILE_BYTES = 1 << 20;
 
 /** The names a configuration file may have, in the order they are looked for in one folder. */
 export const CONFIG_NAMES = [

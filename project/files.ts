@@ -6,7 +6,8 @@
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { MAX_SETTINGS_FILE_BYTES, type ConfigResolver } from './config';
+import type { ConfigResolver } from './config';
+import { MAX_SETTINGS_FILE_BYTES } from './limits';
 import { confinementProblem } from './confinement';
 import type { ReadableFileSystem } from './fileSystem';
 import { describeFsError } from './fsError';

@@ -4,9 +4,10 @@
  * is still used, so one mistake in a pack does not stop a whole team's CI from reporting.
  */
 import { builtinPackSource, combinePacks, loadPackText, type Pack, type PackSource } from '../engine';
-import { MAX_SETTINGS_FILE_BYTES, type ConfigIssue } from './config';
+import type { ConfigIssue } from './config';
 import type { ReadableFileSystem } from './fileSystem';
 import { describeFsError } from './fsError';
+import { MAX_SETTINGS_FILE_BYTES } from './limits';
 
 /** The packs of a run, by absolute path. */
 export interface LoadedPacks {

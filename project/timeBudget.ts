@@ -7,13 +7,9 @@
  * not left to block the editor's server or a CI run.
  */
 import vm from 'node:vm';
+import { TimeBudgetExceeded } from './limits';
 
-/** A lint stopped because it ran past its budget. */
-export class TimeBudgetExceeded extends Error {
-  constructor(readonly milliseconds: number) {
-    super(`The check took longer than ${formatSeconds(milliseconds)} and was stopped.`);
-  }
-}
+export { formatSeconds, TimeBudgetExceeded } from './limits';
 
 // One context and one script for every call: the script only calls what the context holds.
 const context = vm.createContext({ task: undefined as (() => void) | undefined });
@@ -40,10 +36,4 @@ export function withinTime<T>(milliseconds: number, task: () => T): T {
     context.task = undefined;
   }
   return result as T;
-}
-
-/** A duration as a reader says it: "60 s", "1.5 s". */
-export function formatSeconds(milliseconds: number): string {
-  const seconds = milliseconds / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

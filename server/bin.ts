@@ -7,8 +7,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { withinTime } from '../project/timeBudget';
 import { setBundledRuleDocs } from './convert';
+import { FrameRepair } from './framing';
 import { nodeFiles } from './nodeFiles';
 import { startServer } from './server';
 
@@ -34,7 +36,18 @@ if (
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// Over standard input, frames pass through `FrameRepair` first: one broken frame then costs one
+// message, reported in the log, never the connection. (The library's own stdio set-up is kept
+// otherwise: it ends the process with its input.)
+let connection: Connection;
+if (args.includes('--stdio')) {
+  // Standard output is the protocol's: anything a dependency prints goes to the log instead.
+  for (const name of ['log', 'info', 'debug', 'warn'] as const) console[name] = console.error;
+  const input = process.stdin.pipe(
+    new FrameRepair((problem) => connection.console.error(`A message from the editor could not be read: ${problem}.`)),
+  );
+  connection = createConnection(ProposedFeatures.all, input, process.stdout);
+} else connection = createConnection(ProposedFeatures.all);
 // The server must outlive any one bad request: log what escaped and keep serving.
 process.on('uncaughtException', (error) =>
   connection.console.error(`Unexpected error: ${error.stack ?? error.message}`),
@@ -44,4 +57,5 @@ process.on('unhandledRejection', (reason) => connection.console.error(`Unexpecte
 // unless the client names its own copy.
 const ruleDocs = path.join(__dirname, '..', 'docs', 'rules.md');
 if (existsSync(ruleDocs)) setBundledRuleDocs(pathToFileURL(ruleDocs).toString());
-startServer(connection, nodeFiles);
+// In Node a lint that overruns its budget can be stopped (see `project/timeBudget.ts`).
+startServer(connection, nodeFiles, withinTime);

@@ -1,5 +1,8 @@
-import { lint, LintCache, type LintResult } from '../engine';
-import { globMatcher } from '../project/paths';
+import { lint, LintCache, type ConfigProblem, type LintResult } from '../engine';
+import { confinementProblem } from '../project/confinement';
+import { formatBytes } from '../project/fsError';
+import { DEFAULT_MAX_DRAFT_BYTES, formatSeconds, TimeBudgetExceeded, type TimeBudget } from '../project/limits';
+import { globMatcher, TopFolderFinder } from '../project/paths';
 import { draftScope, frontMatterSwitch, type DraftScope } from './draftScope';
 import { parentUri, resolveUri, type ServerFiles } from './files';
 import type { ProblemReporter } from './problems';
@@ -11,6 +14,15 @@ import type { UserPacks } from './userPacks';
 
 /** How many drafts' lints are kept for features to answer from (see `DraftLinter`). */
 export const KEPT_LINTS = 2;
+
+/**
+ * How long one lint may take in the editor, unless the client's `initializationOptions` give
+ * `timeoutSeconds`. A lint runs in the server's only thread, so while it runs nothing is answered;
+ * one that takes longer is stopped, said so, and its draft left unchecked until the settings, a
+ * configuration or a pack change, or the draft is opened again (so that typing in it does not stop
+ * the server again at each keystroke).
+ */
+export const LINT_BUDGET_MS = 10_000;
 
 /** A draft's text and identity, as an open document or a file read from disk. */
 export interface DraftText {
@@ -46,6 +58,10 @@ export class DraftLinter {
   // and re-matched. Files read from disk (workspace lint) are linted once and need none.
   private readonly chunks = new Map<string, LintCache>();
   private generation = 0;
+  /** Drafts whose lint overran its budget, with the generation it overran in: not linted again until it changes. */
+  private readonly stopped = new Map<string, number>();
+  /** How long one lint may take (see `LINT_BUDGET_MS`). */
+  budgetMs = LINT_BUDGET_MS;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -55,6 +71,8 @@ export class DraftLinter {
     /** The workspace folders, as URIs. */
     private readonly workspaceRoots: () => string[],
     private readonly files: ServerFiles,
+    /** Runs a lint within a time budget, where the server can stop one (Node); else lints run to their end. */
+    private readonly withinTime?: TimeBudget,
   ) {}
 
   /** Forgets every lint: settings, a configuration file or a pack changed. */
@@ -67,6 +85,7 @@ export class DraftLinter {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.chunks.delete(uri);
+    this.stopped.delete(uri);
   }
 
   private chunkCache(uri: string): LintCache {
@@ -123,30 +142,68 @@ export class DraftLinter {
     try {
       const { settings, settingProblems, root, config, scope } = await this.prepare(draft);
       if (!scope.checked) return undefined;
+      const name = root ? relativeTo(root, draft.uri) : draft.uri;
+      if (this.stopped.get(draft.uri) === this.generation) return undefined;
+      if (draft.text.length > DEFAULT_MAX_DRAFT_BYTES) {
+        this.problems.report(
+          [],
+          [],
+          [`${name} is not checked: it is larger than ${formatBytes(DEFAULT_MAX_DRAFT_BYTES)}.`],
+        );
+        return undefined;
+      }
       // Settings name packs relative to the workspace folder (an untitled draft's: the first one).
       const base = root ?? (schemeOf(draft.uri) === 'untitled' ? this.workspaceRoots()[0] : parentUri(draft.uri));
-      const settingPacks = base
-        ? settings.packs
-            .map((p) => resolveUri(base, p))
-            .map((uri) => (uri ? this.files.pathOf(uri) : undefined))
-            .filter((p): p is string => p !== undefined)
-        : [];
-      const packPaths = [...new Set([...config.packs, ...settingPacks])];
+      const located = (refs: string[]) =>
+        base
+          ? refs
+              .map((ref) => {
+                const uri = resolveUri(base, ref);
+                return { ref, path: uri ? this.files.pathOf(uri) : undefined };
+              })
+              .filter((p): p is { ref: string; path: string } => p.path !== undefined)
+          : [];
+      const { paths: settingPacks, problems: refused } = await this.confined(located(settings.packs), base);
+      const userPacks = located(settings.userPacks).map((p) => p.path);
+      const packPaths = [...new Set([...config.packs, ...settingPacks, ...userPacks])];
       const { pack, problems: packProblems } = await this.packs.get(packPaths);
       const rules = effectiveRules(settings, config.rules);
       const messageLanguage = settings.messageLanguage !== 'auto' ? settings.messageLanguage : config.language;
       const cache = draft.version === undefined ? undefined : this.chunkCache(draft.uri);
-      const result = lint(draft.text, { pack, rules, messageLanguage, cache });
+      let result: LintResult;
+      try {
+        const run = () => lint(draft.text, { pack, rules, messageLanguage, cache });
+        result = this.withinTime ? this.withinTime(this.budgetMs, run) : run();
+      } catch (error) {
+        if (!(error instanceof TimeBudgetExceeded)) throw error;
+        // The stopped lint may have left the draft's cache half-built: start it afresh next time.
+        this.chunks.delete(draft.uri);
+        this.stopped.set(draft.uri, this.generation);
+        const packs = packPaths.map((p) => {
+          const uri = this.files.uriOf(p);
+          return base ? relativeTo(base, uri) : uri;
+        });
+        this.problems.report(
+          [],
+          [],
+          [
+            `${name} is not checked: its check took longer than ${formatSeconds(this.budgetMs)} and was stopped (the draft has ${draft.text.length.toLocaleString('en')} characters${packs.length ? `; a pattern of ${packs.join(', ')} may be too slow for it` : ''}). Reopen it, or change the settings or packs, to check it again.`,
+          ],
+        );
+        return undefined;
+      }
 
       const problems = [
         ...config.problems,
+        ...refused,
         ...packProblems,
         ...(await config.checkRules(pack.rules, packProblems.length > 0)),
       ];
       const messages = [...settingProblems];
       for (const p of result.problems) {
-        // A rule id or option from a configuration file was checked against that file, with its line.
-        if (!(p.source === '<options>' && p.ruleId && p.ruleId in config.rules)) messages.push(p.message);
+        // A rule id or option from a configuration file was checked against that file, with its
+        // line. (Its own key only: `constructor` is in every object.)
+        if (!(p.source === '<options>' && p.ruleId && Object.hasOwn(config.rules, p.ruleId))) messages.push(p.message);
       }
       this.problems.report([...config.files, ...packPaths], problems, messages);
       const relativePath =
@@ -157,5 +214,31 @@ export class DraftLinter {
       this.problems.report([], [], [`The draft could not be checked: ${(error as Error).message}`]);
       return undefined;
     }
+  }
+
+  /**
+   * The packs a workspace's settings name, less those outside the project
+   * (the repository above the workspace folder `base`): a workspace's settings are its own files,
+   * as untrusted as its configuration. The packs the user's own settings name (`userPacks`) are
+   * not confined.
+   */
+  private async confined(
+    packs: { ref: string; path: string }[],
+    base: string | undefined,
+  ): Promise<{ paths: string[]; problems: ConfigProblem[] }> {
+    const out: { paths: string[]; problems: ConfigProblem[] } = { paths: [], problems: [] };
+    const basePath = base === undefined ? undefined : this.files.pathOf(base);
+    if (packs.length === 0 || basePath === undefined) return out;
+    const top = await new TopFolderFinder(this.files.fs, basePath).topOf(basePath);
+    for (const { ref, path } of packs) {
+      const outside = await confinementProblem(this.files.fs, path, top);
+      if (outside)
+        out.problems.push({
+          source: '<settings>',
+          message: `The pack ${ref} that the workspace's clusterPolicyLint.packs names is not read: it ${outside}. Name it in your user settings to use it.`,
+        });
+      else out.paths.push(path);
+    }
+    return out;
   }
 }

@@ -3,7 +3,9 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   ExecuteCommandRequest,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -44,6 +46,7 @@ import {
 import { setBundledRuleDocs } from './convert';
 import { DiagnosticsDelivery } from './diagnostics';
 import { hoverAt } from './hover';
+import type { TimeBudget } from '../project/limits';
 import type { ServerFiles } from './files';
 import { DraftLinter, type DraftLint } from './linting';
 import { ProblemReporter } from './problems';
@@ -84,19 +87,23 @@ function readSupport(c: ClientCapabilities): ClientSupport {
  * Wires the connection to the features. Each handler only finds the document's lint and hands it
  * to the module that answers; every handler is guarded, so a failure is logged and answered with
  * nothing rather than ending the server. `files` reads what is not an open document
- * (configuration files, packs, closed drafts).
+ * (configuration files, packs, closed drafts). `withinTime`, where the server runs in Node, stops a
+ * lint that overruns its budget (a browser worker has no such means: there lints run to their end).
  */
-export function startServer(connection: Connection, files: ServerFiles): void {
+export function startServer(connection: Connection, files: ServerFiles, withinTime?: TimeBudget): void {
   const documents = new TextDocuments(TextDocument);
   let support = readSupport({});
   let stopWarmUp = (): void => {};
   /** The workspace folders, as URIs. */
   let roots: string[] = [];
+  // Until the client's `initialize`, requests are answered with the protocol's error -32002 and
+  // notifications dropped, as LSP asks.
+  let initialized = false;
   const settings = new SettingsStore(connection, () => support.configuration);
   const problems = new ProblemReporter(connection, files.uriOf);
   const packs = new UserPacks(files.fs);
   const configs = new ProjectConfigs(files);
-  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots, files);
+  const linter = new DraftLinter(settings, configs.resolve, packs, problems, () => roots, files, withinTime);
   const delivery = new DiagnosticsDelivery(
     connection,
     documents,
@@ -108,6 +115,7 @@ export function startServer(connection: Connection, files: ServerFiles): void {
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
+      if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet.');
       try {
         return await fn(...args);
       } catch (error) {
@@ -115,12 +123,21 @@ export function startServer(connection: Connection, files: ServerFiles): void {
         return fallback;
       }
     };
+  /** A notification handler that does nothing before `initialize`. */
+  const once =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A): void => {
+      if (initialized) fn(...args);
+    };
 
-  /** The lint of an open draft, or of a closed one read as the CLI reads it (custom requests may name one). */
+  /**
+   * The lint of an open draft, or of a closed one read as the CLI reads it (custom requests may name
+   * one): only a regular file inside a workspace folder, and not in `.git`, within the size limit.
+   */
   const lintOf = async (uri: string): Promise<DraftLint | undefined> => {
     const document = documents.get(uri);
     if (document) return linter.get({ uri, version: document.version, text: document.getText() });
-    const read = await readDraft(files, uri);
+    const read = await readDraft(files, uri, roots);
     return read && 'text' in read ? linter.get({ uri, text: read.text }) : undefined;
   };
 
@@ -134,6 +151,7 @@ export function startServer(connection: Connection, files: ServerFiles): void {
   };
 
   connection.onInitialize((params): InitializeResult => {
+    initialized = true;
     support = readSupport(params.capabilities);
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof options.ruleDocs === 'string') setBundledRuleDocs(options.ruleDocs);
@@ -175,7 +193,7 @@ export function startServer(connection: Connection, files: ServerFiles): void {
   });
 
   connection.onDidChangeConfiguration(
-    guard('settings change', undefined, (change) => {
+    once((change) => {
       settings.changed(change.settings);
       everythingChanged();
     }),
@@ -187,24 +205,30 @@ export function startServer(connection: Connection, files: ServerFiles): void {
     return CONFIG_FILE_NAMES.some((n) => file.endsWith(n)) || packs.has(file) || /\.(?:ya?ml|jsonc?)$/i.test(file);
   };
   connection.onDidChangeWatchedFiles(
-    guard('file watch', undefined, (change) => {
+    once((change) => {
       if (change.changes.some((c) => isSettingsFile(c.uri))) everythingChanged();
     }),
   );
-  documents.onDidSave((e) => {
-    if (isSettingsFile(e.document.uri)) everythingChanged();
-  });
+  documents.onDidSave(
+    once((e) => {
+      if (isSettingsFile(e.document.uri)) everythingChanged();
+    }),
+  );
 
   const opening = new Set<string>();
-  documents.onDidOpen((e) => {
-    opening.add(e.document.uri);
-    delivery.opened(e.document);
-  });
-  documents.onDidChangeContent((e) => {
-    // TextDocuments reports an opened document as changed too; its lint is already on its way.
-    if (opening.delete(e.document.uri)) return;
-    delivery.changed(e.document);
-  });
+  documents.onDidOpen(
+    once((e) => {
+      opening.add(e.document.uri);
+      delivery.opened(e.document);
+    }),
+  );
+  documents.onDidChangeContent(
+    once((e) => {
+      // TextDocuments reports an opened document as changed too; its lint is already on its way.
+      if (opening.delete(e.document.uri)) return;
+      delivery.changed(e.document);
+    }),
+  );
   documents.onDidClose((e) => {
     opening.delete(e.document.uri);
     linter.forget(e.document.uri);
@@ -273,7 +297,7 @@ export function startServer(connection: Connection, files: ServerFiles): void {
     async (p: DocumentParams) => {
       const document = documents.get(p.uri);
       if (document) return linter.scope({ uri: p.uri, text: document.getText() });
-      const read = await readDraft(files, p.uri);
+      const read = await readDraft(files, p.uri, roots);
       return linter.scope({ uri: p.uri, text: read && 'text' in read ? read.text : '' });
     },
     NOT_CHECKED,

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { HEADING_RULE_IDS, type RuleSetting } from '../engine';
 import { CONFIG_SECTION } from '../common/protocol';
+import { headingPatternProblem } from '../project/config';
 
 /**
  * The editor settings the server honours, after normalisation. They are pulled per document
@@ -14,7 +15,10 @@ export interface DraftSettings {
   messageLanguage: 'auto' | 'en' | 'zh';
   /** Heading patterns of measures sections, for the three measure rules; empty uses the pack's. */
   measureHeadings: string[];
-  /** Extra rule packs (paths relative to the workspace folder), on top of a configuration file's. */
+  /**
+   * Extra rule packs (paths relative to the workspace folder), on top of a configuration file's.
+   * They may come from the workspace's own settings, so each must be a file inside the project.
+   */
   packs: string[];
   /** Globs (relative to the workspace folder) of Markdown files to check without a configuration file. */
   include: string[];
@@ -23,6 +27,11 @@ export interface DraftSettings {
    * writes: the VS Code extension adds it to the settings it answers for the documents it remembers.
    */
   requested: boolean;
+  /**
+   * Packs the user's own settings name (`userPacks`): read wherever they are. The VS Code client
+   * fills it from the user-level value of `clusterPolicyLint.packs`, never from a workspace's.
+   */
+  userPacks: string[];
 }
 
 /** What the server uses when a client sends no settings at all. */
@@ -34,9 +43,13 @@ export const DEFAULT_SETTINGS: DraftSettings = {
   packs: [],
   include: [],
   requested: false,
+  userPacks: [],
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+// The shape of a rule id. A key of another shape (`__proto__`, `toString`) is refused at once: it
+// names no rule, and written into an object it could name one of the object's own properties.
+const RULE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Settings and the sentences that say which values were ignored. */
 export interface NormalizedSettings {
@@ -50,7 +63,14 @@ export interface NormalizedSettings {
  */
 export function normalizeSettings(raw: unknown): NormalizedSettings {
   const problems: string[] = [];
-  const settings: DraftSettings = { ...DEFAULT_SETTINGS, rules: {}, measureHeadings: [], packs: [], include: [] };
+  const settings: DraftSettings = {
+    ...DEFAULT_SETTINGS,
+    rules: {},
+    measureHeadings: [],
+    packs: [],
+    include: [],
+    userPacks: [],
+  };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(`The "${CONFIG_SECTION}" settings must be an object; the defaults are used.`);
@@ -72,6 +92,12 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
       );
     } else {
       for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (!RULE_ID.test(id)) {
+          problems.push(
+            `"${CONFIG_SECTION}.rules" names something that is not a rule id (rule ids are lower-case words joined by hyphens); it is ignored.`,
+          );
+          continue;
+        }
         const setting = ruleSetting(value);
         if (setting === undefined)
           problems.push(
@@ -82,18 +108,16 @@ export function normalizeSettings(raw: unknown): NormalizedSettings {
     }
   }
 
-  settings.measureHeadings = stringList(r.measureHeadings, 'measureHeadings', problems).filter((pattern) => {
-    try {
-      new RegExp(pattern);
-      return true;
-    } catch {
-      problems.push(`The measures heading pattern "${pattern}" is not a valid regular expression; it is ignored.`);
-      return false;
-    }
+  // The patterns may come from a workspace's settings: each is checked as a configuration's are.
+  settings.measureHeadings = stringList(r.measureHeadings, 'measureHeadings', problems).filter((pattern, i) => {
+    const wrong = headingPatternProblem(pattern);
+    if (wrong) problems.push(`"${CONFIG_SECTION}.measureHeadings" pattern ${i + 1} is ignored. ${wrong}`);
+    return !wrong;
   });
   settings.packs = stringList(r.packs, 'packs', problems);
   settings.include = stringList(r.include, 'include', problems);
   settings.requested = r.requested === true;
+  settings.userPacks = stringList(r.userPacks, 'userPacks', problems);
   return { settings, problems };
 }
 
@@ -101,9 +125,13 @@ function ruleSetting(value: unknown): RuleSetting | undefined {
   if (typeof value === 'string') return LEVELS.has(value) ? (value as RuleSetting) : undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
+    if (Object.keys(v).some((key) => key !== 'severity' && key !== 'k' && key !== 'headings')) return undefined;
     if (v.severity !== undefined && !(typeof v.severity === 'string' && LEVELS.has(v.severity))) return undefined;
     if (v.k !== undefined && typeof v.k !== 'number') return undefined;
-    if (v.headings !== undefined && !(Array.isArray(v.headings) && v.headings.every((h) => typeof h === 'string')))
+    if (
+      v.headings !== undefined &&
+      !(Array.isArray(v.headings) && v.headings.every((h) => typeof h === 'string' && !headingPatternProblem(h)))
+    )
       return undefined;
     return v as RuleSetting;
   }

@@ -1,5 +1,6 @@
 import type { ReadableFileSystem } from '../project/fileSystem';
 import { describeFsError } from '../project/fsError';
+import { MAX_SETTINGS_FILE_BYTES } from '../project/limits';
 import { combineSafely } from '../project/packFiles';
 import { builtinPack, loadPackText, type ConfigProblem, type Pack, type PackSource } from '../engine';
 
@@ -59,8 +60,10 @@ export class UserPacks {
     if (cached) return cached;
     let file: LoadedFile;
     try {
-      const text = new TextDecoder('utf-8').decode(await this.fs.readFile(path)).replace(/^\uFEFF/, '');
-      const { pack, problems } = loadPackText(text, path);
+      // Only a regular file within the limit: `fs` refuses a pipe (whose read could hold a thread of
+      // the I/O pool for good) or a device, and anything larger.
+      const bytes = await this.fs.readFile(path, MAX_SETTINGS_FILE_BYTES);
+      const { pack, problems } = loadPackText(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''), path);
       file = { problems };
       if (pack) file.pack = pack;
     } catch (error) {

@@ -2,12 +2,14 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { WorkspaceLintResult } from '../common/protocol';
 import { ConfigResolver } from '../project/config';
 import { decodeDraft } from '../project/decode';
+import { confinementProblem } from '../project/confinement';
 import { describeFsError } from '../project/fsError';
+import { DEFAULT_MAX_DRAFT_BYTES } from '../project/limits';
 import { expandOperands } from '../project/files';
 import { diagnosticsOf, type DiagnosticsDelivery } from './diagnostics';
 import type { ServerFiles } from './files';
 import type { DraftLinter } from './linting';
-import { lastSegment } from './uris';
+import { isBelow, lastSegment } from './uris';
 
 /**
  * The Markdown files of the workspace folders, as URIs, found exactly as the command line finds
@@ -26,16 +28,27 @@ export async function workspaceDrafts(roots: readonly string[], files: ServerFil
   return out;
 }
 
-/** A draft's text as the command line reads it (UTF-8, UTF-16, GBK/GB18030), or why it cannot be read. */
+/**
+ * A closed draft's text as the command line reads it (UTF-8, UTF-16, GBK/GB18030), or why it
+ * cannot be read: only a regular file inside a workspace folder (and not in `.git`, through links
+ * too), within the draft size limit. A request may name any URI; a workspace's files may not make
+ * the server read beyond its folders.
+ */
 export async function readDraft(
   files: ServerFiles,
   uri: string,
+  roots: readonly string[],
 ): Promise<{ text: string } | { reason: string } | undefined> {
   const path = files.pathOf(uri);
   if (path === undefined) return undefined;
+  const root = roots.find((r) => isBelow(r, uri));
+  const rootPath = root === undefined ? undefined : files.pathOf(root);
+  if (rootPath === undefined) return { reason: 'it is outside the workspace folders' };
+  const outside = await confinementProblem(files.fs, path, rootPath);
+  if (outside) return { reason: `it ${outside}` };
   let bytes: Uint8Array;
   try {
-    bytes = await files.fs.readFile(path);
+    bytes = await files.fs.readFile(path, DEFAULT_MAX_DRAFT_BYTES);
   } catch (error) {
     return { reason: describeFsError(error) };
   }
@@ -65,7 +78,7 @@ export async function lintWorkspace(
     for (const [i, uri] of uris.entries()) {
       if (cancelled()) break;
       progress.report(Math.round((i / Math.max(1, uris.length)) * 100), lastSegment(uri));
-      const read = await readDraft(files, uri);
+      const read = await readDraft(files, uri, roots);
       if (!read) continue;
       if ('reason' in read) {
         summary.failed.push({ uri, reason: read.reason });

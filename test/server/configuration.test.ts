@@ -63,7 +63,7 @@ describe('settings pulled per document', () => {
       'a message about the unknown rule',
     );
     await client.until(
-      () => (client.messages.some((m) => /\(unclosed/.test(m.message)) ? true : undefined),
+      () => (client.messages.some((m) => /measureHeadings" pattern 1 is ignored/.test(m.message)) ? true : undefined),
       'a message about the bad pattern',
     );
     await client.pushedWhere(
