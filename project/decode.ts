@@ -1,7 +1,8 @@
 /**
  * Turns a draft's bytes into text. Chinese government drafts are often saved as GBK / GB18030 by
- * office software, and Windows editors write UTF-16 with a byte-order mark, so those are decoded
- * too; anything that is not text is refused with a sentence, never linted as garbage.
+ * office software, and Windows editors write UTF-16 (with a byte-order mark, or without one), so
+ * those are decoded too; anything that is not text is refused with a sentence, never linted as
+ * garbage.
  */
 
 /** The encodings the CLI reads, by the names SARIF's `artifact.encoding` uses. */
@@ -19,6 +20,8 @@ export function decodeDraft(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', 'UTF-16LE', bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', 'UTF-16BE', bytes.subarray(2), true);
 
+  const utf16 = withoutByteOrderMark(bytes);
+  if (utf16) return utf16;
   const kind = binaryKind(bytes);
   if (kind) return { ok: false, reason: `binary file (${kind}), not linted` };
 
@@ -65,6 +68,52 @@ function checkText(text: string, encoding: TextEncodingName, bom: boolean): Deco
   if (controls > 8 && controls > text.length / 100)
     return { ok: false, reason: 'binary file (it contains control characters), not linted' };
   return { ok: true, text, encoding, bom };
+}
+
+/**
+ * UTF-16 without a byte-order mark, as some Windows tools save it: a NUL byte in every code unit
+ * of an ASCII character, nearly all on one side (odd offsets little-endian, even ones big-endian).
+ * A Chinese draft has few of them (its newlines, spaces, digits), so their side, not their number,
+ * tells; the text must then decode and read as text (mostly Han, CJK punctuation or printable
+ * ASCII). Undefined when the bytes are not that.
+ */
+function withoutByteOrderMark(bytes: Uint8Array): Decoded | undefined {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  // A Han character whose low byte is 0 (一, U+4E00) puts a NUL on the other side now and then.
+  if (even + odd < 2 || (odd < 4 * even && even < 4 * odd)) return undefined;
+  const [label, name]: [string, TextEncodingName] = odd > even ? ['utf-16le', 'UTF-16LE'] : ['utf-16be', 'UTF-16BE'];
+  const text = tryDecode(label, bytes);
+  if (text === undefined || !readsAsText(text)) return undefined;
+  return checkText(text, name, false);
+}
+
+/** Whether nearly every character of a text is one a draft is written in. */
+function readsAsText(text: string): boolean {
+  let usual = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 32 && c < 127) ||
+      c === 9 ||
+      c === 10 ||
+      c === 13 ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0x3400 && c <= 0x9fff) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0xa0 && c <= 0x24f) ||
+      (c >= 0x2010 && c <= 0x2027)
+    )
+      usual++;
+  }
+  return usual >= text.length * 0.9;
 }
 
 /** Names well-known binary formats a drafter may pass by mistake; otherwise looks for NUL bytes. */

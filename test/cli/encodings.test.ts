@@ -40,6 +40,19 @@ test('decodes UTF-8 with and without BOM, UTF-16 LE and BE with BOM, and GBK to 
   }
 });
 
+test('decodes Chinese UTF-16 without a byte-order mark, little- and big-endian', () => {
+  for (const [littleEndian, encoding] of [
+    [true, 'UTF-16LE'],
+    [false, 'UTF-16BE'],
+  ] as const) {
+    const decoded = decodeDraft(utf16(QINGXI, littleEndian).subarray(2));
+    assert.ok(decoded.ok, encoding);
+    assert.equal(decoded.text, QINGXI);
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.bom, false);
+  }
+});
+
 test('lints a Chinese draft in every encoding as Chinese with the same findings', async () => {
   const fixture: Fixture = { '.git/': '' };
   for (const [name, bytes] of Object.entries(ENCODED)) fixture[`drafts/${name}`] = bytes;
@@ -67,8 +80,9 @@ test('refuses binary files with a sentence that names what they are', () => {
     [PDF_BYTES, /binary file \(a PDF document\), not linted/],
     [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /\.docx/],
     [new Uint8Array([0x23, 0x20, 0x41, 0x00, 0x42, 0x43, 0x0a]), /binary file \(it contains NUL bytes\)/],
+    // Half a UTF-16 code unit at the end: not UTF-16, but what it looks like is said.
     [
-      new Uint8Array([...new TextEncoder().encode('# Plan')].flatMap((b) => [b, 0])),
+      new Uint8Array([...[...new TextEncoder().encode('# Plan')].flatMap((b) => [b, 0]), 0x41]),
       /UTF-16 without a byte-order mark/,
     ],
     // Past the first 8 KB, where the byte check stops, the decoded text is checked.
