@@ -141,8 +141,14 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
     const pack = packs.get(task.packKey);
     result = withinTime(options.timeoutMs, () => lint(text, { pack, rules: task.rules, messageLanguage }));
   } catch (error) {
-    if (!(error instanceof TimeBudgetExceeded)) throw error;
-    return failedOutcome(task.display, overrunReason(task, text.length, options.timeoutMs), options);
+    if (error instanceof TimeBudgetExceeded)
+      return failedOutcome(task.display, overrunReason(task, text.length, options.timeoutMs), options);
+    // A bug the draft brings out must cost this draft, not the run.
+    return failedOutcome(
+      task.display,
+      `its check failed with an internal error (${error instanceof Error ? error.name : 'error'}), so it is not linted; please report it`,
+      options,
+    );
   }
   const full = fileReport(task.display, result);
   const all = severityCounts(full.diagnostics);

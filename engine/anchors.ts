@@ -39,6 +39,17 @@ export function findSection(doc: DraftDocument, patterns: Partial<Record<Lang, R
 }
 
 /**
+ * The level of a section added to the draft: the shallowest heading level under the title, at
+ * most 2. (A loop, not `Math.min(...levels)`: spreading a draft's hundred thousand headings as
+ * arguments overflows the stack.)
+ */
+export function newSectionLevel(doc: DraftDocument): number {
+  let level = 2;
+  for (const s of doc.sections) if (s.heading && s.level > 1 && s.level < level) level = s.level;
+  return level;
+}
+
+/**
  * Where a drafter looks for the title: the first level-1 heading, else the first heading, else the
  * first line with text. Findings about the whole draft are reported there.
  */

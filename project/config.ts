@@ -241,7 +241,8 @@ export class ConfigResolver {
     const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
     const parsed = parseConfigText(text, file);
     if (!parsed.ok) {
-      this.issues.push(...parsed.issues);
+      // One by one: a broken file may have very many, too many to spread as arguments.
+      for (const issue of parsed.issues) this.issues.push(issue);
       return undefined;
     }
     const { value, locate } = parsed;

@@ -6,6 +6,7 @@ import {
   insertAt,
   lastBlockIn,
   lineEnding,
+  newSectionLevel,
   titleSpan,
 } from '../anchors';
 import type { Block, DraftDocument, Section } from '../markdown/model';
@@ -58,7 +59,7 @@ export function insertElementTemplate(
     const template = adaptTemplate(element.template[lang], before.level, eol);
     return insertSection(doc, siblings, doc.sections[before.parent], before.span.start, template);
   }
-  const level = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
+  const level = newSectionLevel(doc);
   const siblings = doc.sections.filter((s) => s.heading && s.level === level);
   return insertSection(doc, siblings, undefined, doc.source.length, adaptTemplate(element.template[lang], level, eol));
 }

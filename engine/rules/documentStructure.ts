@@ -1,4 +1,4 @@
-import { adaptTemplate, findSection, lineEnding, titleSpan } from '../anchors';
+import { adaptTemplate, findSection, lineEnding, newSectionLevel, titleSpan } from '../anchors';
 import { insertSection } from '../sectionNumbers';
 import { fill, type DraftingRule } from './rule';
 
@@ -34,7 +34,7 @@ export const documentStructure: DraftingRule = {
       });
     }
     const found = parts.map((part) => findSection(doc, part.headings));
-    const topLevel = Math.min(...doc.sections.filter((s) => s.heading && s.level > 1).map((s) => s.level), 2);
+    const topLevel = newSectionLevel(doc);
     const eol = lineEnding(doc);
     parts.forEach((part, i) => {
       if (found[i]) return;
