@@ -39,6 +39,11 @@ export function ruleDocsUrl(
  */
 export interface InitializationOptions {
   ruleDocs?: string;
+  /**
+   * How long one lint may take, in seconds (10 by default), before the server stops it: the
+   * editor's choice, never a workspace's.
+   */
+  timeoutSeconds?: number;
 }
 
 /**

@@ -79,9 +79,9 @@ export class FrameRepair extends Transform {
       const frame = this.frame!;
       const limit = Math.min(frame.end, this.to);
       // A header in the body is a frame whose length is too large: it swallowed the next message,
-      // which begins there. (In JSON a header can stand only inside a string, where its line break
-      // is written `\n`, so a header at the start of a raw line is never part of a message.)
-      const swallowed = this.headerLine(Math.max(frame.start, this.searched - 16), limit, frame.start);
+      // which begins there. (In JSON a header's words can stand only inside a string, where a line
+      // break is written `\r\n`, escaped, so a header ending in a raw CR LF is never in a message.)
+      const swallowed = this.headerAt(Math.max(frame.start, this.searched - 40), limit);
       if (swallowed >= 0) {
         this.dropBefore(swallowed, 'a message whose Content-Length was larger than its body was dropped');
         continue;
@@ -103,13 +103,13 @@ export class FrameRepair extends Transform {
     const headerEnd = this.data.subarray(0, this.to).indexOf(HEADER_END, this.from);
     if (headerEnd < 0) {
       if (this.to - this.from <= MAX_HEADER) return false;
-      const next = this.headerLine(this.from + 1, this.to, -1);
+      const next = this.headerAt(this.from + 1, this.to);
       this.dropBefore(next >= 0 ? next : this.to, 'bytes that are not a message header were dropped');
       return this.readHeader();
     }
     const length = CONTENT_LENGTH.exec(this.data.toString('latin1', this.from, headerEnd));
     if (!length || headerEnd - this.from > MAX_HEADER || Number(length[1]) > MAX_MESSAGE) {
-      const next = this.headerLine(this.from + 1, this.to, -1);
+      const next = this.headerAt(this.from + 1, this.to);
       this.dropBefore(next >= 0 ? next : this.to, 'a message with no valid Content-Length header was dropped');
       return this.readHeader();
     }
@@ -120,16 +120,20 @@ export class FrameRepair extends Transform {
   }
 
   /**
-   * The offset of the first header name in `[start, end)` that begins a line (or begins the body
-   * at `bodyStart`), or -1.
+   * The offset of the first `Content-Length: N` followed by a raw CR LF in `[start, end)`, or -1:
+   * the start of a message's header.
    */
-  private headerLine(start: number, end: number, bodyStart: number): number {
+  private headerAt(start: number, end: number): number {
     let best = -1;
     const view = this.data.subarray(0, end);
     for (const name of HEADER_NAMES) {
-      for (let at = view.indexOf(name, start); at >= 0; at = view.indexOf(name, at + 1)) {
-        if (at === bodyStart || this.data[at - 1] === 0x0a) {
-          if (best < 0 || at < best) best = at;
+      for (let at = view.indexOf(name, start); at >= 0 && (best < 0 || at < best); at = view.indexOf(name, at + 1)) {
+        let j = at + name.length;
+        while (j < end && this.data[j] === 0x20) j++;
+        const digits = j;
+        while (j < end && this.data[j]! >= 0x30 && this.data[j]! <= 0x39) j++;
+        if (j > digits && j + 1 < end && this.data[j] === 0x0d && this.data[j + 1] === 0x0a) {
+          best = at;
           break;
         }
       }

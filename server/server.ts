@@ -157,6 +157,9 @@ export function startServer(connection: Connection, files: ServerFiles, withinTi
     if (typeof options.ruleDocs === 'string') setBundledRuleDocs(options.ruleDocs);
     roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (roots.length === 0 && params.rootUri) roots = [params.rootUri];
+    // The client (the user's editor, not a workspace) may give lints more or less time.
+    if (typeof options.timeoutSeconds === 'number' && options.timeoutSeconds > 0 && options.timeoutSeconds <= 3600)
+      linter.budgetMs = options.timeoutSeconds * 1000;
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

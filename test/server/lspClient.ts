@@ -36,6 +36,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Variables added to the server process's environment (NODE_OPTIONS, for instance). */
   env?: Record<string, string>;
+  /** What `initialize` carries as `initializationOptions`. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 /** The configuration file a configured workspace starts with: it only says the drafts are drafts. */
@@ -172,6 +174,7 @@ export class TestClient {
       rootUri: pathToFileURL(workspace.root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(workspace.root).toString(), name: 'drafts' }],
       capabilities,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     const failed = client.exited.then((reason) => Promise.reject(new Error(reason)));
     await Promise.race([initialized, failed]);
