@@ -57,8 +57,21 @@ const HEADING_NUMBERS: [HeadingNumber['scheme'], RegExp][] = [
   ['arabic', /^(\d{1,3})([ \t\u3000]+)/],
 ];
 
+// What each heading text's number is: every lint numbers the fixes that insert a section, among
+// headings nearly all as they were. Bounded: cleared if it ever grows large.
+const knownNumbers = new Map<string, HeadingNumber | null>();
+
 /** The number a heading's text starts with, if it is numbered in a way this module can continue. */
 function headingNumber(text: string): HeadingNumber | undefined {
+  let known = knownNumbers.get(text);
+  if (known === undefined) {
+    if (knownNumbers.size >= 4096) knownNumbers.clear();
+    knownNumbers.set(text, (known = readHeadingNumber(text) ?? null));
+  }
+  return known ?? undefined;
+}
+
+function readHeadingNumber(text: string): HeadingNumber | undefined {
   for (const [scheme, re] of HEADING_NUMBERS) {
     const m = re.exec(text);
     if (!m) continue;
