@@ -38,7 +38,7 @@ export function parseChineseNumeral(text: string): number {
  * and the title as the drafter writes it, so a new heading can be numbered the same way.
  */
 interface HeadingNumber {
-  scheme: 'chapter' | 'cn1' | 'cn2' | 'cn3' | 'arabic' | 'decimal';
+  scheme: NumberScheme;
   value: number;
   /** For `decimal`, the numbers before the last ("2.3" → "2."). */
   prefix: string;
@@ -84,17 +84,27 @@ function readHeadingNumber(text: string): HeadingNumber | undefined {
   return undefined;
 }
 
-/** A number written in a scheme: 第三章 三、 （三） 3. "3" 2.3 */
-function written(scheme: HeadingNumber['scheme'], prefix: string, value: number): string {
+/**
+ * The ways drafts number their parts: 第一章, 第一条, 一、, （一）, 1., （1）, a bare "1" and the
+ * decimal 2.3 of English headings.
+ */
+export type NumberScheme = 'chapter' | 'article' | 'cn1' | 'cn2' | 'cn3' | 'cn4' | 'arabic' | 'decimal';
+
+/** A number as its scheme writes it: 第三章 第三条 三、 （三） 3. （3） "3"; `prefix` leads a decimal ("2." for 2.3). */
+export function writtenNumber(scheme: NumberScheme, value: number, prefix = ''): string {
   switch (scheme) {
     case 'chapter':
       return `第${chineseNumeral(value)}章`;
+    case 'article':
+      return `第${chineseNumeral(value)}条`;
     case 'cn1':
       return `${chineseNumeral(value)}、`;
     case 'cn2':
       return `（${chineseNumeral(value)}）`;
     case 'cn3':
       return `${value}.`;
+    case 'cn4':
+      return `（${value}）`;
     case 'arabic':
       return String(value);
     case 'decimal':
@@ -149,7 +159,7 @@ function numberInserted(
     implicit = parent!.heading!.implicit;
   }
   const numberedTemplate = template.replace(/^(#{1,6})[ \t]+(.*)$/m, (_line, hashes: string, title: string) => {
-    const heading = `${written(scheme, prefix, value)}${gap}${title}`;
+    const heading = `${writtenNumber(scheme, value, prefix)}${gap}${title}`;
     return implicit ? heading : `${hashes} ${heading}`;
   });
   // The siblings after the new section move on by one, so the numbering stays whole; only each
@@ -159,7 +169,7 @@ function numberInserted(
     if (section.span.start < offset || number.scheme !== scheme || number.prefix !== prefix) continue;
     const span = { start: section.heading!.span.start, end: section.heading!.span.start + number.length };
     if (doc.source.slice(span.start, span.end) !== section.heading!.text.slice(0, number.length)) continue;
-    renumber.push({ span, range: doc.lines.rangeOf(span), newText: written(scheme, prefix, number.value + 1) });
+    renumber.push({ span, range: doc.lines.rangeOf(span), newText: writtenNumber(scheme, number.value + 1, prefix) });
   }
   return { template: numberedTemplate, renumber };
 }

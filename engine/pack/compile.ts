@@ -18,7 +18,7 @@ import { alternation, lexiconSet, patternSource } from './patterns';
 import { DRAFTING_RULE_SPECS } from '../rules';
 import { PairIndex } from './pairIndex';
 import type { ByLanguage, DraftingSource, FacetSource, LexiconEntry, PackSource, RolesSource } from './schema';
-import { ROLE_CUES, SECTION_KINDS } from './schema';
+import { DRAFTING_LEXICONS, ROLE_CUES, SECTION_KINDS } from './schema';
 
 const LANGS: Lang[] = ['en', 'zh'];
 
@@ -139,19 +139,7 @@ function mergeRoles(a: RolesSource, b: RolesSource): RolesSource {
 
 function mergeDrafting(a: DraftingSource, b: DraftingSource): DraftingSource {
   const out: DraftingSource = { ...a };
-  const lexicons = [
-    'measureHeadings',
-    'measureTitles',
-    'objectiveHeadings',
-    'notMeasure',
-    'owner',
-    'vagueOwner',
-    'timeframe',
-    'indicator',
-    'vague',
-    'concrete',
-  ] as const;
-  for (const key of lexicons) {
+  for (const key of DRAFTING_LEXICONS) {
     const joined = joinLists(a[key], b[key]);
     if (joined) out[key] = joined;
   }

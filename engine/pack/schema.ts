@@ -195,6 +195,20 @@ export interface TermSource {
   why: Localized;
 }
 
+/** The drafting rules' lexicons: lists of patterns by language, each read, checked and merged alike. */
+export const DRAFTING_LEXICONS = [
+  'measureHeadings',
+  'measureTitles',
+  'objectiveHeadings',
+  'notMeasure',
+  'owner',
+  'vagueOwner',
+  'timeframe',
+  'indicator',
+  'vague',
+  'concrete',
+] as const;
+
 /** The lexicons of the drafting rules. */
 export interface DraftingSource {
   rules?: DraftingRuleSource[];

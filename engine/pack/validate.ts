@@ -16,7 +16,7 @@ import type {
   StructurePartSource,
   TermSource,
 } from './schema';
-import { PASSAGE_ROLES, ROLE_CUES, SECTION_KINDS } from './schema';
+import { DRAFTING_LEXICONS, PASSAGE_ROLES, ROLE_CUES, SECTION_KINDS } from './schema';
 import { patternHazard } from './patternSafety';
 
 /** A path into a pack's data, e.g. `['elements', 3, 'facets', 0, 'match', 'en', 2]`. */
@@ -418,19 +418,7 @@ class Validator {
   drafting(x: unknown, path: DataPath): DraftingSource | undefined {
     if (!isObject(x)) return this.fail(path, `Expected a mapping of drafting lexicons, got ${describe(x)}.`);
     const out: DraftingSource = {};
-    const lexicons = [
-      'measureHeadings',
-      'measureTitles',
-      'objectiveHeadings',
-      'notMeasure',
-      'owner',
-      'vagueOwner',
-      'timeframe',
-      'indicator',
-      'vague',
-      'concrete',
-    ] as const;
-    for (const key of lexicons) {
+    for (const key of DRAFTING_LEXICONS) {
       if (x[key] === undefined) continue;
       const patterns = this.patterns(x[key], [...path, key]);
       if (patterns) out[key] = patterns;

@@ -1,7 +1,7 @@
 import type { Pack } from '../pack/compiled';
 import type { Span } from '../types';
 import { firstStartingAt } from '../anchors';
-import { chineseNumeral, parseChineseNumeral } from '../sectionNumbers';
+import { parseChineseNumeral, writtenNumber } from '../sectionNumbers';
 import { fill, type ChunkView, type DraftingRule, type Mark, type RuleContext } from './rule';
 
 /**
@@ -139,21 +139,9 @@ function reportPunctuation(ctx: RuleContext, m: Numbered): void {
   });
 }
 
-/** A number as its scheme writes it: 三、 （三） 3. （3） 第三条 2.3 … */
+/** A number as its scheme writes it: 三、 （三） 3. （3） 第三条 2.3 "Action 3" … */
 function formatted(scheme: Scheme, parent: number[], value: number, word = ''): string {
   switch (scheme) {
-    case 'cn1':
-      return `${chineseNumeral(value)}、`;
-    case 'cn2':
-      return `（${chineseNumeral(value)}）`;
-    case 'cn3':
-      return `${value}.`;
-    case 'cn4':
-      return `（${value}）`;
-    case 'chapter':
-      return `第${chineseNumeral(value)}章`;
-    case 'article':
-      return `第${chineseNumeral(value)}条`;
     case 'decimal':
       return [...parent, value].join('.');
     case 'list':
@@ -162,6 +150,8 @@ function formatted(scheme: Scheme, parent: number[], value: number, word = ''): 
       return `${word} ${value}`;
     case 'heading':
       return String(value);
+    default:
+      return writtenNumber(scheme, value);
   }
 }
 

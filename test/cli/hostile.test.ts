@@ -12,50 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { LAKESIDE } from './fixtures';
+import { GIT_CONFIG, HOSTILE, longWords, packOf, TOKEN } from '../support/hostile';
 import { cliPath, removeFixture, writeFixture, type Fixture } from './harness';
 
-/** A token shaped like the one a CI checkout keeps in `.git/config`. */
-const TOKEN = 'ghs_FAKEtokenFAKEtokenFAKEtoken0123456789';
-const GIT_CONFIG = `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = https://x-access-token:${TOKEN}@github.com/county/drafts\n`;
+const LONG_WORDS = longWords();
 
-/** The patterns the issue found hanging a lint, and the long words that make them hang. */
-const HOSTILE = [
-  '(a|a)*b',
-  '(a|aa)+$',
-  '(\\w|\\d)+$',
-  '(\\w|\\w)*x',
-  '(.*a){12}',
-  '\\w*\\w*\\w*\\w*x',
-  '(a)\\1',
-  '(产|产)*业',
-];
-const LONG_WORDS = `# Plan\n\n${'a'.repeat(50_000)} ${'9'.repeat(50_000)}\n\n${'产'.repeat(50_000)}\n`;
-
-/** A pack with one facet per pattern, each in English and Chinese. */
-function packOf(patterns: string[], id = 'hostile'): string {
-  const facets = patterns.flatMap((p, i) => [
-    `      - id: f${i}`,
-    `        title: f${i}`,
-    `        match: { en: [${JSON.stringify(p)}], zh: [${JSON.stringify(p)}] }`,
-  ]);
-  return [
-    `pack: ${id}`,
-    'title: Hostile',
-    'groups: [{ id: H, title: H }]',
-    'elements:',
-    `  - id: ${id}`,
-    '    group: H',
-    '    title: H',
-    '    asks: H',
-    '    template: H',
-    '    paper: { section: x, says: x }',
-    '    facets:',
-    ...facets,
-    '',
-  ].join('\n');
-}
-
-/** A pattern that passes the load-time checks but is slow on one text: the time budget's case. */
 const SLOW_PACK = packOf(['产[^。]*业'], 'slow');
 const SLOW_DRAFT = `# 规划\n\n${'产'.repeat(300_000)}\n`;
 

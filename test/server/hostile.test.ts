@@ -12,45 +12,12 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, type Diagnostic, type Hover } from 'vscode-languageserver/node';
+import { HOSTILE, longWords, packOf, TOKEN } from '../support/hostile';
 import { TestClient, Workspace } from './lspClient';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
-const TOKEN = 'ghs_FAKEtokenFAKEtokenFAKEtoken0123456789';
-const HOSTILE = [
-  '(a|a)*b',
-  '(a|aa)+$',
-  '(\\w|\\d)+$',
-  '(\\w|\\w)*x',
-  '(.*a){12}',
-  '\\w*\\w*\\w*\\w*x',
-  '(a)\\1',
-  '(产|产)*业',
-];
-const LONG_WORDS = `# Plan\n\n${'a'.repeat(50_000)} ${'9'.repeat(50_000)}\n\nThe county will build a testing centre.\n\n${'产'.repeat(50_000)}\n`;
+const LONG_WORDS = longWords('The county will build a testing centre.');
 const PLAN = '# Lakeside hardware cluster plan\n\n## Measures\n\n- Build a shared testing centre.\n';
-
-function packOf(patterns: string[], id: string): string {
-  const facets = patterns.flatMap((p, i) => [
-    `      - id: f${i}`,
-    `        title: f${i}`,
-    `        match: { en: [${JSON.stringify(p)}], zh: [${JSON.stringify(p)}] }`,
-  ]);
-  return [
-    `pack: ${id}`,
-    'title: Hostile',
-    'groups: [{ id: H, title: H }]',
-    'elements:',
-    `  - id: ${id}`,
-    '    group: H',
-    '    title: H',
-    '    asks: H',
-    '    template: H',
-    '    paper: { section: x, says: x }',
-    '    facets:',
-    ...facets,
-    '',
-  ].join('\n');
-}
 
 /** Fails when a promise takes longer than `ms`: the issue's bound on an answer. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
