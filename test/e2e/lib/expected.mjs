@@ -23,6 +23,50 @@ export function cliReport(file) {
   return fr;
 }
 
+const SEVERITY_RANK = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * The diagnostics an editor shows for the CLI's `report`. The CLI's JSON keeps one diagnostic per
+ * rule id: a finding that stands for several rules (a measure that lacks a lead body, a deadline
+ * and a target) is listed once per rule, at the same place with the same message, each entry
+ * naming them all in `parts`. The language server publishes that finding once: its code is the
+ * first of `parts`, its severity the highest of theirs, and its `data.parts` lists them. Entries
+ * without `parts` stay as they are.
+ */
+export function editorDiagnostics(report) {
+  const out = [];
+  const merged = new Map();
+  for (const d of report.diagnostics) {
+    if (!d.parts || d.parts.length < 2) {
+      out.push(d);
+      continue;
+    }
+    const at = JSON.stringify([d.line, d.column, d.endLine, d.endColumn, d.message, d.parts]);
+    let group = merged.get(at);
+    if (!group) {
+      group = { entries: [], parts: d.parts };
+      merged.set(at, group);
+      out.push(group);
+    }
+    group.entries.push(d);
+  }
+  return out.map((x) => {
+    if (!x.entries) return x;
+    const { entries, parts } = x;
+    const rules = entries.map((e) => e.ruleId);
+    if (rules.length !== parts.length || !parts.every((p) => rules.includes(p)))
+      throw new Error(
+        `${report.path}: the CLI lists ${rules.join(', ')} for a finding whose parts are ${parts.join(', ')}`,
+      );
+    const first = entries.find((e) => e.ruleId === parts[0]);
+    const severity = entries.reduce(
+      (a, e) => (SEVERITY_RANK[e.severity] > SEVERITY_RANK[a] ? e.severity : a),
+      entries[0].severity,
+    );
+    return { ...first, ruleId: parts[0], severity, parts };
+  });
+}
+
 /** Coverage diagnostics: those whose rule id is one of the draft's coverage elements. */
 export function coverageDiagnostics(report) {
   const ids = new Set((report.coverage?.elements ?? []).map((e) => e.id));

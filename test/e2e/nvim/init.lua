@@ -73,6 +73,8 @@ local function run()
       message = d.message,
       source = d.source,
       code = d.code or lsp.code,
+      -- A finding that stands for several rules (a measure lacking several parts) names them all.
+      parts = type(lsp.data) == 'table' and lsp.data.parts or nil,
     })
   end
   local result = {

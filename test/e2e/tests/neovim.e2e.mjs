@@ -1,12 +1,13 @@
 // The second editor: Neovim from Debian (0.7: push diagnostics only) runs the language server
 // over stdio, headless, on an English and a Chinese sample draft; what it shows must be what the
-// CLI reports for the same file.
+// CLI reports for the same file, a finding that stands for several rules (a measure lacking a
+// lead body, a deadline and a target) shown once, as the server publishes it, naming its rules.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DRAFTS, cliReport, coverageDiagnostics, freshSamples } from '../lib/expected.mjs';
+import { DRAFTS, cliReport, coverageDiagnostics, editorDiagnostics, freshSamples } from '../lib/expected.mjs';
 import { isolatedEnv, neovimVersion, outputDir, removeScratch, repoRoot, scratchDir } from '../lib/setup.mjs';
 
 const initLua = path.join(repoRoot, 'test', 'e2e', 'nvim', 'init.lua');
@@ -43,6 +44,8 @@ function nvimDiagnostics(file, out, home) {
 }
 
 const key = (line, code, message) => `${line}\t${code}\t${message}`;
+/** Neovim's severities (vim.diagnostic.severity) by the CLI's names. */
+const NVIM_SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 };
 
 describe('Neovim 0.7 with the server over stdio', () => {
   let work;
@@ -71,9 +74,37 @@ describe('Neovim 0.7 with the server over stdio', () => {
 
       const expected = cliReport(file);
       assert.equal(expected.language, lang);
+      // The CLI lists a finding that stands for several rules once per rule; the editor shows it once.
+      const editor = editorDiagnostics(expected);
+      assert.ok(
+        editor.some((d) => d.parts),
+        `${name} should have a measure that lacks several parts (a merged finding)`,
+      );
       const shown = result.diagnostics.map((d) => key(d.line, d.code, d.message)).sort();
-      const want = expected.diagnostics.map((d) => key(d.line - 1, d.ruleId, d.message)).sort();
+      const want = editor.map((d) => key(d.line - 1, d.ruleId, d.message)).sort();
       assert.deepEqual(shown, want, 'Neovim shows exactly what the CLI reports');
+      // Each with the column, severity and rules of the CLI's finding. Neovim counts columns in
+      // bytes of UTF-8, the CLI in UTF-16 units from 1.
+      const lines = (await readFile(file, 'utf8')).split(/\r\n|\r|\n/);
+      const byteColumn = (d) => Buffer.byteLength((lines[d.line - 1] ?? '').slice(0, d.column - 1), 'utf8');
+      // (A finding of one rule may name just that rule in its parts: the CLI leaves such parts out.)
+      const rulesOf = (d) => (d.parts?.length > 1 ? d.parts.join(',') : '');
+      const detail = (d) => `${d.line}:${d.col}\t${d.code}\t${d.severity}\t${rulesOf(d)}`;
+      assert.deepEqual(
+        result.diagnostics.map(detail).sort(),
+        editor
+          .map((d) =>
+            detail({
+              line: d.line - 1,
+              col: byteColumn(d),
+              code: d.ruleId,
+              severity: NVIM_SEVERITY[d.severity],
+              parts: d.parts,
+            }),
+          )
+          .sort(),
+        'the same places, severities and rules',
+      );
       for (const d of result.diagnostics) assert.equal(d.source, 'cluster-policy-lint');
 
       const coverage = coverageDiagnostics(expected);

@@ -1,6 +1,7 @@
 // The packaged extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven in
 // Chromium as a drafter would use it, on an English and a Chinese sample draft:
-//   1. the Problems panel lists the draft's diagnostics, coverage ones included;
+//   1. the Problems panel lists the draft's diagnostics, coverage ones included, a measure that
+//      lacks several parts once;
 //   2. the hover on a missing element's diagnostic gives the rule's reasoning (the paper);
 //   3. completion on an empty line inserts an element's section template;
 //   4. the quick fix inserts the missing section and its diagnostic disappears;
@@ -20,7 +21,7 @@ import {
   startCodeServer,
   writeUserSettings,
 } from '../lib/codeServer.mjs';
-import { DRAFTS, cliReport } from '../lib/expected.mjs';
+import { DRAFTS, cliReport, editorDiagnostics } from '../lib/expected.mjs';
 import { outputDir, prepared, removeScratch, repoRoot } from '../lib/setup.mjs';
 import {
   acceptCompletion,
@@ -93,7 +94,8 @@ function templateMarker(template) {
  */
 function pickFixTarget(report) {
   const missing = new Set(report.coverage.elements.filter((e) => e.status === 'missing').map((e) => e.id));
-  const at = (d) => report.diagnostics.filter((x) => x.line === d.line && x.column === d.column).length;
+  const shown = editorDiagnostics(report);
+  const at = (d) => shown.filter((x) => x.line === d.line && x.column === d.column).length;
   const candidates = report.diagnostics.filter((d) => missing.has(d.ruleId) && d.fix).sort((a, b) => at(a) - at(b));
   assert.ok(candidates.length >= 2, `${report.path} should miss at least two elements`);
   return candidates[0];
@@ -163,10 +165,12 @@ describe('VS Code (code-server) with the packaged extension', () => {
         await openFile(page, name);
         await showProblems(page);
 
-        // 1. The Problems panel lists every diagnostic the CLI reports, the coverage ones included.
-        await until(async () => (await problemsInFile(page, name)) === initial.diagnostics.length, {
+        // 1. The Problems panel lists every diagnostic the CLI reports, the coverage ones included;
+        //    a measure that lacks several parts, which the CLI lists once per rule, once.
+        const shown = editorDiagnostics(initial);
+        await until(async () => (await problemsInFile(page, name)) === shown.length, {
           timeout: 60_000,
-          what: `the Problems panel to list ${initial.diagnostics.length} problems in ${name}`,
+          what: `the Problems panel to list ${shown.length} problems in ${name}`,
         });
         const rows = await problemRows(page);
         const coverageMessages = initial.diagnostics.filter((d) =>
@@ -178,6 +182,15 @@ describe('VS Code (code-server) with the packaged extension', () => {
           `coverage diagnostics visible in the panel: ${visible.length}\n${rows.join('\n')}`,
         );
         await w.shot('problems');
+        const merged = shown.filter((d) => d.parts).sort((a, b) => b.parts.length - a.parts.length)[0];
+        assert.ok(merged, `${name} should have a measure that lacks several parts`);
+        await filterProblems(page, merged.message.slice(0, 40));
+        await until(
+          async () =>
+            /Showing 1 of/.test(await problemsFilterBadge(page)) &&
+            (await problemRows(page)).some((r) => r.includes(merged.message)),
+          { what: `the measure lacking ${merged.parts.join(', ')} as one problem in the panel` },
+        );
         await filterProblems(page, target.message.slice(0, 40));
         await until(
           async () =>
@@ -222,9 +235,10 @@ describe('VS Code (code-server) with the packaged extension', () => {
           'the CLI no longer reports it',
         );
         await showProblems(page);
-        await until(async () => (await problemsInFile(page, name)) === fixed.diagnostics.length, {
+        const fixedShown = editorDiagnostics(fixed).length;
+        await until(async () => (await problemsInFile(page, name)) === fixedShown, {
           timeout: 30_000,
-          what: `the Problems panel to list ${fixed.diagnostics.length} problems after the fix`,
+          what: `the Problems panel to list ${fixedShown} problems after the fix`,
         });
         await filterProblems(page, target.message.slice(0, 40));
         await until(
@@ -260,9 +274,10 @@ describe('VS Code (code-server) with the packaged extension', () => {
           false,
           `${completionEl.id} is no longer missing`,
         );
-        await until(async () => (await problemsInFile(page, name)) === completed.diagnostics.length, {
+        const completedShown = editorDiagnostics(completed).length;
+        await until(async () => (await problemsInFile(page, name)) === completedShown, {
           timeout: 30_000,
-          what: `the Problems panel to list ${completed.diagnostics.length} problems after the completion`,
+          what: `the Problems panel to list ${completedShown} problems after the completion`,
         });
 
         // 5. The status item follows: the coverage after both insertions.

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ClientCommands } from '../../../common/protocol';
 
 const TIMEOUT_MS = 30000;
 const SOURCE = 'cluster-policy-lint';
@@ -63,8 +64,35 @@ test('shows diagnostics on an English draft, each with its rule id and documenta
   const codes = diagnostics.map(codeOf);
   assert.ok(codes.includes('terminology'), codes.join(', '));
   assert.ok(codes.includes('measure-owner'), codes.join(', '));
+  // The link opens the rule's section of the docs/rules.md that ships with the extension, inside
+  // VS Code: a command link that names the rule.
   const withLink = diagnostics.find((d) => typeof d.code === 'object');
-  assert.match(String((withLink?.code as { target: vscode.Uri }).target), /#/);
+  assert.ok(withLink, `a diagnostic with a documentation link among: ${codes.join(', ')}`);
+  const { value, target } = withLink.code as { value: string | number; target: vscode.Uri };
+  const rule = String(value);
+  assert.equal(target.scheme, 'command', target.toString());
+  assert.equal(target.path, ClientCommands.openRuleDocs, target.toString());
+  // The command's arguments, as VS Code reads them from a command link.
+  const args: unknown = JSON.parse(decodeURIComponent(target.query));
+  assert.deepEqual(args, [rule]);
+  // Following it opens the bundled docs/rules.md at the rule's heading.
+  await vscode.commands.executeCommand(target.path, ...(args as string[]));
+  const docs = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('/docs/rules.md'));
+  assert.ok(
+    docs,
+    `docs/rules.md is shown; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ')}`,
+  );
+  assert.equal(docs.document.lineAt(docs.selection.active.line).text, `### ${rule}`);
+  // Closes what it opened (the file and its Markdown preview); the draft stays open.
+  const opened = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter(
+      (t) =>
+        (t.input instanceof vscode.TabInputText && t.input.uri.toString() === docs.document.uri.toString()) ||
+        (t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+    );
+  await vscode.window.tabGroups.close(opened);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 });
 
 test('shows Chinese messages on a Chinese draft', async () => {
