@@ -16,6 +16,7 @@ import type { Format } from './args';
 import type { LanguageSetting } from '../project/config';
 import { decodeDraft, type TextEncodingName } from '../project/decode';
 import { describeFsError, formatBytes, readRegularFileSync } from '../project/fileSystem';
+import type { TimeBudget } from '../project/limits';
 import { formatSeconds, TimeBudgetExceeded, withinTime } from '../project/timeBudget';
 import { githubFormat } from './formats/github';
 import { jsonFormat } from './formats/json';
@@ -129,8 +130,19 @@ function tooLargeReason(maxDraftBytes: number): string {
   return `it is larger than ${formatBytes(maxDraftBytes)}, the limit (--max-size), so it is not linted`;
 }
 
-/** Decodes, lints and formats one draft. Never throws for a draft's content. */
-export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, options: OutcomeOptions): DraftOutcome {
+/**
+ * Decodes, lints and formats one draft. Never throws for a draft's content. `budget` keeps the
+ * lint to the run's time budget: `withinTime` in the main thread; a pool's worker lints without
+ * one, since the pool ends a worker that overruns (a timed call costs each lint a watchdog
+ * thread).
+ */
+export function lintRead(
+  task: LintTask,
+  read: ReadResult,
+  packs: PackCache,
+  options: OutcomeOptions,
+  budget: TimeBudget = withinTime,
+): DraftOutcome {
   const decoded = 'bytes' in read ? decodeDraft(read.bytes) : { ok: false as const, reason: read.error };
   if (!decoded.ok) return failedOutcome(task.display, decoded.reason, options);
   const { text, encoding } = decoded;
@@ -139,7 +151,7 @@ export function lintRead(task: LintTask, read: ReadResult, packs: PackCache, opt
   try {
     // The pack is compiled outside the budget: it is the run's, not this draft's.
     const pack = packs.get(task.packKey);
-    result = withinTime(options.timeoutMs, () => lint(text, { pack, rules: task.rules, messageLanguage }));
+    result = budget(options.timeoutMs, () => lint(text, { pack, rules: task.rules, messageLanguage }));
   } catch (error) {
     if (error instanceof TimeBudgetExceeded)
       return failedOutcome(task.display, overrunReason(task, text.length, options.timeoutMs), options);

@@ -6,10 +6,10 @@
  * handed over in task order, each as soon as those before it are done, whatever order the workers
  * finish in.
  *
- * Each worker keeps its lints to the run's time budget itself (`withinTime`); a worker that stops
- * answering anyway, or dies (out of the memory it may use), is ended and replaced, and the draft
- * it was linting is reported as not linted. Where no worker can start, the drafts are linted in
- * this thread, still within the budget.
+ * This thread keeps each draft to the run's time budget: a worker still linting a draft when its
+ * budget has run out, or one that dies (out of the memory it may use), is ended and replaced, and
+ * the draft it was linting is reported as not linted. Where no worker can start, the drafts are
+ * linted in this thread, still within the budget (`withinTime`).
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -29,9 +29,6 @@ import { startLintWorker, WORKER_MEMORY_MB } from './workerStart';
 
 /** How many files make more than one worker worth its start-up. */
 export const POOL_THRESHOLD = 50;
-
-// A worker that has not answered this long after its budget ran out is not stopping by itself.
-const GRACE_MS = 5_000;
 
 /**
  * Worker threads, started as soon as the run begins, so that a worker's start (loading the
@@ -143,14 +140,18 @@ function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptio
     let done = 0;
     let over = false;
     let restarts = 0;
-    const watchdog = setInterval(() => {
-      const now = Date.now();
-      for (const hand of [...hands]) {
-        const first = hand.out[0];
-        if (first && now - first.since > timeoutMs + GRACE_MS)
-          replace(hand, overrunReason(tasks[first.id]!, undefined, timeoutMs));
-      }
-    }, 1000);
+    // Looked at often enough that a draft is stopped within a tenth of its budget after it ran out.
+    const watchdog = setInterval(
+      () => {
+        const now = Date.now();
+        for (const hand of [...hands]) {
+          const first = hand.out[0];
+          if (first && now - first.since > timeoutMs)
+            replace(hand, overrunReason(tasks[first.id]!, undefined, timeoutMs));
+        }
+      },
+      Math.min(1000, Math.max(20, timeoutMs / 10)),
+    );
     watchdog.unref();
     const finish = (error?: Error) => {
       if (over) return;
@@ -202,6 +203,8 @@ function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptio
         if (over) return;
         if ('error' in response) return finish(new Error(response.error));
         hand.out = hand.out.filter((o) => o.id !== response.id);
+        // The worker starts on the draft waiting behind this one now: its budget starts now.
+        if (hand.out[0]) hand.out[0].since = Date.now();
         settle(response.id, response.outcome);
         feed(hand);
       });

@@ -86,7 +86,7 @@ export const measures: DraftingRule<BlockFacts> = {
         lacking.set(unit, list);
       }
     }
-    const style = draftStyle(marks);
+    const style = draftStyle([...unitsByHeadings.values()].flat());
     for (const [unit, parts] of lacking) report(ctx, unit, parts, style);
   },
 };
@@ -100,6 +100,8 @@ interface Unit {
   owner: boolean;
   timeframe: boolean;
   indicator: boolean;
+  /** How the unit writes its fields, if it does. */
+  fieldStyle: FieldStyle;
 }
 
 /** Reports what one unit lacks: one finding, under every rule whose part it lacks. */
@@ -175,13 +177,16 @@ function fieldsEdit(
   return { span, range: doc.lines.rangeOf(span), newText: inserted };
 }
 
-/** The style most of the draft's units write their fields in. */
-function draftStyle(marks: Marks<BlockFacts>): FieldStyle {
+/**
+ * The style most of the draft's units write their fields in. Read from the units alone, so that
+ * the blocks outside the measures sections need not be scanned at all.
+ */
+function draftStyle(units: readonly Unit[]): FieldStyle {
   let brackets = 0;
   let labels = 0;
-  for (const mark of marks.all()) {
-    if (mark.fieldStyle === 'brackets') brackets++;
-    else if (mark.fieldStyle === 'labels') labels++;
+  for (const unit of units) {
+    if (unit.fieldStyle === 'brackets') brackets++;
+    else if (unit.fieldStyle === 'labels') labels++;
   }
   return brackets > labels ? 'brackets' : labels > 0 ? 'labels' : 'none';
 }
@@ -327,6 +332,7 @@ function unitOf(kind: UnitKind, span: Span, marks: Marks<BlockFacts>): Unit | un
     owner: blocks.some((b) => b.owner),
     timeframe: blocks.some((b) => b.timeframe),
     indicator: blocks.some((b) => b.indicator),
+    fieldStyle: blocks.find((b) => b.fieldStyle !== 'none')?.fieldStyle ?? 'none',
   };
 }
 
