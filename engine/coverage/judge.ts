@@ -86,14 +86,14 @@ function judgeElement(
   for (let i = 0; i < element.facets.length; i++) {
     const facet = element.facets[i]!;
     const evidence: Evidence[] = [];
-    const counted = off ? [] : countedHits(hits[first + i]!, facet, settings.roles, gate);
-    for (const { index, reading } of counted.slice(0, settings.maxEvidence)) {
+    const counted = off ? NONE : countedHits(hits[first + i]!, facet, settings.roles, gate, settings.maxEvidence);
+    for (const { index, reading } of counted.strongest) {
       const found = evidenceOf(doc, sentences.span(index), settings.passage?.(index));
       found.role = reading.role;
       if (reading.inMeasures) found.inMeasures = true;
       evidence.push(found);
     }
-    const covered = counted.length > 0;
+    const covered = counted.covered;
     if (covered) count++;
     facets.push({ id: facet.id, title: facet.title, covered, evidence });
   }
@@ -117,39 +117,68 @@ interface Gate {
 function isFocused(hits: readonly (readonly number[])[], pack: Pack, roles: RoleReader): boolean {
   const { actors, share, atLeast, rivals, rivalShare } = pack.focus;
   if (!actors || share <= 0) return true;
-  const seen = new Set<number>();
   let commitments = 0;
   let naming = 0;
   let namingRivals = 0;
-  for (const facetHits of hits) {
-    for (const index of facetHits) {
-      if (seen.has(index)) continue;
-      seen.add(index);
-      const reading = roles.read(index);
-      if (reading.role !== 'commitment') continue;
-      commitments++;
-      if (reading.actors & actors) naming++;
-      if (reading.actors & rivals) namingRivals++;
-    }
+  for (const index of focusSample(hits)) {
+    const reading = roles.read(index);
+    if (reading.role !== 'commitment') continue;
+    commitments++;
+    if (reading.actors & actors) naming++;
+    if (reading.actors & rivals) namingRivals++;
   }
   if (commitments < Math.max(1, atLeast)) return true;
   return naming >= share * commitments && (!rivals || namingRivals < rivalShare * naming);
 }
 
+// How many of a draft's matching sentences its focus is judged on. Real drafts have fewer (a
+// 20 KB plan has about a hundred), so for them every one counts; a draft of a megabyte has
+// thousands, and reading them all at each keystroke would cost more than the rest of its lint.
+const FOCUS_SAMPLE = 400;
+
+/** The sentences that match any facet, each once, in draft order; evenly thinned past `FOCUS_SAMPLE`. */
+function focusSample(hits: readonly (readonly number[])[]): Int32Array {
+  let total = 0;
+  for (const h of hits) total += h.length;
+  const all = new Int32Array(total);
+  let n = 0;
+  for (const h of hits) for (const index of h) all[n++] = index;
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  if (distinct <= FOCUS_SAMPLE) return all.subarray(0, distinct);
+  const sample = new Int32Array(FOCUS_SAMPLE);
+  for (let i = 0; i < FOCUS_SAMPLE; i++) sample[i] = all[Math.floor((i * distinct) / FOCUS_SAMPLE)]!;
+  return sample;
+}
+
+/** What a facet's hits give: whether any counts for it, and the `most` strongest that do. */
+interface Counted {
+  covered: boolean;
+  strongest: { index: number; reading: PassageReading }[];
+}
+
+const NONE: Counted = { covered: false, strongest: [] };
+
 /**
- * The hits of a facet whose passages count for it (their role is one the facet counts), strongest
- * first: commitments in a measures section, then other commitments, then the rest; in draft order
- * within each.
+ * Whether any hit of a facet counts for it (its role is one the facet counts), and the first
+ * `most` that do, strongest first: commitments in a measures section, then other commitments,
+ * then the rest; in draft order within each. Once `most` of the strongest kind are found (and at
+ * least one), the later hits cannot change the answer, so they are not read: in a long draft a
+ * facet may have thousands.
  */
 function countedHits(
   hits: readonly number[],
   facet: CompiledFacet,
   roles: RoleReader,
   gate: Gate,
-): { index: number; reading: PassageReading }[] {
+  most: number,
+): Counted {
   const counted: { index: number; reading: PassageReading; rank: number }[] = [];
   const { need, not, unlessAlso } = facet.actors;
+  let strongest = 0;
   for (const index of hits) {
+    if (strongest >= Math.max(1, most)) break;
     const reading = roles.read(index);
     if (!facet.counts.has(reading.role)) continue;
     // About the right actor or object: one the facet needs, and not only one it rules out.
@@ -157,9 +186,12 @@ function countedHits(
     if (reading.actors & not && !(reading.actors & unlessAlso)) continue;
     if (gate.mustName && !(reading.actors & gate.mustName)) continue;
     if (reading.actors & gate.mustNotName) continue;
-    counted.push({ index, reading, rank: reading.role === 'commitment' ? (reading.inMeasures ? 0 : 1) : 2 });
+    const rank = reading.role === 'commitment' ? (reading.inMeasures ? 0 : 1) : 2;
+    if (rank === 0) strongest++;
+    counted.push({ index, reading, rank });
   }
-  return counted.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  counted.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return { covered: counted.length > 0, strongest: counted.slice(0, most) };
 }
 
 /** A passage as evidence: its exact range, and its prose with whitespace collapsed (`passageText`). */
