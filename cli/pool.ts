@@ -122,11 +122,18 @@ class InOrder {
   }
 }
 
-/** A worker of the pool and the drafts it was given, oldest (the one it is linting) first. */
+/**
+ * A worker of the pool and the drafts it was given, oldest (the one it is linting) first: when
+ * each was handed over, or when its lint started (`started`).
+ */
 interface Hand {
   worker: Worker;
-  out: { id: number; since: number }[];
+  out: { id: number; since: number; started?: boolean }[];
 }
+
+// How long a worker may take to start on a draft (to start up, compile a workspace's packs, read
+// the draft) before the draft's own budget; a worker that takes longer is not answering.
+const START_MS = 5_000;
 
 /**
  * Hands the drafts to the workers, two at a time each (so that a worker is never idle while this
@@ -146,7 +153,7 @@ function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptio
         const now = Date.now();
         for (const hand of [...hands]) {
           const first = hand.out[0];
-          if (first && now - first.since > timeoutMs)
+          if (first && now - first.since > timeoutMs + (first.started ? 0 : START_MS))
             replace(hand, overrunReason(tasks[first.id]!, undefined, timeoutMs));
         }
       },
@@ -202,8 +209,13 @@ function lintWithWorkers(tasks: LintTask[], pool: WorkerPool, options: PoolOptio
       worker.on('message', (response: WorkerResponse) => {
         if (over) return;
         if ('error' in response) return finish(new Error(response.error));
+        if ('started' in response) {
+          const first = hand.out[0];
+          if (first?.id === response.id) Object.assign(first, { since: Date.now(), started: true });
+          return;
+        }
         hand.out = hand.out.filter((o) => o.id !== response.id);
-        // The worker starts on the draft waiting behind this one now: its budget starts now.
+        // The worker goes on to the draft waiting behind this one now.
         if (hand.out[0]) hand.out[0].since = Date.now();
         settle(response.id, response.outcome);
         feed(hand);

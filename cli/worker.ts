@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PackSource } from '../engine';
+import type { TimeBudget } from '../project/limits';
 import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, type OutcomeOptions } from './lintDraft';
 
 /**
@@ -15,8 +16,9 @@ import { lintRead, PackCache, readFromDisk, type DraftOutcome, type LintTask, ty
 export type WorkerMessage =
   { run: { options: OutcomeOptions; packSets: Record<string, PackSource[]> } } | { id: number; task: LintTask };
 
-/** A worker's answer. */
-export type WorkerResponse = { id: number; outcome: DraftOutcome } | { id: number; error: string };
+/** A worker's answer: that it starts linting a draft, the draft's outcome, or what went wrong. */
+export type WorkerResponse =
+  { id: number; started: true } | { id: number; outcome: DraftOutcome } | { id: number; error: string };
 
 // Compile the built-in pack while the main thread is still looking for the drafts; the run's
 // options and packs arrive before its first draft.
@@ -24,8 +26,17 @@ let packs = new PackCache({});
 packs.get('');
 let options: OutcomeOptions | undefined;
 
-// The pool times each draft it hands this worker, and ends the worker when one overruns.
-const untimed = <T>(_milliseconds: number, task: () => T): T => task();
+/**
+ * The budget of a lint in a worker: the pool times it from the moment it starts (this message),
+ * and ends the worker when it overruns. A `vm` timeout here would start a watchdog thread for
+ * every draft.
+ */
+function timedByPool(id: number): TimeBudget {
+  return (_milliseconds, task) => {
+    parentPort?.postMessage({ id, started: true } satisfies WorkerResponse);
+    return task();
+  };
+}
 
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('run' in message) {
@@ -38,7 +49,13 @@ parentPort?.on('message', (message: WorkerMessage) => {
     if (!options) throw new Error('a draft came before the run was set up');
     response = {
       id: message.id,
-      outcome: lintRead(message.task, readFromDisk(message.task, options.maxDraftBytes), packs, options, untimed),
+      outcome: lintRead(
+        message.task,
+        readFromDisk(message.task, options.maxDraftBytes),
+        packs,
+        options,
+        timedByPool(message.id),
+      ),
     };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
