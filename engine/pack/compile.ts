@@ -209,6 +209,8 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
     measureTitles: perLanguage(d.measureTitles, ''),
     objectiveHeadings: perLanguage(d.objectiveHeadings, ''),
     notMeasure: perLanguage(d.notMeasure, ''),
+    duty: perLanguage(d.duty, ''),
+    regulated: perLanguage(d.regulated, ''),
     owner: perLanguage(d.owner, ''),
     vagueOwner: perLanguage(d.vagueOwner),
     timeframe: perLanguage(d.timeframe, ''),

@@ -135,6 +135,8 @@ export interface CompiledDrafting {
   measureTitles: Partial<Record<Lang, RegExp>>;
   objectiveHeadings: Partial<Record<Lang, RegExp>>;
   notMeasure: Partial<Record<Lang, RegExp>>;
+  duty: Partial<Record<Lang, RegExp>>;
+  regulated: Partial<Record<Lang, RegExp>>;
   owner: Partial<Record<Lang, RegExp>>;
   vagueOwner: Partial<Record<Lang, RegExp>>;
   timeframe: Partial<Record<Lang, RegExp>>;

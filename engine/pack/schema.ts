@@ -201,6 +201,8 @@ export const DRAFTING_LEXICONS = [
   'measureTitles',
   'objectiveHeadings',
   'notMeasure',
+  'duty',
+  'regulated',
   'owner',
   'vagueOwner',
   'timeframe',
@@ -225,6 +227,14 @@ export interface DraftingSource {
    * definitions (本条例所称…, "means"). The measure rules skip them.
    */
   notMeasure?: ByLanguage<string[]>;
+  /**
+   * Words that put a duty on someone (应当, shall). A unit whose first duty falls on those the text
+   * regulates (`regulated`: 市场开办者应当…, "no vehicle shall be parked") and on no owner is a rule
+   * of conduct for them, not a measure of the plan.
+   */
+  duty?: ByLanguage<string[]>;
+  /** Those a regulation lays duties on: operators, traders, sellers, firms, persons. */
+  regulated?: ByLanguage<string[]>;
   /** Owner words that name no one in particular ("relevant departments", 有关部门). */
   vagueOwner?: ByLanguage<string[]>;
   timeframe?: ByLanguage<string[]>;

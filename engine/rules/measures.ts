@@ -198,8 +198,10 @@ const PLACEHOLDER = /\[[^\]\n]{0,40}\](?![([])/g;
 // A named body as the subject of a commitment: capitalised words before "will" or "shall" ("The
 // County Council will", "Trading Standards will"), and not a determiner or pronoun alone. A thing
 // the measure builds is written in lower case ("the centre will test"), so it is not taken for one.
+// The subject of a passive ("Schools will be supported", "The Programme will be offered") is what
+// is acted on, not who acts.
 const NAMED_SUBJECT =
-  /(?:^|[.;:]\s+|\s)(?:The\s+)?((?!(?:The|A|An|This|That|These|Those|It|Its|They|Each|Every|All|Some|Any|Our|Their|There)\b)[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w&'’.-]*){0,5})\s+(?:will|shall|is to|are to|has agreed to|have agreed to|agrees? to)\b/;
+  /(?:^|[.;:]\s+|\s)(?:The\s+)?((?!(?:The|A|An|This|That|These|Those|It|Its|They|Each|Every|All|Some|Any|Our|Their|There)\b)[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w&'’.-]*){0,5})\s+(?:will|shall|is to|are to|has agreed to|have agreed to|agrees? to)\b(?!\s+be\s+(?:[a-z]+(?:ed|en|wn)|built|set|run|held|made|paid|sent|led|kept|put)\b)/;
 
 const FIELD_BRACKETS = /[（(](?:牵头|责任|负责|主责)(?:单位|部门)[:：]/;
 
@@ -222,6 +224,7 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         ? chunk.normalized.slice(chunk.sentences.start(firstSentence), chunk.sentences.end(firstSentence))
         : trimmed;
     const role = roleFromCues(sentenceCues(firstText, pack));
+    const conduct = isConductRule(firstText, pack);
     out.push({
       span,
       anchor: firstLine(chunk.prose, span),
@@ -233,7 +236,8 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         role === 'definition' ||
         role === 'prohibition' ||
         role === 'exclusion' ||
-        role === 'formula',
+        role === 'formula' ||
+        conduct,
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       indicator: anyMatch(drafting.indicator, text),
@@ -246,6 +250,27 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether a unit's first sentence is a rule of conduct for those the text regulates: its first
+ * duty (应当, shall) falls on a market operator, a seller or a trader, and on no public body,
+ * named or vague ("市场开办者应当履行下列义务", "no vehicle shall be parked").
+ */
+function isConductRule(sentence: string, pack: Pack): boolean {
+  const { duty, owner, vagueOwner, regulated } = pack.drafting;
+  let end = -1;
+  for (const re of [duty.en, duty.zh]) {
+    const m = re?.exec(sentence);
+    if (m && (end < 0 || m.index + m[0].length < end)) end = m.index + m[0].length;
+  }
+  if (end < 0) return false;
+  // The words up to the duty, the duty included: owner patterns may take it (部门应当). A passive
+  // duty names who bears it after it, if at all ("shall be published by the Council").
+  const bearer = /^\s+be\b/.test(sentence.slice(end)) ? sentence : sentence.slice(0, end);
+  // A vague body (有关部门, 国家机关) is still a public one: its duty is a measure that lacks an owner.
+  const publicBody = anyMatch(owner, bearer) || anyMatch(vagueOwner, bearer) || NAMED_SUBJECT.test(sentence);
+  return anyMatch(regulated, bearer) && !publicBody;
 }
 
 /** The normalised text of a block with its template placeholders blanked (read from its source). */
