@@ -131,9 +131,9 @@ function isFocused(hits: readonly (readonly number[])[], pack: Pack, roles: Role
   return naming >= share * commitments && (!rivals || namingRivals < rivalShare * naming);
 }
 
-// How many of a draft's matching sentences its focus is judged on. Real drafts have fewer (a
-// 20 KB plan has about a hundred), so for them every one counts; a draft of a megabyte has
-// thousands, and reading them all at each keystroke would cost more than the rest of its lint.
+// How many of a draft's matching sentences its focus is judged on. Drafts of the length users
+// write have fewer, so for them every one counts; a draft many times longer has many more, and
+// reading them all at each keystroke would cost more than the rest of its lint.
 const FOCUS_SAMPLE = 400;
 
 /** The sentences that match any facet, each once, in draft order; evenly thinned past `FOCUS_SAMPLE`. */
