@@ -1,4 +1,4 @@
-import { headingMatches } from '../anchors';
+import { firstStartingAt, headingMatches } from '../anchors';
 import type { Block, DraftDocument, Section } from '../markdown/model';
 import type { Pack } from '../pack/compiled';
 import { lexiconsIn } from '../pack/patterns';
@@ -225,18 +225,9 @@ export function roleFromCues(cues: number, leadIn = false): PassageRole | undefi
   return undefined;
 }
 
-/** The index of the block that holds `offset`, or -1. */
+/** The index of the block that holds `offset` (the last to start at or before it), or -1. */
 function blockAt(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = firstStartingAt(blocks, offset + 1) - 1;
   return found >= 0 && blocks[found]!.span.end >= offset ? found : -1;
 }
 

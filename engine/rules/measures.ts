@@ -224,7 +224,6 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         ? chunk.normalized.slice(chunk.sentences.start(firstSentence), chunk.sentences.end(firstSentence))
         : trimmed;
     const role = roleFromCues(sentenceCues(firstText, pack));
-    const conduct = isConductRule(firstText, pack);
     out.push({
       span,
       anchor: firstLine(chunk.prose, span),
@@ -237,7 +236,7 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         role === 'prohibition' ||
         role === 'exclusion' ||
         role === 'formula' ||
-        conduct,
+        isConductRule(firstText, pack),
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       indicator: anyMatch(drafting.indicator, text),

@@ -4,31 +4,9 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import YAML from 'yaml';
 import { lint, loadPackText, patternHazard, readYamlText } from '../../engine';
-import { HOSTILE } from '../support/hostile';
+import { HOSTILE, packOf } from '../support/hostile';
 
 const PACK_YAML = path.resolve(__dirname, '../../packs/sme-cluster.yaml');
-
-/** A pack whose one facet matches `pattern`, in the language given. */
-function packWith(pattern: string, lang: 'en' | 'zh'): string {
-  return [
-    'pack: hostile',
-    'title: Hostile',
-    'groups: [{ id: H, title: H }]',
-    'elements:',
-    '  - id: hostile',
-    '    group: H',
-    '    title: H',
-    '    asks: H',
-    '    template: H',
-    '    paper: { section: x, says: x }',
-    '    facets:',
-    '      - id: f',
-    '        title: f',
-    '        match:',
-    `          ${lang}: [${JSON.stringify(pattern)}]`,
-    '',
-  ].join('\n');
-}
 
 describe('workspace patterns that could backtrack without end', () => {
   for (const pattern of HOSTILE) {
@@ -37,7 +15,7 @@ describe('workspace patterns that could backtrack without end', () => {
         const reason = patternHazard(pattern, lang);
         assert.ok(reason, `${pattern} (${lang}) passed`);
         assert.match(reason, /time/);
-        const { problems } = loadPackText(packWith(pattern, lang), 'hostile.yaml');
+        const { problems } = loadPackText(packOf([pattern], 'hostile', [lang]), 'hostile.yaml');
         const refused = problems.find((p) => p.message === reason);
         assert.ok(refused, `the pack loader reports ${pattern}: ${problems.map((p) => p.message).join(' | ')}`);
         assert.equal(refused.range?.start.line, 14);

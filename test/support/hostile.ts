@@ -27,12 +27,16 @@ export function longWords(middle = ''): string {
   return `# Plan\n\n${'a'.repeat(50_000)} ${'9'.repeat(50_000)}\n\n${middle ? `${middle}\n\n` : ''}${'产'.repeat(50_000)}\n`;
 }
 
-/** A pack with one facet per pattern, each in English and Chinese. */
-export function packOf(patterns: string[], id = 'hostile'): string {
+/**
+ * A pack with one facet per pattern, each in the languages given (English and Chinese unless
+ * told), one language a line: a pattern's first language is on line 14 of the pack (from 0).
+ */
+export function packOf(patterns: string[], id = 'hostile', langs: readonly ('en' | 'zh')[] = ['en', 'zh']): string {
   const facets = patterns.flatMap((p, i) => [
     `      - id: f${i}`,
     `        title: f${i}`,
-    `        match: { en: [${JSON.stringify(p)}], zh: [${JSON.stringify(p)}] }`,
+    '        match:',
+    ...langs.map((lang) => `          ${lang}: [${JSON.stringify(p)}]`),
   ]);
   return [
     `pack: ${id}`,
