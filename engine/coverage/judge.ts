@@ -33,11 +33,12 @@ export function judgeCoverage(
   settings: CoverageSettings,
 ): CoverageReport {
   // In a text about something else, a passage must name the cluster's firms itself, and not the
-  // rivals the text is about (a school's course for firms is the school's business).
+  // rivals the text is about (a school's course for firms is the school's business); and one such
+  // passage alone is more often the framework's words put to the text's own subject than a measure.
   const focused = isFocused(hits, pack, settings.roles);
   const gate: Gate = focused
-    ? { mustName: 0, mustNotName: 0 }
-    : { mustName: pack.focus.actors, mustNotName: pack.focus.rivals };
+    ? { mustName: 0, mustNotName: 0, passages: 1 }
+    : { mustName: pack.focus.actors, mustNotName: pack.focus.rivals, passages: pack.focus.corroborate };
   const elements: ElementCoverage[] = [];
   let facetIndex = 0;
   for (const element of pack.elements) {
@@ -101,10 +102,14 @@ function judgeElement(
   return { id: element.id, group: element.group, title: element.title, k, status, facets };
 }
 
-/** What a passage must and must not name to count, as actor masks: nothing in a focused text. */
+/**
+ * What a passage must and must not name to count, as actor masks, and how many passages a facet
+ * needs: nothing and one in a focused text.
+ */
 interface Gate {
   mustName: number;
   mustNotName: number;
+  passages: number;
 }
 
 /**
@@ -161,8 +166,8 @@ interface Counted {
 const NONE: Counted = { covered: false, strongest: [] };
 
 /**
- * Whether any hit of a facet counts for it (its role is one the facet counts), and the first
- * `most` that do, strongest first: commitments in a measures section, then other commitments,
+ * Whether enough hits of a facet count for it (their role is one the facet counts; one hit, or
+ * `gate.passages`), and the first `most` that do, strongest first: commitments in a measures section, then other commitments,
  * then the rest; in draft order within each. Once `most` of the strongest kind are found (and at
  * least one), the later hits cannot change the answer, so they are not read: in a long draft a
  * facet may have thousands.
@@ -177,8 +182,9 @@ function countedHits(
   const counted: { index: number; reading: PassageReading; rank: number }[] = [];
   const { need, not, unlessAlso } = facet.actors;
   let strongest = 0;
+  const enough = Math.max(1, most, gate.passages);
   for (const index of hits) {
-    if (strongest >= Math.max(1, most)) break;
+    if (strongest >= enough) break;
     const reading = roles.read(index);
     if (!facet.counts.has(reading.role)) continue;
     // About the right actor or object: one the facet needs, and not only one it rules out.
@@ -190,8 +196,10 @@ function countedHits(
     if (rank === 0) strongest++;
     counted.push({ index, reading, rank });
   }
+  // Too few passages give no evidence: the hover and the report show evidence for what covers.
+  if (counted.length < gate.passages) return NONE;
   counted.sort((a, b) => a.rank - b.rank || a.index - b.index);
-  return { covered: counted.length > 0, strongest: counted.slice(0, most) };
+  return { covered: true, strongest: counted.slice(0, most) };
 }
 
 /** A passage as evidence: its exact range, and its prose with whitespace collapsed (`passageText`). */

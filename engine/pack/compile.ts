@@ -312,6 +312,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
       atLeast: source.focus?.atLeast ?? 0,
       rivals: actorMask(source.focus?.rivals, 'The focus'),
       rivalShare: source.focus?.rivalShare ?? 1,
+      corroborate: source.focus?.corroborate ?? 1,
     },
     drafting,
     rules,

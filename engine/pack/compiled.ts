@@ -182,7 +182,7 @@ export interface Pack {
   /** Every actor lexicon of a language in one expression (see `LexiconSet`). */
   actors: Partial<Record<Lang, LexiconSet>>;
   /** The actors a text must mostly commit to act for, as a mask, and the share (see `PackSource.focus`). */
-  focus: { actors: number; share: number; atLeast: number; rivals: number; rivalShare: number };
+  focus: { actors: number; share: number; atLeast: number; rivals: number; rivalShare: number; corroborate: number };
   drafting: CompiledDrafting;
   /** Every rule, coverage elements first, in pack order. */
   rules: RuleInfo[];

@@ -32,9 +32,18 @@ export interface PackSource {
    * What a policy text is about. A text in which fewer than `share` of the commitments that match
    * any facet name one of `actors` (the cluster's firms) is about something else (road safety,
    * public tenders), and there a passage covers a facet only if it names them itself. A text with
-   * fewer than `atLeast` such commitments is too short to tell.
+   * fewer than `atLeast` such commitments is too short to tell. In a text about something else, a
+   * facet needs `corroborate` passages that count (one by default): one stray sentence in such a
+   * text is more often the framework's words used for its own subject than a measure.
    */
-  focus?: { actors: string[]; share: number; atLeast?: number; rivals?: string[]; rivalShare?: number };
+  focus?: {
+    actors: string[];
+    share: number;
+    atLeast?: number;
+    rivals?: string[];
+    rivalShare?: number;
+    corroborate?: number;
+  };
   drafting?: DraftingSource;
 }
 

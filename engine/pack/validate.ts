@@ -101,6 +101,12 @@ export function validatePack(
         focus.rivals === undefined ? undefined : v.actorRule({ need: focus.rivals }, ['focus', 'rivals'])?.need;
       if (rivals) pack.focus.rivals = rivals;
       if (typeof focus.rivalShare === 'number' && focus.rivalShare > 0) pack.focus.rivalShare = focus.rivalShare;
+      if (
+        Number.isInteger(focus.corroborate) &&
+        (focus.corroborate as number) >= 1 &&
+        (focus.corroborate as number) <= 10
+      )
+        pack.focus.corroborate = focus.corroborate as number;
     }
   }
   if (data.drafting !== undefined) {
