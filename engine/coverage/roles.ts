@@ -85,7 +85,11 @@ export function sectionContexts(doc: DraftDocument, pack: Pack): (section: numbe
         context = 'measures';
       else context = SECTION_KINDS.find((kind) => headingMatches(s, roles.sections[kind])) ?? 'none';
     }
-    if (context === 'none' && s && s.parent >= 0) context = contextOf(s.parent);
+    const inherited = s && s.parent >= 0 ? contextOf(s.parent) : 'none';
+    // A part of the measures named for its subject ("Priority 4: Archives and local history") is
+    // still measures; only definitions, penalties or closing provisions there are not.
+    if (context === 'none' || (inherited === 'measures' && (context === 'background' || context === 'principles')))
+      context = inherited;
     known.set(section, context);
     return context;
   };

@@ -319,11 +319,12 @@ function measureUnits(
   const contextOf = sectionContexts(doc, pack);
   const units: Unit[] = [];
   const claimed: Span[] = [];
-  const collect = (kind: UnitKind, sections: readonly Section[]): void => {
+  const collect = (kind: UnitKind, sections: readonly Section[], whole = false): void => {
     for (const section of sections) {
       if (claimed.some((c) => c.start <= section.span.start && section.span.end <= c.end)) continue;
       claimed.push(section.span);
-      for (const { span, objective, header } of unitsIn(doc, section.span, marks)) {
+      const spans = whole ? [section.span] : ownSpans(doc, section);
+      for (const { span, objective, header } of spans.flatMap((own) => unitsIn(doc, own, marks))) {
         const block = doc.blocks[firstStartingAt(doc.blocks, span.start)];
         if (block?.quoted) continue;
         const context = block ? contextOf(block.section) : 'none';
@@ -336,11 +337,35 @@ function measureUnits(
       }
     }
   };
+  // The draft's title (its only top-level heading) names the draft, not a section of it: "Saltby
+  // Action Plan" is read by the pack's titles below, not as a heading of actions.
+  const titles = doc.sections.filter((s) => s.heading?.level === 1);
+  const title = titles.length === 1 ? titles[0] : undefined;
   const matching = (patterns: Partial<Record<Lang, RegExp>>) => doc.sections.filter((s) => headingMatches(s, patterns));
-  const measureSections = matching(measureHeadings);
-  collect('measure', measureSections.length ? measureSections : matching(pack.drafting.measureTitles));
-  collect('objective', matching(pack.drafting.objectiveHeadings));
+  const measureSections = matching(measureHeadings).filter((s) => s !== title);
+  if (measureSections.length) collect('measure', measureSections);
+  else collect('measure', matching(pack.drafting.measureTitles), true);
+  collect(
+    'objective',
+    matching(pack.drafting.objectiveHeadings).filter((s) => s !== title),
+  );
   return units.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * A section's own text and each of its subsections', apart: each is written its own way (a list
+ * of actions under one heading, a table under the next, prose paragraphs under a third), so each
+ * gives its units by its own form.
+ */
+function ownSpans(doc: DraftDocument, section: Section): Span[] {
+  const spans: Span[] = [];
+  const visit = (s: Section): void => {
+    const first = s.children.length ? doc.sections[s.children[0]!] : undefined;
+    spans.push({ start: s.span.start, end: first ? first.span.start : s.span.end });
+    for (const child of s.children) visit(doc.sections[child]!);
+  };
+  visit(section);
+  return spans;
 }
 
 /** A unit with the facts of its blocks, or undefined when its first block says it is no measure. */
