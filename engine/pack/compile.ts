@@ -207,6 +207,7 @@ export function compilePack(source: PackSource, ids: string[] = [source.pack]): 
   const drafting: CompiledDrafting = {
     measureHeadings: perLanguage(d.measureHeadings, ''),
     measureTitles: perLanguage(d.measureTitles, ''),
+    deliveryHeadings: perLanguage(d.deliveryHeadings, ''),
     objectiveHeadings: perLanguage(d.objectiveHeadings, ''),
     notMeasure: perLanguage(d.notMeasure, ''),
     duty: perLanguage(d.duty, ''),

@@ -133,6 +133,7 @@ export interface CompiledTerm {
 export interface CompiledDrafting {
   measureHeadings: Partial<Record<Lang, RegExp>>;
   measureTitles: Partial<Record<Lang, RegExp>>;
+  deliveryHeadings: Partial<Record<Lang, RegExp>>;
   objectiveHeadings: Partial<Record<Lang, RegExp>>;
   notMeasure: Partial<Record<Lang, RegExp>>;
   duty: Partial<Record<Lang, RegExp>>;

@@ -208,6 +208,7 @@ export interface TermSource {
 export const DRAFTING_LEXICONS = [
   'measureHeadings',
   'measureTitles',
+  'deliveryHeadings',
   'objectiveHeadings',
   'notMeasure',
   'duty',
@@ -229,6 +230,12 @@ export interface DraftingSource {
    * no measures heading has its whole body read as measures when its title matches.
    */
   measureTitles?: ByLanguage<string[]>;
+  /**
+   * Sections on how the plan is delivered, overseen and funded ("Delivery and governance",
+   * 组织实施): a section written as measures but under no measures heading is read as measures,
+   * unless its heading is one of these. A measures heading still makes one a measures section.
+   */
+  deliveryHeadings?: ByLanguage<string[]>;
   objectiveHeadings?: ByLanguage<string[]>;
   owner?: ByLanguage<string[]>;
   /**

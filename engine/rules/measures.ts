@@ -343,13 +343,47 @@ function measureUnits(
   const title = titles.length === 1 ? titles[0] : undefined;
   const matching = (patterns: Partial<Record<Lang, RegExp>>) => doc.sections.filter((s) => headingMatches(s, patterns));
   const measureSections = matching(measureHeadings).filter((s) => s !== title);
-  if (measureSections.length) collect('measure', measureSections);
-  else collect('measure', matching(pack.drafting.measureTitles), true);
+  // A section no heading names as measures but written as measures (a draft's own headings:
+  // "Priority 2: Skills", （三）发展乡村民宿) holds measures too, unless it says how the plan is
+  // delivered (the board that oversees it, its review, its funding).
+  const byContent = doc.sections.filter(
+    (s) =>
+      s !== title &&
+      s.heading &&
+      contextOf(s.index) === 'none' &&
+      !headingMatches(s, pack.drafting.deliveryHeadings) &&
+      readsAsMeasures(doc, s, marks, pack),
+  );
+  if (measureSections.length)
+    collect(
+      'measure',
+      [...measureSections, ...byContent].sort((a, b) => a.span.start - b.span.start),
+    );
+  else {
+    collect('measure', matching(pack.drafting.measureTitles), true);
+    collect('measure', byContent);
+  }
   collect(
     'objective',
     matching(pack.drafting.objectiveHeadings).filter((s) => s !== title),
   );
   return units.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Whether a section that no heading names as measures is written as measures all the same: most
+ * of its own units (at least three) commit someone to act in their own words (will, shall, 将, 应当).
+ */
+function readsAsMeasures(doc: DraftDocument, section: Section, marks: Marks<BlockFacts>, pack: Pack): boolean {
+  const own = ownSpans(doc, section)[0]!;
+  const units = unitsIn(doc, own, marks);
+  if (units.length < 3) return false;
+  let commits = 0;
+  for (const { span } of units) {
+    const text = doc.prose.slice(span.start, Math.min(span.end, span.start + 300));
+    if (roleFromCues(sentenceCues(text, pack)) === 'commitment') commits++;
+  }
+  return commits >= 0.6 * units.length;
 }
 
 /**
