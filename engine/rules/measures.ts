@@ -26,6 +26,8 @@ interface BlockFacts extends Mark {
   leadsObjectives: boolean;
   /** Read as a unit's first block, the unit is not a measure (a prohibition, a definition …). */
   notMeasure: boolean;
+  /** The block's first sentence commits someone to act in its own words (will, shall, 将, 应当). */
+  commits: boolean;
   owner: boolean;
   timeframe: boolean;
   indicator: boolean;
@@ -237,6 +239,7 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         role === 'exclusion' ||
         role === 'formula' ||
         isConductRule(firstText, pack),
+      commits: role === 'commitment',
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       indicator: anyMatch(drafting.indicator, text),
@@ -352,7 +355,7 @@ function measureUnits(
       s.heading &&
       contextOf(s.index) === 'none' &&
       !headingMatches(s, pack.drafting.deliveryHeadings) &&
-      readsAsMeasures(doc, s, marks, pack),
+      readsAsMeasures(doc, s, marks),
   );
   if (measureSections.length)
     collect(
@@ -374,15 +377,11 @@ function measureUnits(
  * Whether a section that no heading names as measures is written as measures all the same: most
  * of its own units (at least three) commit someone to act in their own words (will, shall, 将, 应当).
  */
-function readsAsMeasures(doc: DraftDocument, section: Section, marks: Marks<BlockFacts>, pack: Pack): boolean {
-  const own = ownSpans(doc, section)[0]!;
-  const units = unitsIn(doc, own, marks);
+function readsAsMeasures(doc: DraftDocument, section: Section, marks: Marks<BlockFacts>): boolean {
+  const units = unitsIn(doc, ownSpan(doc, section), marks);
   if (units.length < 3) return false;
   let commits = 0;
-  for (const { span } of units) {
-    const text = doc.prose.slice(span.start, Math.min(span.end, span.start + 300));
-    if (roleFromCues(sentenceCues(text, pack)) === 'commitment') commits++;
-  }
+  for (const { span } of units) if (marks.within(span)[0]?.commits) commits++;
   return commits >= 0.6 * units.length;
 }
 
@@ -394,12 +393,17 @@ function readsAsMeasures(doc: DraftDocument, section: Section, marks: Marks<Bloc
 function ownSpans(doc: DraftDocument, section: Section): Span[] {
   const spans: Span[] = [];
   const visit = (s: Section): void => {
-    const first = s.children.length ? doc.sections[s.children[0]!] : undefined;
-    spans.push({ start: s.span.start, end: first ? first.span.start : s.span.end });
+    spans.push(ownSpan(doc, s));
     for (const child of s.children) visit(doc.sections[child]!);
   };
   visit(section);
   return spans;
+}
+
+/** A section's own text: from its heading to its first subsection. */
+function ownSpan(doc: DraftDocument, section: Section): Span {
+  const first = section.children.length ? doc.sections[section.children[0]!] : undefined;
+  return { start: section.span.start, end: first ? first.span.start : section.span.end };
 }
 
 /** A unit with the facts of its blocks, or undefined when its first block says it is no measure. */
