@@ -66,6 +66,9 @@ The coverage line under each draft, for example
   groups               elements covered / elements in each group of the framework:
                        A the regional innovation environment, B networks and collective action,
                        C the problems the paper names, D foundations
+  reads as about another subject
+                       few of the draft's commitments name the cluster's firms (a road
+                       safety or sports plan): only passages naming them count, two a facet
 
 Exit status: 0 no error-level finding and every threshold held; 1 an error-level finding,
 or --max-warnings / --min-coverage exceeded; 2 the run itself failed (bad option, broken
@@ -108,6 +111,8 @@ const HELP_ZH = `用法：cluster-policy-lint [选项] [路径 | 通配符 | -] 
   软环境               论文所说软环境的三个层次（制度、文化、规制）中已覆盖的个数
   各组                 每组已覆盖要素数 / 该组要素数：A 区域创新环境，B 网络与联合行动，
                        C 集群发展的问题，D 集群基础
+  文本主题不是产业集群 草案的承诺很少点名集群企业（如道路安全、全民健身规划）：只计点名企业的
+                       段落，每一方面至少两处
 
 退出码：0 没有错误级问题且各阈值均满足；1 有错误级问题，或超出 --max-warnings /
 --min-coverage；2 运行本身失败（选项有误、配置有误、操作对象没有匹配到任何文件或文件无法读取）。

@@ -90,6 +90,13 @@ export interface CoverageReport {
   score: number;
   elements: ElementCoverage[];
   groups: GroupCoverage[];
+  /**
+   * Set when the text reads as being about something else than the cluster's firms (road
+   * safety, a sports plan): few of its commitments name the firms, or as many name the public
+   * or schools. There a facet counts only passages that name the firms, and needs the pack's
+   * `focus.corroborate` of them, so a reader told why a facet is not covered.
+   */
+  offTopic?: boolean;
 }
 
 /** An insertion or replacement in the draft. Quick fixes only ever insert, or replace a term. */

@@ -397,6 +397,7 @@ function renderDraft(view: View, file: FileReport, index: number): string {
   const meta = [
     file.language ? t.language[file.language] : '',
     `${t.score} ${percent(coverage.score)}`,
+    coverage.offTopic ? t.offTopic : '',
     `${t.findings}: ${file.diagnostics.length}`,
   ].filter(Boolean);
   const elements = view.groups

@@ -16,6 +16,8 @@ export interface ReportText {
   drafts: (n: number) => string;
   failedCount: (n: number) => string;
   meanScore: string;
+  /** A draft that reads as about something else (`offTopic`). */
+  offTopic: string;
   findingsCount: (errors: number, warnings: number, information: number, hints: number) => string;
   mostMissing: string;
   mostMissingHint: string;
@@ -64,6 +66,7 @@ const en: ReportText = {
   drafts: (n) => (n === 1 ? '1 draft' : `${n} drafts`),
   failedCount: (n) => (n === 1 ? '1 could not be linted' : `${n} could not be linted`),
   meanScore: 'Mean coverage score',
+  offTopic: 'Reads as about another subject: only passages naming the firms count',
   findingsCount: (e, w, i, h) => `${e} errors, ${w} warnings, ${i} information, ${h} hints`,
   mostMissing: 'Most often missing',
   mostMissingHint: 'Elements ordered by the number of drafts that miss them, then by partial coverage.',
@@ -112,6 +115,7 @@ const zh: ReportText = {
   drafts: (n) => `${n} 份草案`,
   failedCount: (n) => `${n} 份无法检查`,
   meanScore: '平均覆盖得分',
+  offTopic: '文本主题不是产业集群：只计点名企业的段落',
   findingsCount: (e, w, i, h) => `错误 ${e} 条，警告 ${w} 条，信息 ${i} 条，提示 ${h} 条`,
   mostMissing: '最常缺失的要素',
   mostMissingHint: '按缺失该要素的草案数排序，其次按部分覆盖数。',

@@ -36,6 +36,8 @@ export interface FileReport {
   language?: 'en' | 'zh' | 'mixed';
   coverage?: {
     score: number;
+    /** Added to the contract: present (true) when the text reads as about something else. */
+    offTopic?: boolean;
     elements: {
       id: string;
       status: 'covered' | 'partial' | 'missing' | 'off';
@@ -75,6 +77,7 @@ export function toLocation1(range: Range): Location1 {
 export function coverageToJson(coverage: CoverageReport): NonNullable<FileReport['coverage']> {
   return {
     score: coverage.score,
+    ...(coverage.offTopic ? { offTopic: true } : {}),
     elements: coverage.elements.map((e) => ({
       id: e.id,
       status: e.status,

@@ -86,8 +86,14 @@ export function groupsLine(result: LintResult): string {
 export function missingLine(result: LintResult): string {
   const { covered, partial, total } = coverageCounts(result);
   const missing = total - covered - partial;
-  if (missing === 0) return say(result.messageLanguage, 'none missing', '没有未覆盖的要素');
-  return say(result.messageLanguage, `${missing} missing`, `${missing} 项未覆盖`);
+  const lang = result.messageLanguage;
+  const line =
+    missing === 0
+      ? say(lang, 'none missing', '没有未覆盖的要素')
+      : say(lang, `${missing} missing`, `${missing} 项未覆盖`);
+  // A draft about something else covers little however it is worded: say so, or it reads as a fault.
+  if (!result.coverage.offTopic) return line;
+  return `${line} · ${say(lang, 'reads as about another subject', '文本主题不是产业集群')}`;
 }
 
 /** Shortens an evidence passage for a hover line. */

@@ -116,8 +116,18 @@ export function coverageLine(
   }
   const groups = (groupCounts ?? []).filter((g) => g.total > 0).map((g) => `${g.id} ${g.covered}/${g.total}`);
   if (groups.length) parts.push(zh ? `各组 ${groups.join('，')}` : `groups ${groups.join(', ')}`);
+  if (file.coverage.offTopic) parts.push(zh ? OFF_TOPIC.zh : OFF_TOPIC.en);
   return parts.join(' · ');
 }
+
+/**
+ * Why a draft about something else covers little: its passages count only when they name the
+ * firms, two for a facet (`CoverageReport.offTopic`).
+ */
+const OFF_TOPIC = {
+  en: 'reads as about another subject: only passages naming the firms count',
+  zh: '文本主题不是产业集群：只计点名企业的段落',
+};
 
 function oneLine(s: string): string {
   return s.replace(/\s*\r?\n\s*/g, ' ');

@@ -67,7 +67,9 @@ export function judgeCoverage(
     }
     groups.push(group);
   }
-  return { score: Math.round(score * 10000) / 10000, elements, groups };
+  const report: CoverageReport = { score: Math.round(score * 10000) / 10000, elements, groups };
+  if (!focused) report.offTopic = true;
+  return report;
 }
 
 /** One element's coverage; its facets' hits are `hits[first]` onwards, in facet order. */

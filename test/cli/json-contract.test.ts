@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { LAKESIDE, project } from './fixtures';
 import { removeFixture, runInProcess, writeFixture } from './harness';
@@ -89,6 +91,30 @@ test('writes the JSON report in exactly the contract shape, with 1-based UTF-16 
     const astral = cut(ASTRAL, spurOf(report.files[1]));
     assert.match(plain, /Upgrade the county's freight rail spur/);
     assert.equal(astral.replace('𝔸 ', ''), plain);
+  } finally {
+    removeFixture(root);
+  }
+});
+
+test('says when a draft reads as about another subject: offTopic in the JSON report, a note on the coverage line', async () => {
+  // A road safety plan whose commitments name the firms now and then: its coverage counts only
+  // passages that name them, and a reader is told why so little is covered.
+  const roads = readFileSync(
+    path.resolve(__dirname, '../../test/fixtures/judgement/en-off-topic-corroboration.md'),
+    'utf8',
+  );
+  const fixture = project({ 'drafts/roads.md': roads });
+  const root = writeFixture(fixture);
+  try {
+    const json = await runInProcess({ args: ['--format', 'json', 'drafts'], fixture }, root);
+    const report = JSON.parse(json.stdout) as { files: { path: string; coverage: Record<string, unknown> }[] };
+    const byPath = new Map(report.files.map((f) => [f.path, f.coverage]));
+    assert.equal(byPath.get('drafts/roads.md')?.offTopic, true);
+    assert.ok(!('offTopic' in byPath.get('drafts/lakeside.md')!), 'a cluster plan has no offTopic field');
+    const stylish = await runInProcess({ args: ['drafts/roads.md', 'drafts/lakeside.md'], fixture }, root);
+    const lines = stylish.stdout.split('\n').filter((l) => l.includes('coverage '));
+    assert.equal(lines.length, 2, stylish.stdout);
+    assert.equal(lines.filter((l) => l.includes('reads as about another subject')).length, 1, stylish.stdout);
   } finally {
     removeFixture(root);
   }
