@@ -205,6 +205,13 @@ const PLACEHOLDER = /\[[^\]\n]{0,40}\](?![([])/g;
 const NAMED_SUBJECT =
   /(?:^|[.;:]\s+|\s)(?:The\s+)?((?!(?:The|A|An|This|That|These|Those|It|Its|They|Each|Every|All|Some|Any|Our|Their|There)\b)[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w&'’.-]*){0,5})\s+(?:will|shall|is to|are to|has agreed to|have agreed to|agrees? to)\b(?!\s+be\s+(?:[a-z]+(?:ed|en|wn)|built|set|run|held|made|paid|sent|led|kept|put)\b)/;
 
+/**
+ * A paragraph's or item's own number at its start: 5.2, 11., (3), （三）, 三、. A bare number ("200
+ * welders") or a decimal before a word in lower case ("1.5 hectares") is a count.
+ */
+const LEADING_NUMBER =
+  /^\s*(?:\d+(?:\.\d+)+\.?(?=\s+[A-Z\u3400-\u9fff])|\d+[.)、．](?!\d)|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
+
 const FIELD_BRACKETS = /[（(](?:牵头|责任|负责|主责)(?:单位|部门)[:：]/;
 
 function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
@@ -242,7 +249,11 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
       commits: role === 'commitment',
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
-      indicator: anyMatch(drafting.indicator, text),
+      // The number that opens a paragraph ("5.2 Work with partners", "11.") numbers it; it counts nothing.
+      indicator: anyMatch(
+        drafting.indicator,
+        text.replace(LEADING_NUMBER, (m) => ' '.repeat(m.length)),
+      ),
       fieldStyle: FIELD_BRACKETS.test(source)
         ? 'brackets'
         : /(?:牵头单位|责任单位|完成时限)[:：]|\b(?:Lead|Deadline|Indicator):/.test(source)
