@@ -489,7 +489,7 @@ function unitsIn(
   // A measures table holds the measures, one a row after its header row; the paragraphs around
   // it only introduce or explain it.
   const rows: { span: Span; header: Span }[] = [];
-  const paragraphs: { span: Span }[] = [];
+  const paragraphs: { span: Span; level: number; title: boolean }[] = [];
   let previousKind = '';
   let header: Span | undefined;
   for (const block of startingIn(doc.blocks, outer)) {
@@ -498,11 +498,31 @@ function unitsIn(
     if (kind === 'table-row' && previousKind !== 'table-row') header = block.span;
     else if (kind === 'table-row' && header) rows.push({ span: block.span, header });
     previousKind = kind;
-    if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead)
-      paragraphs.push({ span: block.span });
+    if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead) {
+      const text = doc.source.slice(block.span.start, block.span.end).trim();
+      const level = numberLevel(text);
+      paragraphs.push({ span: block.span, level, title: level > 0 && TITLE_SENTENCE.test(text) });
+    }
   }
-  return rows.length ? rows : paragraphs;
+  if (rows.length) return rows;
+  // A numbered title on its own line with the parts it numbers after it, one level down
+  // (四、补齐产业链关键环节。 then （一）…（二）…), is the title of those measures, not one itself.
+  return paragraphs
+    .filter((p, i) => !(p.title && (paragraphs[i + 1]?.level ?? 0) > p.level))
+    .map(({ span }) => ({ span }));
 }
+
+/** The level of a paragraph's own Chinese official-document number: 一、 1, （一） 2, 1. 3, （1） 4; else 0. */
+function numberLevel(text: string): number {
+  if (/^[一二三四五六七八九十]+、/.test(text)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]/.test(text)) return 2;
+  if (/^\d+[.．、](?!\d)/.test(text)) return 3;
+  if (/^[(（]\d+[)）]/.test(text)) return 4;
+  return 0;
+}
+
+/** A number and one short clause, as a title is written (四、补齐产业链关键环节。). */
+const TITLE_SENTENCE = /^\S{1,6}?\s*[^。；;，,：:\s]{2,20}。?$/u;
 
 /**
  * Whether a table row names its lead, when its table has a column for it ("Lead", 牵头单位): the
