@@ -28,6 +28,10 @@ interface BlockFacts extends Mark {
   notMeasure: boolean;
   /** The block's first sentence commits someone to act in its own words (will, shall, 将, 应当). */
   commits: boolean;
+  /** The level of the block's own Chinese official-document number (see `numberLevel`), or 0. */
+  level: number;
+  /** The block is a number and one short clause, as a title is written (四、补齐产业链关键环节。). */
+  title: boolean;
   owner: boolean;
   timeframe: boolean;
   indicator: boolean;
@@ -247,6 +251,8 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         role === 'formula' ||
         isConductRule(firstText, pack),
       commits: role === 'commitment',
+      level: numberLevel(trimmed),
+      title: TITLE_SENTENCE.test(trimmed),
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       // The number that opens a paragraph ("5.2 Work with partners", "11.") numbers it; it counts nothing.
@@ -498,11 +504,9 @@ function unitsIn(
     if (kind === 'table-row' && previousKind !== 'table-row') header = block.span;
     else if (kind === 'table-row' && header) rows.push({ span: block.span, header });
     previousKind = kind;
-    if ((kind === 'paragraph' || kind === 'html') && !marks.within(block.span)[0]?.lead) {
-      const text = doc.source.slice(block.span.start, block.span.end).trim();
-      const level = numberLevel(text);
-      paragraphs.push({ span: block.span, level, title: level > 0 && TITLE_SENTENCE.test(text) });
-    }
+    const facts = kind === 'paragraph' || kind === 'html' ? marks.within(block.span)[0] : undefined;
+    if (facts && !facts.lead)
+      paragraphs.push({ span: block.span, level: facts.level, title: facts.level > 0 && facts.title });
   }
   if (rows.length) return rows;
   // A numbered title on its own line with the parts it numbers after it, one level down
