@@ -101,12 +101,15 @@ export function validatePack(
         focus.rivals === undefined ? undefined : v.actorRule({ need: focus.rivals }, ['focus', 'rivals'])?.need;
       if (rivals) pack.focus.rivals = rivals;
       if (typeof focus.rivalShare === 'number' && focus.rivalShare > 0) pack.focus.rivalShare = focus.rivalShare;
-      if (
-        Number.isInteger(focus.corroborate) &&
-        (focus.corroborate as number) >= 1 &&
-        (focus.corroborate as number) <= 10
-      )
-        pack.focus.corroborate = focus.corroborate as number;
+      const corroborate = focus.corroborate;
+      if (typeof corroborate === 'number' && Number.isInteger(corroborate) && corroborate >= 1 && corroborate <= 10)
+        pack.focus.corroborate = corroborate;
+      else if (corroborate !== undefined)
+        problems.push({
+          path: ['focus', 'corroborate'],
+          message:
+            '`focus.corroborate` is how many passages a facet needs in a text about something else: a whole number from 1 to 10.',
+        });
     }
   }
   if (data.drafting !== undefined) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { packOf } from '../support/hostile';
 import { builtinPack, insertElementTemplate, lint, loadPackText } from '../../engine';
 import type { MessageLanguage } from '../../engine';
 
@@ -242,4 +243,17 @@ describe('the sme-cluster pack (coverage part)', () => {
     assert.equal(result.coverage.elements.find((e) => e.id === 'hard-environment')!.status, 'missing');
     assert.equal(result.coverage.elements.find((e) => e.id === 'joint-action')!.status, 'missing');
   });
+});
+
+test("a pack's focus.corroborate must be a whole number from 1 to 10, or the pack says so", () => {
+  const withFocus = (corroborate: string) =>
+    `${packOf(['widgets?'], 'focus', ['en'])}actors:\n  firms:\n    en: ['firms?']\nfocus: { actors: [firms], share: 0.3, corroborate: ${corroborate} }\n`;
+  assert.deepEqual(loadPackText(withFocus('2'), 'focus.yaml').problems, []);
+  for (const bad of ['0', '1.5', '"two"']) {
+    const { problems } = loadPackText(withFocus(bad), 'focus.yaml');
+    assert.ok(
+      problems.some((p) => /focus\.corroborate/.test(p.message)),
+      `${bad}: ${problems.map((p) => p.message).join('; ')}`,
+    );
+  }
 });
