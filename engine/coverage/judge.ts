@@ -169,10 +169,10 @@ const NONE: Counted = { covered: false, strongest: [] };
 
 /**
  * Whether enough hits of a facet count for it (their role is one the facet counts; one hit, or
- * `gate.passages`), and the first `most` that do, strongest first: commitments in a measures section, then other commitments,
- * then the rest; in draft order within each. Once `most` of the strongest kind are found (and at
- * least one), the later hits cannot change the answer, so they are not read: in a long draft a
- * facet may have thousands.
+ * `gate.passages`), and the first `most` that do, strongest first: commitments in a measures
+ * section, then other commitments, then the rest; in draft order within each. Once enough of the
+ * strongest kind are found, the later hits cannot change the answer, so they are not read: in a
+ * long draft a facet may have thousands.
  */
 function countedHits(
   hits: readonly number[],

@@ -231,6 +231,7 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
     for (const re of [drafting.vagueOwner.en, drafting.vagueOwner.zh])
       if (re) ownerText = ownerText.replace(re, (m) => ' '.repeat(m.length));
     const trimmed = normalized.trim();
+    const level = numberLevel(trimmed);
     const firstSentence = chunk.sentences.indexAt(span.start + (normalized.length - normalized.trimStart().length));
     const firstText =
       firstSentence >= 0
@@ -251,8 +252,8 @@ function scanBlocks(chunk: ChunkView, pack: Pack): BlockFacts[] {
         role === 'formula' ||
         isConductRule(firstText, pack),
       commits: role === 'commitment',
-      level: numberLevel(trimmed),
-      title: TITLE_SENTENCE.test(trimmed),
+      level,
+      title: level > 0 && TITLE_SENTENCE.test(trimmed),
       owner: anyMatch(drafting.owner, ownerText) || NAMED_SUBJECT.test(chunk.prose.slice(span.start, span.end)),
       timeframe: anyMatch(drafting.timeframe, text),
       // The number that opens a paragraph ("5.2 Work with partners", "11.") numbers it; it counts nothing.
@@ -505,8 +506,7 @@ function unitsIn(
     else if (kind === 'table-row' && header) rows.push({ span: block.span, header });
     previousKind = kind;
     const facts = kind === 'paragraph' || kind === 'html' ? marks.within(block.span)[0] : undefined;
-    if (facts && !facts.lead)
-      paragraphs.push({ span: block.span, level: facts.level, title: facts.level > 0 && facts.title });
+    if (facts && !facts.lead) paragraphs.push({ span: block.span, level: facts.level, title: facts.title });
   }
   if (rows.length) return rows;
   // A numbered title on its own line with the parts it numbers after it, one level down
@@ -525,7 +525,7 @@ function numberLevel(text: string): number {
   return 0;
 }
 
-/** A number and one short clause, as a title is written (四、补齐产业链关键环节。). */
+/** One short clause after a number (read with `numberLevel`), as a title is written (四、补齐产业链关键环节。). */
 const TITLE_SENTENCE = /^\S{1,6}?\s*[^。；;，,：:\s]{2,20}。?$/u;
 
 /**
