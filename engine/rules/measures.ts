@@ -525,7 +525,10 @@ function numberLevel(text: string): number {
   return 0;
 }
 
-/** One short clause after a number (read with `numberLevel`), as a title is written (四、补齐产业链关键环节。). */
+/**
+ * One short clause after a number (read with `numberLevel`), as a title is written
+ * (四、补齐产业链关键环节。).
+ */
 const TITLE_SENTENCE = /^\S{1,6}?\s*[^。；;，,：:\s]{2,20}。?$/u;
 
 /**
